@@ -1,0 +1,401 @@
+package framework
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:embed catalog/*.yaml
+var catalogFS embed.FS
+
+// catalogPrefix names catalog files in findings, so they can never be
+// confused with a user's file.
+const catalogPrefix = "catalog:"
+
+// ReadError is a file that could not be read at all (missing, unreadable, a
+// directory). The command line maps it to exit code 3.
+type ReadError struct {
+	Path string
+	Err  error
+}
+
+func (e *ReadError) Error() string {
+	msg := e.Err.Error()
+	var pe *fs.PathError
+	if errors.As(e.Err, &pe) {
+		msg = pe.Err.Error()
+	}
+	return fmt.Sprintf("%s: cannot read: %s", e.Path, msg)
+}
+
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// Loader reads and caches files and resolves framework references. One
+// Loader serves many validations, in parallel: a framework shared by a
+// thousand programs is parsed and resolved once.
+type Loader struct {
+	mu        sync.Mutex
+	files     map[string]*fileEntry
+	resolved  map[string]*resolveEntry
+	catalogID map[string]string // id -> catalog path
+}
+
+type fileEntry struct {
+	once sync.Once
+	file *File
+	err  error
+}
+
+type resolveEntry struct {
+	once     sync.Once
+	fw       *Resolved
+	findings []Finding
+}
+
+// NewLoader returns a Loader with the built-in catalog.
+func NewLoader() *Loader {
+	l := &Loader{files: map[string]*fileEntry{}, resolved: map[string]*resolveEntry{}, catalogID: map[string]string{}}
+	entries, _ := fs.ReadDir(catalogFS, "catalog")
+	for _, e := range entries {
+		id := strings.TrimSuffix(e.Name(), ".yaml")
+		l.catalogID[id] = catalogPrefix + id
+	}
+	return l
+}
+
+// CatalogIDs lists the built-in frameworks, sorted.
+func (l *Loader) CatalogIDs() []string {
+	ids := make([]string, 0, len(l.catalogID))
+	for id := range l.catalogID {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// CatalogSource returns the YAML text of a built-in framework.
+func CatalogSource(id string) ([]byte, error) {
+	return catalogFS.ReadFile("catalog/" + id + ".yaml")
+}
+
+// Load reads and parses a file (once; later calls return the cached
+// result). Paths starting with "catalog:" name built-in frameworks.
+func (l *Loader) Load(path string) (*File, error) {
+	l.mu.Lock()
+	e := l.files[path]
+	if e == nil {
+		e = &fileEntry{}
+		l.files[path] = e
+	}
+	l.mu.Unlock()
+	e.once.Do(func() {
+		data, err := readFile(path)
+		if err != nil {
+			e.err = &ReadError{Path: path, Err: err}
+			return
+		}
+		e.file = Parse(path, data)
+	})
+	return e.file, e.err
+}
+
+func readFile(path string) ([]byte, error) {
+	if id, ok := strings.CutPrefix(path, catalogPrefix); ok {
+		return CatalogSource(id)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	// Read one byte past the limit so Parse can report the size.
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// Resolved is a framework with its extends chain applied: the base's job
+// functions, specializations and courses plus every extension's, and the
+// scalar fields of the most derived file that sets them.
+type Resolved struct {
+	Top             *Framework // the file that was named
+	ID              String
+	Title           String
+	Version         String
+	ONET            String
+	RAPIDS          String
+	Approaches      []String
+	BenchmarkHours  *BenchmarkHours
+	JobFunctions    []*JobFunction
+	Specializations []*Specialization
+	Courses         []*FrameworkCourse
+}
+
+// JobFunction returns the job function with id among the base job functions
+// and every specialization's, with the specialization it belongs to (nil for
+// a base job function).
+func (r *Resolved) JobFunction(id string) (*JobFunction, *Specialization) {
+	for _, jf := range r.JobFunctions {
+		if jf.ID.Value == id {
+			return jf, nil
+		}
+	}
+	for _, s := range r.Specializations {
+		for _, jf := range s.JobFunctions {
+			if jf.ID.Value == id {
+				return jf, s
+			}
+		}
+	}
+	return nil, nil
+}
+
+// Specialization returns the specialization with id, or nil.
+func (r *Resolved) Specialization(id string) *Specialization {
+	for _, s := range r.Specializations {
+		if s.ID.Value == id {
+			return s
+		}
+	}
+	return nil
+}
+
+// AllowsApproach reports whether the framework allows approach (all three
+// when approaches is not given).
+func (r *Resolved) AllowsApproach(approach string) bool {
+	if len(r.Approaches) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(r.Approaches, func(s String) bool { return s.Value == approach })
+}
+
+// refTarget turns a framework reference into a path to load: a catalog id
+// first, then a path relative to the referring file.
+func (l *Loader) refTarget(ref, from string) (string, error) {
+	if p, ok := l.catalogID[ref]; ok {
+		return p, nil
+	}
+	if strings.HasPrefix(from, catalogPrefix) {
+		return "", fmt.Errorf("framework %q is not in the built-in catalog (%s)", ref, strings.Join(l.CatalogIDs(), ", "))
+	}
+	if filepath.IsAbs(ref) || filepath.VolumeName(ref) != "" {
+		return "", fmt.Errorf("framework %q is an absolute path; write it relative to this file so the files can move together", ref)
+	}
+	if !strings.HasSuffix(ref, ".yaml") && !strings.HasSuffix(ref, ".yml") {
+		msg := fmt.Sprintf("framework %q is not in the built-in catalog (%s) and is not a .yaml file path", ref, strings.Join(l.CatalogIDs(), ", "))
+		if s := closest(ref, l.CatalogIDs(), true); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		return "", errors.New(msg)
+	}
+	dir := filepath.Dir(from)
+	target := filepath.Join(dir, ref)
+	if !within(dir, target) && !within(".", target) {
+		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks beside or below the files that use them, or under the current directory", ref)
+	}
+	return target, nil
+}
+
+// within reports whether target lies inside dir, lexically.
+func within(dir, target string) bool {
+	absDir, err1 := filepath.Abs(dir)
+	absTarget, err2 := filepath.Abs(target)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absDir, absTarget)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// ResolveRef resolves a program's `framework:` or a framework's `extends:`
+// reference written in file from. Problems are framework-ref findings at ref.
+func (l *Loader) ResolveRef(ref String, from string) (*Resolved, []Finding) {
+	return l.resolveRef(ref, from, nil)
+}
+
+func (l *Loader) resolveRef(ref String, from string, chain []string) (*Resolved, []Finding) {
+	bad := func(format string, args ...any) (*Resolved, []Finding) {
+		return nil, []Finding{{Pos: ref.Pos, Severity: Error, Rule: RuleFrameworkRef, Message: fmt.Sprintf(format, args...)}}
+	}
+	target, err := l.refTarget(ref.Value, from)
+	if err != nil {
+		return bad("%s", err.Error())
+	}
+	key := target
+	if !strings.HasPrefix(target, catalogPrefix) {
+		if abs, err := filepath.Abs(target); err == nil {
+			key = abs
+		}
+	}
+	if slices.Contains(chain, key) {
+		return bad("extends makes a cycle: %s", strings.Join(append(displayChain(chain), ref.Value), " -> "))
+	}
+	f, err := l.Load(target)
+	if err != nil {
+		var re *ReadError
+		if errors.As(err, &re) && errors.Is(re.Err, fs.ErrNotExist) {
+			msg := fmt.Sprintf("framework %q is neither a built-in framework (%s) nor a file (%s does not exist)", ref.Value, strings.Join(l.CatalogIDs(), ", "), target)
+			return bad("%s", msg)
+		}
+		return bad("framework %q cannot be read: %v", ref.Value, err)
+	}
+	if f.Kind != KindFramework {
+		if f.Kind == KindProgram {
+			return bad("%s is a program, not a framework; name a file with kind: framework", ref.Value)
+		}
+		findings := append([]Finding{{Pos: ref.Pos, Severity: Error, Rule: RuleFrameworkRef,
+			Message: fmt.Sprintf("%s is not a framework file (it has no kind: framework)", ref.Value)}}, f.Findings...)
+		return nil, findings
+	}
+	if len(chain) == 0 {
+		return l.resolveFile(f, key)
+	}
+	return l.resolveFramework(f, append(chain, key))
+}
+
+func displayChain(chain []string) []string {
+	out := make([]string, len(chain))
+	for i, c := range chain {
+		out[i] = strings.TrimPrefix(c, catalogPrefix)
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, out[i]); err == nil && !strings.HasPrefix(rel, "..") {
+				out[i] = rel
+			}
+		}
+	}
+	return out
+}
+
+// resolveFile resolves a framework file once and caches the result.
+func (l *Loader) resolveFile(f *File, key string) (*Resolved, []Finding) {
+	l.mu.Lock()
+	e := l.resolved[key]
+	if e == nil {
+		e = &resolveEntry{}
+		l.resolved[key] = e
+	}
+	l.mu.Unlock()
+	e.once.Do(func() { e.fw, e.findings = l.resolveFramework(f, []string{key}) })
+	return e.fw, e.findings
+}
+
+// ResolveFramework resolves a parsed framework file: its own findings,
+// its extends chain, and the checks of a framework (framework.go).
+func (l *Loader) ResolveFramework(f *File) (*Resolved, []Finding) {
+	key := f.Path
+	if abs, err := filepath.Abs(f.Path); err == nil && !strings.HasPrefix(f.Path, catalogPrefix) {
+		key = abs
+	}
+	return l.resolveFile(f, key)
+}
+
+func (l *Loader) resolveFramework(f *File, chain []string) (*Resolved, []Finding) {
+	findings := slices.Clone(f.Findings)
+	fw := f.Framework
+	if HasErrors(f.Findings, false) {
+		return nil, findings
+	}
+	var base *Resolved
+	if fw.Extends.Set {
+		var fs []Finding
+		base, fs = l.resolveRef(fw.Extends, f.Path, chain)
+		findings = append(findings, fs...)
+		if base == nil {
+			return nil, findings
+		}
+	} else if len(fw.JobFunctions) == 0 {
+		findings = append(findings, Finding{Pos: fw.Pos, Severity: Error, Rule: RuleSchema,
+			Message: "the framework needs job_functions (at least one) unless it extends another framework"})
+	}
+	r := merge(base, fw)
+	c := &checker{}
+	c.checkFramework(fw, base)
+	findings = append(findings, c.findings...)
+	return r, findings
+}
+
+// merge applies an extending framework to its resolved base.
+func merge(base *Resolved, fw *Framework) *Resolved {
+	r := &Resolved{Top: fw}
+	if base != nil {
+		*r = *base
+		r.Top = fw
+		r.JobFunctions = slices.Clone(base.JobFunctions)
+		r.Specializations = slices.Clone(base.Specializations)
+		r.Courses = slices.Clone(base.Courses)
+	}
+	set := func(dst *String, src String) {
+		if src.Set {
+			*dst = src
+		}
+	}
+	set(&r.ID, fw.ID)
+	set(&r.Title, fw.Title)
+	set(&r.Version, fw.Version)
+	set(&r.ONET, fw.ONET)
+	set(&r.RAPIDS, fw.RAPIDS)
+	if fw.Approaches != nil {
+		r.Approaches = fw.Approaches
+	}
+	if fw.BenchmarkHours != nil {
+		r.BenchmarkHours = fw.BenchmarkHours
+	}
+	r.JobFunctions = append(r.JobFunctions, fw.JobFunctions...)
+	r.Specializations = append(r.Specializations, fw.Specializations...)
+	r.Courses = append(r.Courses, fw.Courses...)
+	return r
+}
+
+// Catalog returns a built-in framework, resolved.
+func (l *Loader) Catalog(id string) (*Resolved, error) {
+	p, ok := l.catalogID[id]
+	if !ok {
+		return nil, fmt.Errorf("no built-in framework %q", id)
+	}
+	f, err := l.Load(p)
+	if err != nil {
+		return nil, err
+	}
+	r, findings := l.ResolveFramework(f)
+	if r == nil || HasErrors(findings, false) {
+		return nil, fmt.Errorf("built-in framework %s has errors: %v", id, findings)
+	}
+	return r, nil
+}
+
+// Counts summarizes a framework for listings and reviews.
+type Counts struct {
+	JobFunctions, Core, Optional, Specializations int
+}
+
+// Count counts a resolved framework's base job functions and the core and
+// optional competencies in them and in its specializations.
+func Count(r *Resolved) Counts {
+	c := Counts{JobFunctions: len(r.JobFunctions), Specializations: len(r.Specializations)}
+	add := func(jfs []*JobFunction) {
+		for _, jf := range jfs {
+			for _, comp := range jf.Competencies {
+				if comp.IsCore() {
+					c.Core++
+				} else {
+					c.Optional++
+				}
+			}
+		}
+	}
+	add(r.JobFunctions)
+	for _, s := range r.Specializations {
+		add(s.JobFunctions)
+	}
+	return c
+}

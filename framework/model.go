@@ -1,0 +1,353 @@
+package framework
+
+import (
+	"math/big"
+	"strconv"
+)
+
+// The model mirrors FORMAT.md. Struct tags drive both the loader (decode.go)
+// and the JSON Schema (schema.go), so the two cannot disagree:
+//
+//	yaml:"name"   the key in the file
+//	req:"true"    the key is required
+//	enum:"a|b"    allowed values (for a list, of each item)
+//	format:"date" YYYY-MM-DD or YYYY-MM
+//	min:"1"       a list needs at least this many items
+//	doc:"..."     the description editors show on hover
+
+// String is a scalar kept as text, with the position of its value. Numbers
+// written without quotes are kept as written ("0414" stays "0414").
+type String struct {
+	Value string
+	Pos   Pos
+	Set   bool
+}
+
+// Number is a finite number with its literal text, so decimals are never
+// lost. Use Rat for exact arithmetic.
+type Number struct {
+	Value float64
+	Text  string
+	Pos   Pos
+	Set   bool
+}
+
+// Rat returns the number as an exact rational (the literal as written).
+func (n Number) Rat() *big.Rat {
+	r, ok := new(big.Rat).SetString(n.Text)
+	if !ok {
+		r = new(big.Rat).SetFloat64(n.Value)
+	}
+	return r
+}
+
+// Bool is a true/false value with its position.
+type Bool struct {
+	Value bool
+	Pos   Pos
+	Set   bool
+}
+
+// Meta records where a mapping starts and where each of its keys is, so a
+// finding can point at the key a person would fix.
+type Meta struct {
+	Pos  Pos
+	Keys map[string]Pos
+}
+
+// KeyPos returns the position of key, or of the mapping when the key is absent.
+func (m Meta) KeyPos(key string) Pos {
+	if p, ok := m.Keys[key]; ok {
+		return p
+	}
+	return m.Pos
+}
+
+// Has reports whether the mapping has key.
+func (m Meta) Has(key string) bool {
+	_, ok := m.Keys[key]
+	return ok
+}
+
+// Kinds of file.
+const (
+	KindFramework = "framework"
+	KindProgram   = "program"
+)
+
+// Approaches.
+const (
+	CompetencyBased = "competency-based"
+	TimeBased       = "time-based"
+	Hybrid          = "hybrid"
+)
+
+// Item types and deliveries.
+const (
+	Core     = "core"
+	Optional = "optional"
+	RTI      = "rti"
+	OJT      = "ojt"
+)
+
+// Framework is a published occupational framework (kind: framework).
+type Framework struct {
+	Meta
+	Kind            String             `yaml:"kind" req:"true" enum:"framework" doc:"Always \"framework\"."`
+	ID              String             `yaml:"id" req:"true" doc:"Identifier: lowercase letters, digits and dashes, e.g. medical-coder."`
+	Version         String             `yaml:"version" doc:"The framework's own version or date."`
+	Title           String             `yaml:"title" req:"true" doc:"The occupation title printed on the schedule."`
+	ONET            String             `yaml:"onet" req:"true" doc:"O*NET-SOC code, NN-NNNN.NN (e.g. \"29-2072.00\")."`
+	RAPIDS          String             `yaml:"rapids" doc:"RAPIDS occupation code as printed, e.g. \"1114CB\"."`
+	Source          *Source            `yaml:"source" doc:"Where the framework was published."`
+	Description     String             `yaml:"description" doc:"Free text about the framework."`
+	Extends         String             `yaml:"extends" doc:"A catalog id or a path (relative to this file) of the framework this one customizes."`
+	Approaches      []String           `yaml:"approaches" enum:"competency-based|time-based|hybrid" doc:"Apprenticeship approaches the framework allows; default all three."`
+	BenchmarkHours  *BenchmarkHours    `yaml:"benchmark_hours" doc:"The Department of Labor's hours for the occupation, per approach."`
+	JobFunctions    []*JobFunction     `yaml:"job_functions" doc:"The job functions (work processes); at least one unless extends is set."`
+	Specializations []*Specialization  `yaml:"specializations" doc:"Specializations a program may choose."`
+	Courses         []*FrameworkCourse `yaml:"courses" doc:"Suggested related technical instruction courses."`
+}
+
+// Source describes where a framework was published.
+type Source struct {
+	Meta
+	Publisher String `yaml:"publisher" doc:"Who published the framework."`
+	Document  String `yaml:"document" doc:"The document's title."`
+	Created   String `yaml:"created" format:"date" doc:"Creation date, YYYY-MM-DD or YYYY-MM."`
+	Updated   String `yaml:"updated" format:"date" doc:"Last update, YYYY-MM-DD or YYYY-MM."`
+	URL       String `yaml:"url" doc:"Where the document can be read."`
+}
+
+// BenchmarkHours are the DOL hours for an occupation, per approach.
+type BenchmarkHours struct {
+	Meta
+	TimeBased       Number `yaml:"time_based" doc:"Hours of on-the-job learning for a time-based program."`
+	Hybrid          Range  `yaml:"hybrid" doc:"Hours for a hybrid program: a number or {min, max}."`
+	CompetencyBased Number `yaml:"competency_based" doc:"Indicative hours for a competency-based program."`
+}
+
+// Range is a number or a {min, max} mapping.
+type Range struct {
+	Meta
+	Value Number // set when written as a plain number
+	Min   Number
+	Max   Number
+	Set   bool
+}
+
+// Low returns the smallest value of the range.
+func (r Range) Low() Number {
+	if r.Value.Set {
+		return r.Value
+	}
+	return r.Min
+}
+
+// JobFunction is a framework job function with its lettered competencies.
+type JobFunction struct {
+	Meta
+	ID           String        `yaml:"id" req:"true" doc:"Unique in the file; printed as \"JOB FUNCTION <id>\"."`
+	Title        String        `yaml:"title" req:"true" doc:"What the apprentice does."`
+	Type         String        `yaml:"type" enum:"core|optional" doc:"core (every program includes it) or optional; default core."`
+	Level        String        `yaml:"level" doc:"Level, e.g. Basic."`
+	Competencies []*Competency `yaml:"competencies" req:"true" min:"1" doc:"Lettered competencies, at least one."`
+}
+
+// IsCore reports whether the job function is core (the default).
+func (j *JobFunction) IsCore() bool { return j.Type.Value != Optional }
+
+// Competency is one lettered competency of a job function.
+type Competency struct {
+	Meta
+	ID       String   `yaml:"id" req:"true" doc:"A letter sequence: A..Z, AA, AB, ..."`
+	Text     String   `yaml:"text" req:"true" doc:"What the apprentice can do."`
+	Type     String   `yaml:"type" enum:"core|optional" doc:"core or optional; default core."`
+	Delivery []String `yaml:"delivery" enum:"rti|ojt" doc:"Recommended delivery: rti (related instruction) and/or ojt (on the job)."`
+}
+
+// IsCore reports whether the competency is core (the default).
+func (c *Competency) IsCore() bool { return c.Type.Value != Optional }
+
+// Specialization is a named set of extra job functions.
+type Specialization struct {
+	Meta
+	ID           String         `yaml:"id" req:"true" doc:"Identifier: lowercase letters, digits and dashes."`
+	Title        String         `yaml:"title" req:"true" doc:"Printed as \"Type of Specialization\"."`
+	JobFunctions []*JobFunction `yaml:"job_functions" req:"true" min:"1" doc:"The specialization's job functions; ids must not collide with the base ones."`
+}
+
+// FrameworkCourse is a suggested RTI course.
+type FrameworkCourse struct {
+	Meta
+	Title      String   `yaml:"title" req:"true" doc:"Course name."`
+	Hours      Range    `yaml:"hours" doc:"Hours: a number or {min, max}."`
+	Objectives []String `yaml:"objectives" doc:"Learning objectives."`
+}
+
+// Program is one sponsor's work process schedule and RTI plan (kind: program).
+type Program struct {
+	Meta
+	Kind               String               `yaml:"kind" req:"true" enum:"program" doc:"Always \"program\"."`
+	Framework          String               `yaml:"framework" req:"true" doc:"A catalog id, or a path (relative to this file) to a framework file."`
+	Revision           *Revision            `yaml:"revision" doc:"Revision printed on every page; the only source of dates in the output."`
+	Sponsor            *Sponsor             `yaml:"sponsor" req:"true" doc:"The employer that sponsors the program."`
+	Occupation         *Occupation          `yaml:"occupation" req:"true" doc:"The occupation the apprentice is trained for."`
+	Approach           String               `yaml:"approach" req:"true" enum:"competency-based|time-based|hybrid" doc:"competency-based, time-based or hybrid."`
+	Term               *Term                `yaml:"term" req:"true" doc:"The term stated in the standards; cross-checked against the schedule."`
+	Prerequisites      []String             `yaml:"prerequisites" doc:"Entry requirements."`
+	Probation          *Probation           `yaml:"probation" doc:"Probationary period: hours or months."`
+	Ratio              *Ratio               `yaml:"ratio" doc:"Ratio of apprentices to journeyworkers."`
+	Wages              *Wages               `yaml:"wages" doc:"Progressive wage schedule."`
+	InterimCredentials []*InterimCredential `yaml:"interim_credentials" doc:"Interim credentials (competency-based or hybrid only)."`
+	JobFunctions       []*ProgramJobFunction `yaml:"job_functions" req:"true" min:"1" doc:"The schedule: every job function the program includes, in print order."`
+	RTI                *RTIPlan             `yaml:"rti" doc:"The related technical instruction plan."`
+}
+
+// Revision identifies a version of the program's paperwork.
+type Revision struct {
+	Meta
+	Number String `yaml:"number" doc:"Revision number."`
+	Date   String `yaml:"date" format:"date" doc:"Revision date, YYYY-MM-DD."`
+}
+
+// Sponsor is the employer.
+type Sponsor struct {
+	Meta
+	Name    String   `yaml:"name" req:"true" doc:"Sponsor name."`
+	Number  String   `yaml:"number" doc:"Registration or program number."`
+	Address String   `yaml:"address" doc:"Postal address."`
+	Contact *Contact `yaml:"contact" doc:"The form's Company Contact."`
+}
+
+// Contact is a person.
+type Contact struct {
+	Meta
+	Name  String `yaml:"name" req:"true" doc:"Contact name."`
+	Title String `yaml:"title" doc:"Contact's job title."`
+	Phone String `yaml:"phone" req:"true" doc:"Phone number."`
+	Email String `yaml:"email" req:"true" doc:"Email address."`
+}
+
+// Occupation is what the apprentice is trained for.
+type Occupation struct {
+	Meta
+	JobTitle       String `yaml:"job_title" req:"true" doc:"Job title printed on the schedule."`
+	Level          String `yaml:"level" doc:"Level, e.g. Basic."`
+	Specialization String `yaml:"specialization" doc:"A specialization id of the framework."`
+	Stackable      Bool   `yaml:"stackable" doc:"Whether this is a stackable program; default false."`
+	BaseOccupation String `yaml:"base_occupation" doc:"Base occupation name; required when stackable or a specialization is set."`
+	ONET           String `yaml:"onet" doc:"O*NET-SOC code; defaults to the framework's."`
+	RAPIDS         String `yaml:"rapids" doc:"RAPIDS code; defaults to the framework's."`
+}
+
+// Term is the term stated in the standards.
+type Term struct {
+	Meta
+	Hours    Number `yaml:"hours" doc:"Time-based: total on-the-job learning hours."`
+	MinHours Number `yaml:"min_hours" doc:"Hybrid: minimum total hours."`
+	MaxHours Number `yaml:"max_hours" doc:"Hybrid: maximum total hours."`
+	Months   Number `yaml:"months" doc:"Competency-based: term in months."`
+	Years    Number `yaml:"years" doc:"Competency-based: term in years."`
+}
+
+// Probation is the probationary period.
+type Probation struct {
+	Meta
+	Hours  Number `yaml:"hours" doc:"Probation in hours."`
+	Months Number `yaml:"months" doc:"Probation in months."`
+}
+
+// Ratio of apprentices to journeyworkers.
+type Ratio struct {
+	Meta
+	Apprentices    Number `yaml:"apprentices" req:"true" doc:"Apprentices."`
+	Journeyworkers Number `yaml:"journeyworkers" req:"true" doc:"Journeyworkers."`
+}
+
+// Wages is the progressive wage schedule.
+type Wages struct {
+	Meta
+	JourneyworkerRate Number      `yaml:"journeyworker_rate" doc:"The journeyworker's hourly rate."`
+	Steps             []*WageStep `yaml:"steps" doc:"Wage steps, strictly increasing."`
+}
+
+// WageStep is one step of the wage schedule.
+type WageStep struct {
+	Meta
+	Percent      Number   `yaml:"percent" req:"true" doc:"Percent of the journeyworker rate."`
+	Hours        Number   `yaml:"hours" doc:"Hours after which the step applies (time-based, hybrid)."`
+	Competencies []String `yaml:"competencies" doc:"Job function ids whose completion earns the step (competency-based)."`
+}
+
+// InterimCredential is a credential earned along the way.
+type InterimCredential struct {
+	Meta
+	Title String   `yaml:"title" req:"true" doc:"Credential name."`
+	After []String `yaml:"after" doc:"Job function ids it certifies."`
+}
+
+// ProgramJobFunction is a job function as a program lists it: a reference to
+// the framework's, or a custom addition.
+type ProgramJobFunction struct {
+	Meta
+	ID           String               `yaml:"id" req:"true" doc:"A framework job function id, or a new id with custom: true."`
+	Custom       Bool                 `yaml:"custom" doc:"true for the sponsor's own job function (not in the framework)."`
+	Title        String               `yaml:"title" doc:"Title; required for custom job functions."`
+	Type         String               `yaml:"type" enum:"core|optional" doc:"Custom job functions: core or optional; default core."`
+	Level        String               `yaml:"level" doc:"Custom job functions: level."`
+	Hours        Number               `yaml:"hours" doc:"Time-based: approximate hours for this work process."`
+	MinHours     Number               `yaml:"min_hours" doc:"Hybrid: minimum hours for this work process."`
+	MaxHours     Number               `yaml:"max_hours" doc:"Hybrid: maximum hours for this work process."`
+	Competencies []*ProgramCompetency `yaml:"competencies" req:"true" min:"1" doc:"The competencies included."`
+}
+
+// ProgramCompetency is a competency as a program lists it.
+type ProgramCompetency struct {
+	Meta
+	ID       String   `yaml:"id" req:"true" doc:"A framework competency letter, or a new one in a custom job function or with custom: true."`
+	Custom   Bool     `yaml:"custom" doc:"true for the sponsor's own competency in a framework job function."`
+	Text     String   `yaml:"text" doc:"Text; required for custom competencies."`
+	Type     String   `yaml:"type" enum:"core|optional" doc:"Custom competencies: core or optional; default core."`
+	Delivery []String `yaml:"delivery" enum:"rti|ojt" doc:"rti and/or ojt; optional when the framework recommends a delivery."`
+}
+
+// RTIPlan is the related technical instruction plan.
+type RTIPlan struct {
+	Meta
+	Provider   *Provider `yaml:"provider" doc:"Who provides the instruction."`
+	Paid       Bool      `yaml:"paid" doc:"Whether apprentices are paid for RTI hours."`
+	Schedule   String    `yaml:"schedule" enum:"during-work|outside-work|both" doc:"When instruction takes place."`
+	TotalHours Number    `yaml:"total_hours" doc:"If stated, must equal the sum of the course hours."`
+	Courses    []*Course `yaml:"courses" doc:"The courses."`
+}
+
+// Provider is an RTI provider.
+type Provider struct {
+	Meta
+	Name    String `yaml:"name" req:"true" doc:"Provider name."`
+	Address String `yaml:"address" doc:"Postal address."`
+	Email   String `yaml:"email" doc:"Email address."`
+	Phone   String `yaml:"phone" doc:"Phone number."`
+}
+
+// Course is one RTI course.
+type Course struct {
+	Meta
+	Number     String   `yaml:"number" doc:"Course number, kept as text."`
+	Title      String   `yaml:"title" req:"true" doc:"Course name."`
+	Hours      Number   `yaml:"hours" req:"true" doc:"Hours of instruction."`
+	Year       Number   `yaml:"year" doc:"Year or level; courses are grouped with subtotals by year."`
+	Objectives []String `yaml:"objectives" doc:"Learning objectives."`
+	Covers     []String `yaml:"covers" doc:"Competencies taught, as JOBFUNCTION.COMPETENCY (e.g. \"1.A\")."`
+}
+
+// FormatNumber formats a number the way it reads best in a message: exact,
+// without trailing zeros.
+func FormatNumber(r *big.Rat) string {
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	f, _ := r.Float64()
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}

@@ -1,0 +1,153 @@
+package framework
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// Result is the outcome of validating one file.
+type Result struct {
+	Path     string
+	Kind     string
+	Schedule *Schedule // programs whose framework resolved; nil otherwise
+	Findings []Finding // sorted
+}
+
+// OK reports whether the result has no errors (nor warnings, when strict).
+func (r *Result) OK(strict bool) bool { return !HasErrors(r.Findings, strict) }
+
+// Validate loads a framework or program file and runs every rule on it. A
+// program is validated together with its framework. The error is non-nil
+// only when the file cannot be read (*ReadError).
+func (l *Loader) Validate(path string) (*Result, error) {
+	f, err := l.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Path: path, Kind: f.Kind}
+	switch f.Kind {
+	case KindFramework:
+		_, res.Findings = l.ResolveFramework(f)
+	case KindProgram:
+		res.Schedule, res.Findings = l.validateProgram(f)
+	default:
+		res.Findings = f.Findings
+	}
+	res.Findings = SortFindings(userFindings(res.Findings))
+	return res, nil
+}
+
+func (l *Loader) validateProgram(f *File) (*Schedule, []Finding) {
+	findings := f.Findings
+	p := f.Program
+	if HasSyntaxErrors(findings) || p.Sponsor == nil || p.Occupation == nil || p.Term == nil {
+		return nil, findings // too broken to check further: fix the schema findings first
+	}
+	var fw *Resolved
+	if p.Framework.Set {
+		var fs []Finding
+		fw, fs = l.ResolveRef(p.Framework, f.Path)
+		findings = append(findings, fs...)
+	}
+	c := &checker{}
+	s := c.checkProgram(p, fw)
+	c.checkBenchmark(p, fw)
+	findings = append(findings, c.findings...)
+	if fw == nil {
+		s = nil
+	}
+	return s, findings
+}
+
+// HasSyntaxErrors reports whether any finding is a syntax error.
+func HasSyntaxErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Rule == RuleSyntax {
+			return true
+		}
+	}
+	return false
+}
+
+// userFindings drops findings inside built-in catalog files: they are the
+// catalog's to fix (and tested to be clean), not the user's.
+func userFindings(fs []Finding) []Finding {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if !strings.HasPrefix(f.Pos.File, catalogPrefix) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ExpandPaths turns files and directories into the list of files to check:
+// a directory is walked for *.yaml and *.yml files (hidden directories
+// skipped), in lexical order. Named files are kept whatever their extension.
+func ExpandPaths(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, &ReadError{Path: p, Err: err}
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return &ReadError{Path: path, Err: err}
+			}
+			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ValidateAll validates files in parallel (workers goroutines; 0 means one
+// per CPU) and returns the results in the order of paths. Unreadable files
+// are returned as errors in the same order; the others are still checked.
+func (l *Loader) ValidateAll(paths []string, workers int) ([]*Result, []error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]*Result, len(paths))
+	errs := make([]error, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, max(1, len(paths))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i], errs[i] = l.Validate(paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var failed []error
+	for _, err := range errs {
+		if err != nil {
+			failed = append(failed, err)
+		}
+	}
+	return results, failed
+}

@@ -1,0 +1,210 @@
+// Package templates holds the documents wpsgen renders: one layout model,
+// built from a validated program, and drawn by the PDF renderer
+// (templates/pdf) and the XLSX renderer (templates/xlsx). Both renderers
+// draw only what the model says, so the two documents always agree.
+package templates
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Approach values, as in the program's `approach` field.
+const (
+	CompetencyBased = "competency-based"
+	TimeBased       = "time-based"
+	Hybrid          = "hybrid"
+)
+
+// Document is everything printed on the Work Process Schedule and the
+// Related Technical Instruction plan, in print order.
+type Document struct {
+	// Name is the output base name (the program file name without extension).
+	Name string
+
+	// Page header and footer, printed on every page.
+	Header PageHeader
+	Footer PageFooter
+
+	// Title block.
+	Title      string // "WORK PROCESS SCHEDULE"
+	Occupation string // the framework's occupation title
+	ONET       string
+	RAPIDS     string // may be empty
+
+	// Header fields of the form, in order: job title, level, specialization,
+	// base occupation name, company contact, address, phone, email, term,
+	// prerequisites. Value may be empty (printed as a blank to fill in).
+	Fields []Field
+
+	// Stackable program: yes/no boxes.
+	Stackable bool
+
+	// Apprenticeship type: three boxes, the program's one checked.
+	Approaches []Checkbox
+
+	// Approach is one of CompetencyBased, TimeBased, Hybrid; it decides the
+	// hours columns of the job function tables.
+	Approach string
+
+	// Term in words and numbers, e.g. "2,000 hours (1 year) of on-the-job learning".
+	Term string
+
+	// Work processes: one table per job function, in program order.
+	JobFunctions []JobFunction
+
+	// Totals of on-the-job learning hours (time-based: one; hybrid: minimum
+	// and maximum; competency-based: none).
+	Totals []Total
+
+	// Specialization section, nil when the program has no specialization.
+	Specialization *Specialization
+
+	// Related Technical Instruction plan.
+	RTI RTIPlan
+
+	// Signature block.
+	Signature SignatureBlock
+}
+
+// PageHeader is printed at the top of every page.
+type PageHeader struct {
+	Sponsor    string
+	Occupation string
+	RAPIDS     string
+}
+
+// PageFooter is printed at the bottom of every page, followed by "Page X of Y".
+type PageFooter struct {
+	Revision string // e.g. "Revision 1, 2026-11-01"; may be empty
+}
+
+// Field is a labelled value of the form's header block.
+type Field struct {
+	Label string
+	Value string
+}
+
+// Checkbox is a labelled box, drawn ☒ when checked and ☐ when not.
+type Checkbox struct {
+	Label   string
+	Checked bool
+}
+
+// Box returns the glyph for a checkbox state.
+func Box(checked bool) string {
+	if checked {
+		return "☒"
+	}
+	return "☐"
+}
+
+// JobFunction is one work process table.
+type JobFunction struct {
+	ID      string // "1", "S1", "C1"
+	Heading string // "JOB FUNCTION 1: Properly applies diagnosis ..."
+	Title   string
+	Type    string // "Core" or "Optional"
+	Level   string // may be empty
+	Custom  bool   // a sponsor's addition, not from the framework
+
+	// Hours for the work process: Hours for time-based, Min/Max for hybrid.
+	Hours    *Hours
+	MinHours *Hours
+	MaxHours *Hours
+
+	Competencies []Competency
+}
+
+// Competency is one row of a job function table.
+type Competency struct {
+	Letter string // "A"
+	Text   string
+	Type   string // "Core" or "Optional"
+	RTI    bool
+	OJT    bool
+	Custom bool
+}
+
+// Total is a computed hours total with its label.
+type Total struct {
+	Label string // "Total OJL hours", "Total OJL hours (minimum)"
+	Hours Hours
+}
+
+// Specialization is the "Type of Specialization" section of the form.
+type Specialization struct {
+	Title        string
+	JobFunctions []JobFunction
+}
+
+// RTIPlan is the Related Technical Instruction plan.
+type RTIPlan struct {
+	Provider []Field // name, address, phone, email (only those given)
+	Notes    []Field // paid for RTI hours, schedule (only those given)
+
+	// Groups of courses: one group with an empty Label when no course has a
+	// year; otherwise one group per year ("Year 1", ...), in year order, with
+	// courses without a year last under "Other courses".
+	Groups []CourseGroup
+
+	Total        Hours
+	Years        int   // years of term (OJL hours / 2,000 or months / 12, rounded up); 0 if unknown
+	HoursPerYear Hours // Total / Years; zero when Years is 0
+}
+
+// CourseGroup is a run of courses with a subtotal.
+type CourseGroup struct {
+	Label    string // "" when courses are not grouped
+	Courses  []Course
+	Subtotal Hours
+}
+
+// Course is one row of the RTI plan.
+type Course struct {
+	Title      string
+	Number     string
+	Hours      Hours
+	Objectives []string
+}
+
+// SignatureBlock is the sponsor's signature and the registration agency's
+// blank block.
+type SignatureBlock struct {
+	SponsorLines []string // "Sponsor signature", "Printed name", "Title", "Date"
+	AgencyTitle  string   // "For Registration Agency use"
+	AgencyLines  []string // "Registered by", "Signature", "Title", "Date", "Registration number"
+}
+
+// Hours is a number of hours. Value is exact as parsed (decimals are kept,
+// never rounded); String formats it for people.
+type Hours struct {
+	Value float64
+}
+
+// String formats hours with thousands separators and without trailing
+// zeros: 7920 -> "7,920", 597.5 -> "597.5".
+func (h Hours) String() string { return FormatHours(h.Value) }
+
+// FormatHours formats a number of hours as Hours.String does.
+func FormatHours(v float64) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteString(frac)
+	return b.String()
+}
