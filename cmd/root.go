@@ -83,6 +83,7 @@ renders the filled Work Process Schedule and Related Technical Instruction plan 
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		NewValidateCmd(streams),
+		NewRenderCmd(streams),
 		NewFrameworksCmd(streams),
 	)
 	return root

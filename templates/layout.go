@@ -32,23 +32,16 @@ type Document struct {
 	ONET       string
 	RAPIDS     string // may be empty
 
-	// Header fields of the form, in order: job title, level, specialization,
-	// base occupation name, company contact, address, phone, email, term,
-	// prerequisites. Value may be empty (printed as a blank to fill in).
+	// Header fields of the form, in its order: sponsor, job title, level,
+	// specialization, stackable program (yes/no boxes), base occupation name,
+	// company contact, address, phone, email, apprenticeship type (three
+	// boxes), term in words and numbers, prerequisites. Value may be empty
+	// (printed as a blank to fill in).
 	Fields []Field
-
-	// Stackable program: yes/no boxes.
-	Stackable bool
-
-	// Apprenticeship type: three boxes, the program's one checked.
-	Approaches []Checkbox
 
 	// Approach is one of CompetencyBased, TimeBased, Hybrid; it decides the
 	// hours columns of the job function tables.
 	Approach string
-
-	// Term in words and numbers, e.g. "2,000 hours (1 year) of on-the-job learning".
-	Term string
 
 	// Work processes: one table per job function, in program order.
 	JobFunctions []JobFunction
@@ -79,10 +72,22 @@ type PageFooter struct {
 	Revision string // e.g. "Revision 1, 2026-11-01"; may be empty
 }
 
-// Field is a labelled value of the form's header block.
+// Field is a labelled value of the form's header block. A checkbox field
+// (stackable program, apprenticeship type) has Boxes, and Value is their
+// printed form, e.g. "☐ yes     ☒ no", so renderers print every field alike.
 type Field struct {
 	Label string
 	Value string
+	Boxes []Checkbox `json:",omitempty"`
+}
+
+// BoxField returns a checkbox field whose Value shows the boxes.
+func BoxField(label string, boxes ...Checkbox) Field {
+	parts := make([]string, len(boxes))
+	for i, b := range boxes {
+		parts[i] = Box(b.Checked) + " " + b.Label
+	}
+	return Field{Label: label, Value: strings.Join(parts, "     "), Boxes: boxes}
 }
 
 // Checkbox is a labelled box, drawn ☒ when checked and ☐ when not.
@@ -150,7 +155,7 @@ type RTIPlan struct {
 
 	Total        Hours
 	Years        int   // years of term (OJL hours / 2,000 or months / 12, rounded up); 0 if unknown
-	HoursPerYear Hours // Total / Years; zero when Years is 0
+	HoursPerYear Hours // Total / Years, to two decimals (an average); zero when Years is 0
 }
 
 // CourseGroup is a run of courses with a subtotal.

@@ -26,20 +26,17 @@ func Sample() *templates.Document {
 			{Label: "Job title", Value: "Medical Coder"},
 			{Label: "Level", Value: "Basic"},
 			{Label: "Specialization", Value: "Release of Information Specialist"},
+			templates.BoxField("Stackable program", templates.Checkbox{Label: "yes", Checked: true}, templates.Checkbox{Label: "no"}),
 			{Label: "Base occupation name", Value: "Medical Records and Health Information Technicians"},
 			{Label: "Company contact", Value: "Nguyễn Thị Hương, Apprenticeship Coordinator"},
 			{Label: "Address", Value: "ul. Piotrkowska 104, 90-001 Łódź"},
 			{Label: "Phone", Value: "+1 651 555 0100"},
 			{Label: "Email", Value: "apprenticeship@example.org"},
+			templates.BoxField("Apprenticeship type", templates.Checkbox{Label: "Competency-Based"}, templates.Checkbox{Label: "Time-Based"}, templates.Checkbox{Label: "Hybrid", Checked: true}),
 			{Label: "Term", Value: "2,000 to 2,600.5 hours of on-the-job learning, plus demonstrated competency"},
 			{Label: "Prerequisites", Value: "High school diploma or GED; 18 years of age"},
 		},
-		Stackable: true,
-		Approaches: []templates.Checkbox{
-			{Label: "Competency-Based"}, {Label: "Time-Based"}, {Label: "Hybrid", Checked: true},
-		},
 		Approach: templates.Hybrid,
-		Term:     "2,000 to 2,600.5 hours of on-the-job learning, plus demonstrated competency",
 		JobFunctions: []templates.JobFunction{
 			{
 				ID: "1", Heading: "JOB FUNCTION 1: Properly applies diagnosis and procedure codes to medical charts, records and related documents",

@@ -1,0 +1,153 @@
+package templates_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// buildExample validates a program file and lays it out.
+func buildExample(t testing.TB, path string) *templates.Document {
+	t.Helper()
+	res, err := framework.NewLoader().Validate(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.OK(false) || res.Schedule == nil {
+		t.Fatalf("%s does not validate: %v", path, res.Findings)
+	}
+	return templates.Build(res.Schedule, strings.TrimSuffix(filepath.Base(path), ".yaml"))
+}
+
+// programs lists the example programs and the test programs of testdata/.
+func programs(t *testing.T) []string {
+	var out []string
+	for _, pattern := range []string{"../examples/*.yaml", "testdata/programs/*.yaml"} {
+		m, _ := filepath.Glob(pattern)
+		for _, p := range m {
+			if !strings.HasSuffix(p, ".framework.yaml") {
+				out = append(out, p)
+			}
+		}
+	}
+	if len(out) < 3 {
+		t.Fatalf("found only %d programs", len(out))
+	}
+	return out
+}
+
+// TestBuildGolden pins the layout model of every example: what both
+// documents print. Refresh with go test ./templates -update.
+func TestBuildGolden(t *testing.T) {
+	for _, p := range programs(t) {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			got, err := json.MarshalIndent(buildExample(t, p), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(p), ".yaml")+".json")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./templates -update)", err)
+			}
+			if !bytes.Equal(bytes.TrimSpace(want), bytes.TrimSpace(got)) {
+				t.Errorf("layout of %s differs from %s; if the change is intended run go test ./templates -update and review the diff", p, golden)
+			}
+		})
+	}
+}
+
+// TestBuildTotals checks the computed totals against sums made here from the
+// program itself, so the golden files cannot pin a wrong number.
+func TestBuildTotals(t *testing.T) {
+	for _, p := range programs(t) {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			d := buildExample(t, p)
+			var hours, lo, hi float64
+			all := d.JobFunctions
+			if d.Specialization != nil {
+				all = append(append([]templates.JobFunction(nil), all...), d.Specialization.JobFunctions...)
+			}
+			for _, jf := range all {
+				if jf.Hours != nil {
+					hours += jf.Hours.Value
+				}
+				if jf.MinHours != nil {
+					lo, hi = lo+jf.MinHours.Value, hi+jf.MaxHours.Value
+				}
+			}
+			switch d.Approach {
+			case templates.TimeBased:
+				if len(d.Totals) != 1 || d.Totals[0].Hours.Value != hours {
+					t.Errorf("totals %v, want %v", d.Totals, hours)
+				}
+			case templates.Hybrid:
+				if len(d.Totals) != 2 || d.Totals[0].Hours.Value != lo || d.Totals[1].Hours.Value != hi {
+					t.Errorf("totals %v, want %v-%v", d.Totals, lo, hi)
+				}
+			default:
+				if len(d.Totals) != 0 {
+					t.Errorf("competency-based program has totals %v", d.Totals)
+				}
+			}
+			var rti float64
+			for _, g := range d.RTI.Groups {
+				var sub float64
+				for _, c := range g.Courses {
+					sub += c.Hours.Value
+				}
+				if sub != g.Subtotal.Value {
+					t.Errorf("group %q subtotal %v, courses add to %v", g.Label, g.Subtotal.Value, sub)
+				}
+				rti += sub
+			}
+			if rti != d.RTI.Total.Value {
+				t.Errorf("RTI total %v, courses add to %v", d.RTI.Total.Value, rti)
+			}
+			checked := 0
+			for _, f := range d.Fields {
+				if f.Label == "Apprenticeship type" {
+					for _, c := range f.Boxes {
+						if c.Checked {
+							checked++
+						}
+					}
+				}
+			}
+			if checked != 1 {
+				t.Errorf("%d apprenticeship type boxes checked, want 1", checked)
+			}
+		})
+	}
+}
+
+func TestFormatHours(t *testing.T) {
+	for _, tc := range []struct {
+		in   float64
+		want string
+	}{
+		{0, "0"}, {12.5, "12.5"}, {597.5, "597.5"}, {2000, "2,000"}, {7920, "7,920"},
+		{1234567.25, "1,234,567.25"}, {100, "100"}, {-1500, "-1,500"},
+	} {
+		if got := templates.FormatHours(tc.in); got != tc.want {
+			t.Errorf("FormatHours(%v) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

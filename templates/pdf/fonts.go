@@ -1,0 +1,268 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/text/unicode/norm"
+)
+
+// face is one of the two embedded fonts.
+type face uint8
+
+const (
+	regular face = iota
+	bold
+)
+
+// fontFamily is the family name the faces are registered under in gofpdf.
+const fontFamily = "DejaVuSans"
+
+// gofpdfStyle is gofpdf's style string for the face.
+func (fc face) gofpdfStyle() string {
+	if fc == bold {
+		return "B"
+	}
+	return ""
+}
+
+// ttf returns the face's TrueType file. It is shared: copy it before
+// handing it to gofpdf.
+func (fc face) ttf() []byte {
+	if fc == bold {
+		return dejavusansbold.TTF
+	}
+	return dejavusans.TTF
+}
+
+const (
+	// maxRune is the last rune gofpdf can draw: its UTF-8 font support
+	// covers the Basic Multilingual Plane only.
+	maxRune = 0xFFFF
+	// replacement stands in for characters the font has no glyph for.
+	replacement = '\uFFFD'
+)
+
+// metrics are a face's glyph coverage and advance widths in thousandths of
+// an em, rounded the way gofpdf rounds them so that measured text matches
+// drawn text.
+type metrics struct {
+	width [maxRune + 1]uint16
+	has   [maxRune + 1]bool
+}
+
+// fonts holds the metrics of both faces, indexed by face. The metrics are
+// read-only after loading and shared by concurrent renders.
+type fonts [2]*metrics
+
+var (
+	fontsOnce   sync.Once
+	loadedFonts fonts
+	fontsErr    error
+)
+
+// loadFonts returns the metrics of the embedded faces, parsing them once.
+func loadFonts() (fonts, error) {
+	fontsOnce.Do(func() {
+		for _, fc := range []face{regular, bold} {
+			m, err := parseMetrics(fc.ttf())
+			if err != nil {
+				fontsErr = fmt.Errorf("reading embedded font metrics: %w", err)
+				return
+			}
+			loadedFonts[fc] = m
+		}
+	})
+	return loadedFonts, fontsErr
+}
+
+// parseMetrics reads the coverage and advance widths of a TrueType font.
+func parseMetrics(ttf []byte) (*metrics, error) {
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		return nil, err
+	}
+	var buf sfnt.Buffer
+	upem := f.UnitsPerEm()
+	ppem := fixed.Int26_6(upem) << 6 // one pixel per font unit
+	scale := 1000 / float64(upem)
+	m := new(metrics)
+	for r := rune(0); r <= maxRune; r++ {
+		g, err := f.GlyphIndex(&buf, r)
+		if err != nil {
+			return nil, err
+		}
+		if g == 0 {
+			continue
+		}
+		adv, err := f.GlyphAdvance(&buf, g, ppem, font.HintingNone)
+		if err != nil {
+			return nil, err
+		}
+		m.has[r] = true
+		m.width[r] = uint16(math.Round(scale * float64(adv) / 64))
+	}
+	return m, nil
+}
+
+// advance returns the width of s in thousandths of an em.
+func (m *metrics) advance(s string) int {
+	w := 0
+	for _, r := range s {
+		if r > maxRune {
+			r = replacement
+		}
+		w += int(m.width[r])
+	}
+	return w
+}
+
+// width returns the width of s in points at style st.
+func (fs fonts) width(s string, st style) float64 {
+	return float64(fs[st.face].advance(s)) * st.size / 1000
+}
+
+// clean makes s drawable in face fc: line breaks become "\n", tabs become
+// spaces, control and invisible format characters are dropped, text is
+// composed (NFC) so accents use the font's precomposed glyphs, and any
+// character the face has no glyph for becomes U+FFFD.
+func (fs fonts) clean(s string, fc face) string {
+	if isPlainASCII(s) {
+		return s
+	}
+	s = norm.NFC.String(strings.ReplaceAll(s, "\r\n", "\n"))
+	m := fs[fc]
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			// invisible: drop
+		case r > maxRune || !m.has[r]:
+			b.WriteRune(replacement)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// isPlainASCII reports whether s holds only printable ASCII, which every
+// face draws as is.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// wrap breaks clean text s into lines no wider than width points at style
+// st. Line breaks in s start new lines; lines break at spaces, and a word
+// wider than a line is broken between characters. Spaces at the ends of
+// lines are dropped. The result has at least one (maybe empty) line.
+func (fs fonts) wrap(s string, st style, width float64) []string {
+	m := fs[st.face]
+	limit := int(width * 1000 / st.size)
+	var lines []string
+	for _, para := range strings.Split(strings.TrimSpace(s), "\n") {
+		lines = m.wrapParagraph(lines, para, limit)
+	}
+	return lines
+}
+
+// wrapParagraph appends the lines of paragraph p, each at most limit
+// thousandths of an em wide, to lines.
+func (m *metrics) wrapParagraph(lines []string, p string, limit int) []string {
+	before := len(lines)
+	start, end, w := -1, 0, 0 // the open line is p[start:end], w wide
+	for i := 0; i < len(p); {
+		j := i
+		for j < len(p) && p[j] == ' ' {
+			j++
+		}
+		if j == len(p) {
+			break
+		}
+		k := j
+		for k < len(p) && p[k] != ' ' {
+			k++
+		}
+		ww := m.advance(p[j:k])
+		if start >= 0 {
+			if gap := m.advance(p[end:j]); w+gap+ww <= limit {
+				end, w = k, w+gap+ww
+				i = k
+				continue
+			}
+			lines = append(lines, p[start:end])
+		}
+		if ww <= limit {
+			start, end, w = j, k, ww
+		} else {
+			lines, start, w = m.breakWord(lines, p, j, k, limit)
+			end = k
+		}
+		i = k
+	}
+	if start >= 0 {
+		lines = append(lines, p[start:end])
+	} else if len(lines) == before {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+// breakWord appends the full-width pieces of the word p[j:k], which is
+// wider than limit, to lines, and returns the start and width of its last
+// piece, which stays open for following words.
+func (m *metrics) breakWord(lines []string, p string, j, k, limit int) ([]string, int, int) {
+	start, w := j, 0
+	for q, r := range p[j:k] {
+		q += j
+		if r > maxRune {
+			r = replacement
+		}
+		rw := int(m.width[r])
+		if w+rw > limit && q > start {
+			lines = append(lines, p[start:q])
+			start, w = q, 0
+		}
+		w += rw
+	}
+	return lines, start, w
+}
+
+// fit returns s, shortened with an ellipsis if it is wider than width
+// points at style st.
+func (fs fonts) fit(s string, st style, width float64) string {
+	m := fs[st.face]
+	limit := int(width * 1000 / st.size)
+	if m.advance(s) <= limit {
+		return s
+	}
+	limit -= m.advance("…")
+	w := 0
+	for i, r := range s {
+		if r > maxRune {
+			r = replacement
+		}
+		if w += int(m.width[r]); w > limit {
+			return strings.TrimRight(s[:i], " ") + "…"
+		}
+	}
+	return s
+}

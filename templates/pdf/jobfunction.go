@@ -1,0 +1,95 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/wpsgen/wpsgen/templates"
+)
+
+// Job function table columns: competency, core or optional, RTI, OJT.
+var jobFunctionCols = []float64{contentWidth - 84 - 2*40, 84, 40, 40}
+
+// jobFunction prints one job function table; lead rows (a section
+// heading) are kept on the page with the table's start.
+func (b *builder) jobFunction(jf *templates.JobFunction, lead []row) {
+	t := &table{x: contentLeft, cols: jobFunctionCols}
+	heading := boxed(b.cell(t, 0, 4, jf.Heading, stHeading), shadeHeading, alignLeft)
+	if details := jobFunctionDetails(jf); details != "" {
+		heading.lines = append(heading.lines, b.lines(details, stBody, t.textWidth(0, 4))...)
+	}
+	t.lead = append(append([]row(nil), lead...), row{cells: []cell{heading}})
+	t.cont = []row{b.continuedRow(t, "JOB FUNCTION "+jf.ID)}
+	t.header = []row{b.columnHeader(t,
+		[]string{"Competencies", "Core or Optional", "RTI", "OJT"},
+		[]align{alignLeft, alignCenter, alignCenter, alignCenter})}
+	indent := b.letterIndent(jf.Competencies)
+	for _, c := range jf.Competencies {
+		t.body = append(t.body, b.competencyRow(t, c, indent))
+	}
+	t.place(b.flow)
+}
+
+// jobFunctionDetails returns the line under a job function's heading:
+// core or optional, level, custom, and its hours.
+func jobFunctionDetails(jf *templates.JobFunction) string {
+	var parts []string
+	kind := jf.Type
+	if jf.Custom {
+		kind = strings.TrimSpace(kind + " (custom)")
+	}
+	if kind != "" {
+		parts = append(parts, kind)
+	}
+	if jf.Level != "" {
+		parts = append(parts, "Level: "+jf.Level)
+	}
+	if h := jobFunctionHours(jf); h != "" {
+		parts = append(parts, "Hours: "+h)
+	}
+	return strings.Join(parts, "   ·   ")
+}
+
+// jobFunctionHours returns a job function's hours: "400" (time-based) or
+// "Min 300 – Max 350" (hybrid); empty when it has none.
+func jobFunctionHours(jf *templates.JobFunction) string {
+	var parts []string
+	if jf.Hours != nil {
+		parts = append(parts, jf.Hours.String())
+	}
+	if jf.MinHours != nil {
+		parts = append(parts, "Min "+jf.MinHours.String())
+	}
+	if jf.MaxHours != nil {
+		parts = append(parts, "Max "+jf.MaxHours.String())
+	}
+	return strings.Join(parts, " – ")
+}
+
+// letterIndent returns how far competency texts are indented so that they
+// line up after the widest letter.
+func (b *builder) letterIndent(cs []templates.Competency) float64 {
+	w := 0.0
+	for _, c := range cs {
+		w = max(w, b.fonts.width(b.fonts.clean(c.Letter+".", stBody.face), stBody))
+	}
+	return w + 4
+}
+
+// competencyRow returns a competency's row: letter and text, core or
+// optional (and "(custom)"), and the RTI and OJT marks.
+func (b *builder) competencyRow(t *table, c templates.Competency, indent float64) row {
+	text := cell{lines: b.hanging(c.Letter+".", c.Text, stBody, t.textWidth(0, 1), indent)}
+	kind := b.cell(t, 1, 1, c.Type, stBody)
+	if c.Custom {
+		kind.lines = append(kind.lines, b.lines("(custom)", stNote, t.textWidth(1, 1))...)
+	}
+	mark := func(on bool, col int) cell {
+		if !on {
+			return boxed(cell{}, 0, alignCenter)
+		}
+		return boxed(b.cell(t, col, 1, checkOn, stBodyBold), 0, alignCenter)
+	}
+	return row{cells: []cell{
+		boxed(text, 0, alignLeft), boxed(kind, 0, alignCenter), mark(c.RTI, 2), mark(c.OJT, 3),
+	}}
+}

@@ -1,0 +1,188 @@
+package pdf
+
+// These tests read the rendered PDFs with the tools real readers use:
+// qpdf (structure), poppler (text, page size) and mupdf (glyphs).
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/wpsgen/wpsgen/templates"
+	"github.com/wpsgen/wpsgen/templates/templatestest"
+)
+
+// requireTools skips the test when a PDF tool is missing, except on CI
+// (CI set), where a missing tool fails it.
+func requireTools(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"qpdf", "pdftotext", "pdfinfo", "mutool"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			msg := fmt.Sprintf("%s not on PATH: install poppler-utils, qpdf and mupdf-tools to run the PDF reader checks", tool)
+			if os.Getenv("CI") != "" {
+				t.Fatal(msg)
+			}
+			t.Skip(msg)
+		}
+	}
+}
+
+// run runs a tool and returns its standard output.
+func run(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).Output()
+	if err != nil {
+		stderr := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("%s %s: %v\n%s%s", name, strings.Join(args, " "), err, out, stderr)
+	}
+	return string(out)
+}
+
+// normalize collapses all runs of white space into single spaces.
+func normalize(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// pageCount returns the number of pages pdfinfo reports, checking that
+// they are US Letter.
+func pageCount(t *testing.T, path string) int {
+	t.Helper()
+	info := run(t, "pdfinfo", path)
+	if !strings.Contains(info, "612 x 792 pts") {
+		t.Errorf("page size is not US Letter:\n%s", info)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(info)
+	if m == nil {
+		t.Fatalf("pdfinfo reports no page count:\n%s", info)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// pageTexts returns the text pdftotext extracts from each page.
+func pageTexts(t *testing.T, path string) []string {
+	t.Helper()
+	n := pageCount(t, path)
+	texts := make([]string, n)
+	for p := 1; p <= n; p++ {
+		texts[p-1] = normalize(run(t, "pdftotext", "-raw", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), path, "-"))
+	}
+	return texts
+}
+
+// checkReaders runs the reader checks on a rendered document and returns
+// the text of its pages.
+func checkReaders(t *testing.T, path string) []string {
+	t.Helper()
+	run(t, "qpdf", "--check", path)
+	texts := pageTexts(t, path)
+	for i, text := range texts {
+		if want := fmt.Sprintf("Page %d of %d", i+1, len(texts)); !strings.Contains(text, want) {
+			t.Errorf("page %d lacks %q: %s", i+1, want, text)
+		}
+	}
+	trace := run(t, "mutool", "trace", path)
+	if !strings.Contains(trace, "<g unicode=") {
+		t.Fatal("mutool trace shows no glyphs")
+	}
+	if tofu := regexp.MustCompile(`<g unicode="([^"]*)" glyph="0"`).FindAllStringSubmatch(trace, -1); len(tofu) > 0 {
+		t.Errorf("%d characters drawn as empty boxes, e.g. %q", len(tofu), tofu[0][1])
+	}
+	return texts
+}
+
+// expectedTexts returns the texts of d a reader must find in its PDF.
+func expectedTexts(d *templates.Document) []string {
+	want := []string{d.Title, d.Occupation, d.ONET, d.RAPIDS, d.Header.Sponsor, d.Footer.Revision}
+	for _, f := range append(append(append([]templates.Field(nil), d.Fields...), d.RTI.Provider...), d.RTI.Notes...) {
+		want = append(want, f.Label+":", f.Value)
+	}
+	for _, f := range d.Fields {
+		for _, c := range f.Boxes {
+			want = append(want, templates.Box(c.Checked)+" "+c.Label)
+		}
+	}
+	jfs := d.JobFunctions
+	if d.Specialization != nil {
+		want = append(want, "Type of Specialization: "+d.Specialization.Title)
+		jfs = append(append([]templates.JobFunction(nil), jfs...), d.Specialization.JobFunctions...)
+	}
+	for _, jf := range jfs {
+		want = append(want, jf.Heading)
+		for _, c := range jf.Competencies {
+			want = append(want, c.Letter+". "+c.Text)
+		}
+	}
+	for _, tot := range d.Totals {
+		want = append(want, tot.Label, tot.Hours.String())
+	}
+	for _, g := range d.RTI.Groups {
+		want = append(want, g.Label, g.Subtotal.String())
+		for _, c := range g.Courses {
+			want = append(want, c.Title, c.Number, c.Hours.String())
+			for _, o := range c.Objectives {
+				want = append(want, "• "+o)
+			}
+		}
+	}
+	want = append(want, d.RTI.Total.String(), d.RTI.HoursPerYear.String()+" hours per year over")
+	want = append(want, d.Signature.SponsorLines...)
+	return append(append(want, d.Signature.AgencyTitle), d.Signature.AgencyLines...)
+}
+
+func TestReadersFindEveryText(t *testing.T) {
+	requireTools(t)
+	for name, d := range map[string]*templates.Document{
+		"sample": templatestest.Sample(),
+		"large":  templatestest.Large(40, 12),
+	} {
+		t.Run(name, func(t *testing.T) {
+			texts := checkReaders(t, writePDF(t, d, name+".pdf"))
+			all := strings.Join(texts, " ")
+			for _, want := range expectedTexts(d) {
+				if want = normalize(want); want != "" && !strings.Contains(all, want) {
+					t.Errorf("text %q not found by pdftotext", want)
+				}
+			}
+		})
+	}
+}
+
+func TestReadersSeeRepeatedTableHeader(t *testing.T) {
+	requireTools(t)
+	texts := checkReaders(t, writePDF(t, templatestest.Large(40, 12), "large.pdf"))
+	if len(texts) < 3 {
+		t.Fatalf("large document has %d pages", len(texts))
+	}
+	for _, want := range []string{"(continued)", "Competencies Core or Optional RTI OJT"} {
+		if !strings.Contains(texts[1], want) {
+			t.Errorf("page 2 lacks %q: %s", want, texts[1])
+		}
+	}
+}
+
+func TestReadersFindLongTextWhole(t *testing.T) {
+	requireTools(t)
+	d := longDocument()
+	texts := checkReaders(t, writePDF(t, d, "long.pdf"))
+	all := strings.Join(texts, " ")
+	if missing := inOrder(all, strings.Fields(d.JobFunctions[0].Competencies[0].Text)); missing != "" {
+		t.Errorf("100,000-character competency: %q missing or out of order", missing)
+	}
+	if got := strings.Count(all, "x"); got < 100_000 {
+		t.Errorf("100,000-character word: %d characters extracted", got)
+	}
+}
+
+func TestReadersHandleHostileText(t *testing.T) {
+	requireTools(t)
+	texts := checkReaders(t, writePDF(t, hostileDocument(), "hostile.pdf"))
+	if all := strings.Join(texts, " "); !strings.Contains(all, "\uFFFD") || !strings.Contains(all, "Coder") {
+		t.Errorf("unprintable characters not shown as U+FFFD, or text lost: %s", all)
+	}
+}

@@ -1,0 +1,287 @@
+package render_test
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/templates"
+	"github.com/wpsgen/wpsgen/templates/render"
+)
+
+// programs are the example programs and the renderer's test programs.
+func programs(t testing.TB) []string {
+	var out []string
+	for _, pattern := range []string{"../../examples/*.yaml", "../testdata/programs/*.yaml"} {
+		m, _ := filepath.Glob(pattern)
+		for _, p := range m {
+			if !strings.HasSuffix(p, ".framework.yaml") {
+				out = append(out, p)
+			}
+		}
+	}
+	if len(out) < 5 {
+		t.Fatalf("found %d programs", len(out))
+	}
+	return out
+}
+
+// need returns the path of an external tool, skipping the test when it is
+// missing outside CI and failing inside CI (where .ci/run installs it).
+func need(t *testing.T, tool string) string {
+	t.Helper()
+	p, err := exec.LookPath(tool)
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing; .ci/run installs it", tool)
+		}
+		t.Skipf("%s is not installed (apt-get install -y poppler-utils qpdf mupdf-tools python3-openpyxl)", tool)
+	}
+	return p
+}
+
+func output(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+	}
+	return string(out)
+}
+
+var space = regexp.MustCompile(`\s+`)
+
+// words normalizes text the way it reads: whitespace folded, so a wrapped
+// line still matches. Hyphenation is never added by the renderer.
+func words(s string) string { return strings.TrimSpace(space.ReplaceAllString(s, " ")) }
+
+func renderAll(t *testing.T, dir string) map[string]*templates.Document {
+	t.Helper()
+	docs := map[string]*templates.Document{}
+	l := framework.NewLoader()
+	for _, p := range programs(t) {
+		res, err := render.Program(l, p, render.Options{Dir: dir, PDF: true, XLSX: true})
+		if err != nil {
+			t.Fatalf("%s: %v %v", p, err, res.Findings)
+		}
+		vr, _ := l.Validate(p)
+		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
+		docs[name] = templates.Build(vr.Schedule, name)
+	}
+	return docs
+}
+
+// TestDocumentsReadBack reads every rendered example the way users and
+// agencies do: pdftotext for the text, qpdf for structure, mutool for empty
+// boxes, openpyxl for the workbook.
+func TestDocumentsReadBack(t *testing.T) {
+	pdftotext, qpdf, mutool := need(t, "pdftotext"), need(t, "qpdf"), need(t, "mutool")
+	dir := t.TempDir()
+	for name, d := range renderAll(t, dir) {
+		t.Run(name, func(t *testing.T) {
+			pdf := filepath.Join(dir, name+".pdf")
+			output(t, qpdf, "--check", pdf)
+			text := words(output(t, pdftotext, "-layout", pdf, "-"))
+			raw := words(output(t, pdftotext, "-raw", pdf, "-"))
+			has := func(what, s string) {
+				if s = words(s); s != "" && !strings.Contains(raw, s) && !strings.Contains(text, s) {
+					t.Errorf("PDF lacks %s %q", what, s)
+				}
+			}
+			has("title", d.Title)
+			has("occupation", d.Occupation)
+			has("O*NET code", d.ONET)
+			has("RAPIDS code", d.RAPIDS)
+			for _, f := range d.Fields {
+				has(f.Label, f.Value)
+			}
+			all := d.JobFunctions
+			if d.Specialization != nil {
+				has("specialization", d.Specialization.Title)
+				all = append(append([]templates.JobFunction(nil), all...), d.Specialization.JobFunctions...)
+			}
+			for _, jf := range all {
+				has("job function", jf.Title)
+				for _, c := range jf.Competencies {
+					has("competency "+jf.ID+"."+c.Letter, c.Text)
+				}
+			}
+			for _, tot := range d.Totals {
+				has(tot.Label, tot.Hours.String())
+			}
+			for _, g := range d.RTI.Groups {
+				for _, c := range g.Courses {
+					has("course", c.Title)
+					has("course number", c.Number)
+					has("course hours", c.Hours.String())
+				}
+			}
+			has("RTI total", d.RTI.Total.String())
+			has("signature block", "For Registration Agency use")
+			if trace := output(t, mutool, "trace", pdf); strings.Contains(trace, `glyph="0"`) {
+				t.Errorf("a character is drawn as an empty box (glyph 0)")
+			}
+		})
+	}
+}
+
+// TestWorkbookReadBack checks each workbook with openpyxl: formulas carry
+// cached values, codes are text, hours are numbers.
+func TestWorkbookReadBack(t *testing.T) {
+	python := "/usr/bin/python3"
+	if err := exec.Command(python, "-c", "import openpyxl").Run(); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("python3-openpyxl is missing; .ci/run installs it")
+		}
+		t.Skip("python3-openpyxl is not installed")
+	}
+	dir := t.TempDir()
+	for name, d := range renderAll(t, dir) {
+		t.Run(name, func(t *testing.T) {
+			script := `
+import sys, openpyxl
+f = sys.argv[1]
+wf, wv = openpyxl.load_workbook(f), openpyxl.load_workbook(f, data_only=True)
+assert wf.sheetnames == ["Work Process Schedule", "RTI Plan"], wf.sheetnames
+for ws in wf.worksheets:
+    for row in ws.iter_rows():
+        for c in row:
+            if c.data_type == "f":
+                v = wv[ws.title][c.coordinate].value
+                assert v is not None, "%s!%s formula %s has no cached value" % (ws.title, c.coordinate, c.value)
+                print("F\t" + ws.title + "\t" + c.coordinate + "\t" + repr(v))
+            elif isinstance(c.value, str):
+                print("S\t" + ws.title + "\t" + c.coordinate + "\t" + c.value.replace("\n", " "))
+            elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                print("N\t" + ws.title + "\t" + c.coordinate + "\t" + repr(c.value))
+`
+			out := output(t, "/usr/bin/python3", "-c", script, filepath.Join(dir, name+".xlsx"))
+			strs, nums, formulas := map[string]bool{}, map[string]bool{}, map[string]bool{}
+			for _, line := range strings.Split(out, "\n") {
+				parts := strings.SplitN(line, "\t", 4)
+				if len(parts) < 4 {
+					continue
+				}
+				switch parts[0] {
+				case "S":
+					strs[words(parts[3])] = true
+				case "N":
+					nums[strings.TrimSuffix(parts[3], ".0")] = true
+				case "F":
+					formulas[strings.TrimSuffix(parts[3], ".0")] = true
+				}
+			}
+			hasStr := func(what, s string) {
+				if s == "" {
+					return
+				}
+				for k := range strs {
+					if strings.Contains(k, words(s)) {
+						return
+					}
+				}
+				t.Errorf("workbook lacks %s %q as text", what, s)
+			}
+			hasStr("O*NET code", d.ONET)
+			hasStr("RAPIDS code", d.RAPIDS)
+			for _, g := range d.RTI.Groups {
+				for _, c := range g.Courses {
+					hasStr("course number", c.Number)
+					if !nums[num(c.Hours.Value)] {
+						t.Errorf("course hours %v not stored as a number", c.Hours.Value)
+					}
+				}
+			}
+			for _, tot := range append(d.Totals, templates.Total{Label: "RTI", Hours: d.RTI.Total}) {
+				if !formulas[num(tot.Hours.Value)] {
+					t.Errorf("total %s = %v is not a formula with that cached value (formulas: %v)", tot.Label, tot.Hours.Value, formulas)
+				}
+			}
+		})
+	}
+}
+
+// num formats v as Python's repr prints it, less a trailing ".0".
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// TestReproducible: the same input gives byte-identical files.
+func TestReproducible(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	renderAll(t, a)
+	renderAll(t, b)
+	files, _ := filepath.Glob(filepath.Join(a, "*"))
+	if len(files) == 0 {
+		t.Fatal("nothing rendered")
+	}
+	for _, f := range files {
+		x, _ := os.ReadFile(f)
+		y, err := os.ReadFile(filepath.Join(b, filepath.Base(f)))
+		if err != nil || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two renders", filepath.Base(f))
+		}
+	}
+}
+
+// TestInvalidProgramWritesNothing: errors mean no output, and an earlier
+// output stays as it was.
+func TestInvalidProgramWritesNothing(t *testing.T) {
+	src, err := os.ReadFile("../../examples/ehr-specialist-hybrid.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := t.TempDir()
+	p := filepath.Join(in, "broken.yaml")
+	if err := os.WriteFile(p, bytes.Replace(src, []byte("approach: hybrid"), []byte("approach: hybird"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	earlier := filepath.Join(out, "broken.pdf")
+	if err := os.WriteFile(earlier, []byte("earlier"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := render.Program(framework.NewLoader(), p, render.Options{Dir: out, PDF: true, XLSX: true})
+	if err != render.ErrInvalid || len(res.Written) != 0 {
+		t.Fatalf("err %v, wrote %v", err, res.Written)
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 {
+		t.Errorf("output dir holds %d files, want only the earlier one", len(entries))
+	}
+	if data, _ := os.ReadFile(earlier); string(data) != "earlier" {
+		t.Error("earlier output was modified")
+	}
+}
+
+// TestWriteFileFailure: a render that fails leaves neither the target nor a
+// temporary file behind, and keeps an earlier file.
+func TestWriteFileFailure(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "x.pdf")
+	if err := os.WriteFile(target, []byte("earlier"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := render.WriteFile(target, func(w io.Writer) error {
+		w.Write([]byte("half a document"))
+		return os.ErrInvalid
+	})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("dir holds %d entries, want 1", len(entries))
+	}
+	if data, _ := os.ReadFile(target); string(data) != "earlier" {
+		t.Errorf("earlier file changed to %q", data)
+	}
+	if err := render.WriteFile(filepath.Join(dir, "missing", "y.pdf"), func(io.Writer) error { return nil }); err == nil {
+		t.Error("writing into a missing directory succeeded")
+	}
+}

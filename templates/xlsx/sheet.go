@@ -1,0 +1,275 @@
+package xlsx
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// cell is one value of a sheet being laid out, possibly spanning (merged
+// across) several columns.
+type cell struct {
+	value   any    // string, float64 or nil; "" is written as an empty cell
+	formula string // without the leading "="; value is its cached result
+	look    look
+	span    int // columns covered; 0 means 1
+}
+
+// columns returns how many columns the cell covers.
+func (c cell) columns() int { return max(c.span, 1) }
+
+// row is one row of a sheet: cells from column A, left to right.
+type row struct {
+	cells  []cell
+	height float64 // points; 0 = Excel's default
+}
+
+// sheet is one worksheet laid out in memory, then streamed to the workbook
+// in one pass (rows must reach excelize's stream writer in order, and totals
+// may refer to rows laid out after them).
+type sheet struct {
+	name   string
+	widths []float64 // column widths, from column A
+	rows   []row
+
+	freeze int    // rows kept in view at the top when scrolling
+	titles [2]int // first and last row printed on every page; 0 = none
+	lists  []*dropList
+
+	header, footer string // printed page header and footer
+}
+
+// add appends a row and returns its 1-based row number. Its height fits the
+// wrapped text of its cells.
+func (s *sheet) add(cells ...cell) int {
+	s.rows = append(s.rows, row{cells: cells, height: s.fit(cells)})
+	return len(s.rows)
+}
+
+// blank appends an empty row.
+func (s *sheet) blank() { s.add() }
+
+// next returns the row number the next add will return.
+func (s *sheet) next() int { return len(s.rows) + 1 }
+
+// field appends a header field: its label over labelSpan columns, its
+// value wrapped over the rest of the row.
+func (s *sheet) field(label, value string, labelSpan int) {
+	s.add(cell{value: label, look: lookLabel, span: labelSpan},
+		cell{value: value, look: lookValue, span: len(s.widths) - labelSpan})
+}
+
+// set replaces cell i (counting cells, not columns) of row r, for totals
+// whose formulas are known only once later rows are laid out.
+func (s *sheet) set(r, i int, c cell) error {
+	if r < 1 || r > len(s.rows) || i < 0 || i >= len(s.rows[r-1].cells) {
+		return fmt.Errorf("sheet %q: no cell %d in row %d", s.name, i, r)
+	}
+	s.rows[r-1].cells[i] = c
+	return nil
+}
+
+// atLeast raises row r to at least height points, e.g. to leave room to sign.
+func (s *sheet) atLeast(r int, height float64) {
+	if r >= 1 && r <= len(s.rows) {
+		s.rows[r-1].height = math.Max(s.rows[r-1].height, height)
+	}
+}
+
+// fit estimates the height a row of cells needs so that its wrapped text
+// shows: 0 (Excel's default) when every cell fits on one line.
+func (s *sheet) fit(cells []cell) float64 {
+	height, col := 0.0, 0
+	for _, c := range cells {
+		width := s.width(col, c.columns())
+		col += c.columns()
+		text, ok := c.value.(string)
+		if !ok || text == "" {
+			continue
+		}
+		d := looks[c.look]
+		n := 1
+		if d.wrap {
+			if d.bold {
+				width *= boldWidth
+			}
+			n = lines(text, width)
+		}
+		height = math.Max(height, float64(n)*c.look.fontSize()*pointsPerLine)
+	}
+	if height <= defaultHeight {
+		return 0
+	}
+	return math.Min(math.Ceil(height), maxRowHeight)
+}
+
+// width is the total width of n columns from the 0-based column col.
+func (s *sheet) width(col, n int) float64 {
+	w := 0.0
+	for i := col; i < col+n && i < len(s.widths); i++ {
+		w += s.widths[i]
+	}
+	return w
+}
+
+// dropList is a data validation list: the cells it covers accept only its
+// values (or blank), chosen from a drop-down.
+type dropList struct {
+	values []string
+	prompt string   // error message shown for any other value
+	cells  [][2]int // column, row
+}
+
+// add puts the cell at column col, row r under the list.
+func (l *dropList) add(col, r int) { l.cells = append(l.cells, [2]int{col, r}) }
+
+// sqref is the list's range: per column, runs of consecutive rows as
+// ranges, e.g. "C5:C7 C10 D5:D7".
+func (l *dropList) sqref() string {
+	cells := append([][2]int(nil), l.cells...)
+	sort.Slice(cells, func(i, j int) bool {
+		if cells[i][0] != cells[j][0] {
+			return cells[i][0] < cells[j][0]
+		}
+		return cells[i][1] < cells[j][1]
+	})
+	var refs []string
+	for i := 0; i < len(cells); {
+		j := i
+		for j+1 < len(cells) && cells[j+1][0] == cells[i][0] && cells[j+1][1] <= cells[j][1]+1 {
+			j++
+		}
+		if cells[j][1] == cells[i][1] {
+			refs = append(refs, cellRef(cells[i][0], cells[i][1]))
+		} else {
+			refs = append(refs, columnRange(cells[i][0], cells[i][1], cells[j][1]))
+		}
+		i = j + 1
+	}
+	return strings.Join(refs, " ")
+}
+
+// write streams the sheet into f, which already has a worksheet of that
+// name, with its print setup and data validations.
+func (s *sheet) write(f *excelize.File, styles styleIDs) error {
+	// Sheet-level settings go first: the stream writer copies them from the
+	// worksheet when it starts and when it is flushed.
+	if err := s.setup(f); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(s.name)
+	if err != nil {
+		return err
+	}
+	// excelize puts each new column before the ones already set: set them
+	// right to left so that they are stored in order, as Excel expects.
+	for i := len(s.widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
+			return err
+		}
+	}
+	if s.freeze > 0 {
+		top := cellRef(1, s.freeze+1)
+		if err := sw.SetPanes(&excelize.Panes{
+			Freeze: true, YSplit: s.freeze, TopLeftCell: top, ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}},
+		}); err != nil {
+			return err
+		}
+	}
+	for i, r := range s.rows {
+		if err := s.writeRow(sw, i+1, r, styles); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// writeRow streams row number n, merging the cells that span columns.
+func (s *sheet) writeRow(sw *excelize.StreamWriter, n int, r row, styles styleIDs) error {
+	if len(r.cells) == 0 && r.height == 0 {
+		return nil
+	}
+	var values []any
+	for _, c := range r.cells {
+		first := len(values) + 1
+		values = append(values, excelize.Cell{StyleID: styles[c.look], Formula: c.formula, Value: cellValue(c.value)})
+		for k := 1; k < c.columns(); k++ {
+			values = append(values, excelize.Cell{StyleID: styles[c.look]})
+		}
+		if c.columns() > 1 {
+			if err := sw.MergeCell(cellRef(first, n), cellRef(len(values), n)); err != nil {
+				return err
+			}
+		}
+	}
+	if len(values) > len(s.widths) {
+		return fmt.Errorf("sheet %q row %d: %d columns, the sheet has %d", s.name, n, len(values), len(s.widths))
+	}
+	return sw.SetRow(cellRef(1, n), values, excelize.RowOpts{Height: r.height})
+}
+
+// cellValue is what the stream writer stores: strings always as strings
+// (never parsed as formulas or numbers), numbers as numbers, nothing for an
+// empty string.
+func cellValue(v any) any {
+	if s, ok := v.(string); ok && s == "" {
+		return nil
+	}
+	return v
+}
+
+// setup applies the sheet's used range, print setup, page header and
+// footer, print titles and data validations.
+func (s *sheet) setup(f *excelize.File) error {
+	letter, landscape, one, zero := 1, "landscape", 1, 0
+	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
+		Size: &letter, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if len(s.rows) > 0 && len(s.widths) > 0 {
+		if err := f.SetSheetDimension(s.name, "A1:"+cellRef(len(s.widths), len(s.rows))); err != nil {
+			return err
+		}
+	}
+	if err := f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddHeader: s.header, OddFooter: s.footer}); err != nil {
+		return err
+	}
+	if s.titles[0] > 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{
+			Name:     "_xlnm.Print_Titles",
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(s.name, "'", "''"), s.titles[0], s.titles[1]),
+			Scope:    s.name,
+		}); err != nil {
+			return err
+		}
+	}
+	for _, l := range s.lists {
+		if err := s.addList(f, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addList adds a drop-down list validation over the list's cells.
+func (s *sheet) addList(f *excelize.File, l *dropList) error {
+	if len(l.cells) == 0 {
+		return nil
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = l.sqref()
+	if err := dv.SetDropList(l.values); err != nil {
+		return err
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Invalid value", l.prompt)
+	return f.AddDataValidation(s.name, dv)
+}
