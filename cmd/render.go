@@ -57,7 +57,7 @@ func runRender(opts *RenderOptions) error {
 	// Validate everything first: one program with errors means nothing is written.
 	results, readErrs := l.ValidateAll(opts.Programs, 0)
 	if len(readErrs) > 0 {
-		return errors.Join(readErrs...)
+		return fatalError{errors.Join(readErrs...)}
 	}
 	var findings []framework.Finding
 	failed := false

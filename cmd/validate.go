@@ -70,7 +70,7 @@ func runValidate(opts *ValidateOptions) error {
 		return fatalError{err}
 	}
 	if len(readErrs) > 0 {
-		return errors.Join(readErrs...)
+		return fatalError{errors.Join(readErrs...)}
 	}
 	if framework.HasErrors(all, opts.Strict) {
 		return findingsError{}

@@ -124,15 +124,16 @@ func (c *checker) checkRAPIDS(s String) bool {
 	return true
 }
 
-// checkDuplicates reports every id that repeats an earlier one.
-func (c *checker) checkDuplicates(ids []String, what string) {
+// checkDuplicates reports every id that repeats an earlier one; what names
+// the ids ("job function id") and where their scope (" in job function 1").
+func (c *checker) checkDuplicates(ids []String, what, where string) {
 	seen := map[string]String{}
 	for _, id := range ids {
 		if !id.Set {
 			continue
 		}
 		if first, dup := seen[id.Value]; dup {
-			c.report(RuleDuplicateID, id.Pos, "%s %q is used twice (first at line %d); ids must be unique", what, id.Value, first.Pos.Line)
+			c.report(RuleDuplicateID, id.Pos, "%s %q is used twice%s (first at line %d); each must be unique", what, id.Value, where, first.Pos.Line)
 			continue
 		}
 		seen[id.Value] = id

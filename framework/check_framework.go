@@ -17,10 +17,10 @@ func (c *checker) checkFramework(fw *Framework, base *Resolved) {
 		c.checkJobFunctions(s.JobFunctions)
 		all = append(all, s.JobFunctions...)
 	}
-	c.checkDuplicates(specIDs, "specialization id")
+	c.checkDuplicates(specIDs, "specialization id", "")
 	// Job function ids are unique across the base and every specialization:
 	// a program names them without saying where they come from.
-	c.checkDuplicates(jobFunctionIDs(all), "job function id")
+	c.checkDuplicates(jobFunctionIDs(all), "job function id", "")
 
 	for _, course := range fw.Courses {
 		c.checkRange(course.Hours, "course hours", true)
@@ -52,7 +52,7 @@ func (c *checker) checkJobFunctions(jfs []*JobFunction) {
 			c.checkLetter(comp.ID)
 			letters = append(letters, comp.ID)
 		}
-		c.checkDuplicates(letters, "competency id in job function "+jf.ID.Value+":")
+		c.checkDuplicates(letters, "competency id", " in job function "+jf.ID.Value)
 	}
 }
 

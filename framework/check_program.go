@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -108,15 +109,28 @@ func specializationIDs(fw *Resolved) []string {
 	return ids
 }
 
-// suggestIn returns "; did you mean X? (known: ...)" for an unknown reference.
+// maxListed is how many known ids a hint lists in full.
+const maxListed = 8
+
+// suggestIn returns a hint for an unknown reference s: " (did you mean "X"?)"
+// for a likely typo, else " (it has "A", "B")" when there are few known ids,
+// else the closest one. A one-character id is never taken for a typo of
+// another: every other letter is one edit away.
 func suggestIn(s string, known []string) string {
 	if len(known) == 0 {
 		return ""
 	}
-	if best := closest(s, known, false); best != "" {
-		return fmt.Sprintf("; did you mean %q?", best)
+	if best := closest(s, known, true); best != "" && (len([]rune(s)) > 1 || strings.EqualFold(s, best)) {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	return ""
+	if len(known) <= maxListed {
+		quoted := make([]string, len(known))
+		for i, k := range known {
+			quoted[i] = strconv.Quote(k)
+		}
+		return " (it has " + strings.Join(quoted, ", ") + ")"
+	}
+	return fmt.Sprintf(" (did you mean %q?)", closest(s, known, false))
 }
 
 // checkCodesAgainstFramework compares the program's O*NET and RAPIDS codes
@@ -124,7 +138,7 @@ func suggestIn(s string, known []string) string {
 func (c *checker) checkCodesAgainstFramework(p *Program, fw *Resolved) {
 	occ := p.Occupation
 	if occ.ONET.Set {
-		if fw.ONET.Set && occ.ONET.Value != fw.ONET.Value && onetRE.MatchString(occ.ONET.Value) {
+		if fw.ONET.Set && occ.ONET.Value != fw.ONET.Value && onetRE.MatchString(occ.ONET.Value) && !isSuccessor(fw.ONET.Value, occ.ONET.Value) {
 			c.report(RuleONETMismatch, occ.ONET.Pos, "O*NET code %s differs from the framework's %s (%s)", occ.ONET.Value, fw.ONET.Value, fw.ID.Value)
 		}
 	} else if succ, ok := legacyONET[fw.ONET.Value]; ok {
@@ -141,16 +155,16 @@ func (c *checker) checkCodesAgainstFramework(p *Program, fw *Resolved) {
 	if !ok || suffixApproach[suffix] == p.Approach.Value {
 		return
 	}
-	want := map[string]string{CompetencyBased: "CB", Hybrid: "HY", TimeBased: "no"}[p.Approach.Value]
-	has := suffix
-	if has == "" {
-		has = "no"
+	has := "has no approach suffix (time-based)"
+	if suffix != "" {
+		has = fmt.Sprintf("ends in %s (%s)", suffix, suffixApproach[suffix])
 	}
+	want := map[string]string{CompetencyBased: "end in CB", Hybrid: "end in HY", TimeBased: "have no CB or HY suffix"}[p.Approach.Value]
 	where := ""
 	if !occ.RAPIDS.Set {
-		where = fmt.Sprintf(" (the framework's code; set occupation.rapids)")
+		where = " (the framework's code; set occupation.rapids)"
 	}
-	c.report(RuleRAPIDSApproach, pos, "RAPIDS code %s has %s approach suffix but the program is %s, which takes %s suffix%s", rapids.Value, has, p.Approach.Value, want, where)
+	c.report(RuleRAPIDSApproach, pos, "RAPIDS code %s %s but the program is %s, whose codes %s%s", rapids.Value, has, p.Approach.Value, want, where)
 }
 
 // buildSchedule resolves each listed job function and competency against
@@ -162,7 +176,7 @@ func (c *checker) buildSchedule(s *Schedule) {
 	for _, jf := range p.JobFunctions {
 		ids = append(ids, jf.ID)
 	}
-	c.checkDuplicates(ids, "job function id")
+	c.checkDuplicates(ids, "job function id", "")
 	for _, src := range p.JobFunctions {
 		if !src.ID.Set || !c.checkJobFunctionID(src.ID) {
 			continue
@@ -236,7 +250,7 @@ func (c *checker) scheduleCompetencies(item *ScheduledJobFunction) {
 	for _, cs := range item.Src.Competencies {
 		letters = append(letters, cs.ID)
 	}
-	c.checkDuplicates(letters, "competency id in job function "+item.Src.ID.Value+":")
+	c.checkDuplicates(letters, "competency id", " in job function "+item.Src.ID.Value)
 	for _, cs := range item.Src.Competencies {
 		if !cs.ID.Set || !c.checkLetter(cs.ID) {
 			continue
@@ -273,7 +287,7 @@ func (c *checker) scheduleCompetencies(item *ScheduledJobFunction) {
 			sc.RTI = sc.RTI || d.Value == RTI
 			sc.OJT = sc.OJT || d.Value == OJT
 		}
-		if !sc.RTI && !sc.OJT {
+		if !sc.RTI && !sc.OJT && len(delivery) == 0 { // invalid items are schema findings
 			pos := cs.ID.Pos
 			if cs.Has("delivery") {
 				pos = cs.KeyPos("delivery")
@@ -342,6 +356,9 @@ func (c *checker) checkCoreMissing(s *Schedule) {
 func (c *checker) checkHours(s *Schedule) {
 	approach := s.Program.Approach.Value
 	for _, jf := range s.Program.JobFunctions {
+		if !jf.ID.Set {
+			continue // a job function without an id is a schema finding; nothing can name it
+		}
 		id := jf.ID.Value
 		for _, n := range []Number{jf.Hours, jf.MinHours, jf.MaxHours} {
 			if n.Set && n.Value < 0 {
@@ -350,13 +367,21 @@ func (c *checker) checkHours(s *Schedule) {
 		}
 		switch approach {
 		case TimeBased:
-			if !jf.Hours.Set {
-				c.report(RuleHoursMissing, jf.ID.Pos, "job function %s has no hours; a time-based schedule gives the approximate hours of each work process", id)
+			if !written(jf.Hours) {
+				pos := jf.ID.Pos
+				if jf.Has("hours") {
+					pos = jf.KeyPos("hours") // the empty key left to fill in
+				}
+				c.report(RuleHoursMissing, pos, "job function %s has no hours; a time-based schedule gives the approximate hours of each work process", id)
 			}
 			c.notFor(jf, approach, "min_hours", "max_hours")
 		case Hybrid:
-			if !jf.MinHours.Set || !jf.MaxHours.Set {
-				c.report(RuleHoursMissing, jf.ID.Pos, "job function %s needs min_hours and max_hours; a hybrid schedule gives a range of hours for each work process", id)
+			if !written(jf.MinHours) || !written(jf.MaxHours) {
+				pos := jf.ID.Pos
+				if k := map[bool]string{true: "max_hours", false: "min_hours"}[written(jf.MinHours)]; jf.Has(k) {
+					pos = jf.KeyPos(k) // the empty key left to fill in
+				}
+				c.report(RuleHoursMissing, pos, "job function %s needs min_hours and max_hours; a hybrid schedule gives a range of hours for each work process", id)
 			}
 			if jf.MinHours.Set && jf.MaxHours.Set && jf.MinHours.Value > jf.MaxHours.Value {
 				c.report(RuleHoursRange, jf.MinHours.Pos, "job function %s: min_hours %s is more than max_hours %s", id, jf.MinHours.Text, jf.MaxHours.Text)
@@ -401,40 +426,76 @@ func ScheduleHours(p *Program) (hours, minHours, maxHours *big.Rat) {
 
 func ratLess(a *big.Rat, b float64) bool { return a.Cmp(new(big.Rat).SetFloat64(b)) < 0 }
 
+// written reports whether a number has a value in the file, valid or not: a
+// value that is not a number is a schema finding, not a missing value.
+func written(n Number) bool { return n.Set || !n.Pos.IsZero() }
+
+// readable reports whether every written number of ns is a number, so a
+// total computed from them is the file's total (else totals are not checked:
+// the schema finding comes first).
+func readable(ns []Number) bool {
+	for _, n := range ns {
+		if written(n) && !n.Set {
+			return false
+		}
+	}
+	return true
+}
+
+// scheduleComplete reports whether the schedule's totals can be checked:
+// every job function gives the hours its approach needs, as numbers. When
+// one does not, hours-missing or schema says so and the totals are unknown.
+func scheduleComplete(p *Program) bool {
+	for _, jf := range p.JobFunctions {
+		switch p.Approach.Value {
+		case TimeBased:
+			if !jf.Hours.Set {
+				return false
+			}
+		case Hybrid:
+			if !jf.MinHours.Set || !jf.MaxHours.Set {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // checkTerm checks the stated term against the approach and the schedule.
 func (c *checker) checkTerm(p *Program) {
 	t := p.Term
 	hours, lo, hi := ScheduleHours(p)
+	totals := scheduleComplete(p)
 	switch p.Approach.Value {
 	case TimeBased:
-		if !t.Hours.Set {
+		if !written(t.Hours) {
 			c.report(RuleTermMissing, t.Pos, "a time-based term needs hours (the total on-the-job learning hours)")
-		} else if t.Hours.Rat().Cmp(hours) != 0 {
+		} else if t.Hours.Set && totals && t.Hours.Rat().Cmp(hours) != 0 {
 			c.report(RuleTermMismatch, t.Hours.Pos, "term.hours is %s but the job functions' hours add up to %s; make them agree", t.Hours.Text, FormatNumber(hours))
 		}
-		if ratLess(hours, MinOJLHours) {
+		if totals && ratLess(hours, MinOJLHours) {
 			c.report(RuleOJLMinimum, p.KeyPos("job_functions"), "the schedule totals %s hours of on-the-job learning; a time-based program needs at least %d", FormatNumber(hours), MinOJLHours)
 		}
 	case Hybrid:
-		if !t.MinHours.Set || !t.MaxHours.Set {
+		if !written(t.MinHours) || !written(t.MaxHours) {
 			c.report(RuleTermMissing, t.Pos, "a hybrid term needs min_hours and max_hours")
 		}
-		if t.MinHours.Set && t.MinHours.Rat().Cmp(lo) != 0 {
+		if t.MinHours.Set && totals && t.MinHours.Rat().Cmp(lo) != 0 {
 			c.report(RuleTermMismatch, t.MinHours.Pos, "term.min_hours is %s but the job functions' min_hours add up to %s; make them agree", t.MinHours.Text, FormatNumber(lo))
 		}
-		if t.MaxHours.Set && t.MaxHours.Rat().Cmp(hi) != 0 {
+		if t.MaxHours.Set && totals && t.MaxHours.Rat().Cmp(hi) != 0 {
 			c.report(RuleTermMismatch, t.MaxHours.Pos, "term.max_hours is %s but the job functions' max_hours add up to %s; make them agree", t.MaxHours.Text, FormatNumber(hi))
 		}
 		if t.MinHours.Set && t.MaxHours.Set && t.MinHours.Value > t.MaxHours.Value {
 			c.report(RuleHoursRange, t.MinHours.Pos, "term.min_hours %s is more than term.max_hours %s", t.MinHours.Text, t.MaxHours.Text)
 		}
-		if ratLess(lo, MinOJLHours) {
+		if totals && ratLess(lo, MinOJLHours) {
 			c.report(RuleOJLMinimum, p.KeyPos("job_functions"), "the job functions' min_hours total %s; a hybrid program needs at least %d hours of on-the-job learning", FormatNumber(lo), MinOJLHours)
 		}
 	case CompetencyBased:
-		if !t.Months.Set && !t.Years.Set {
+		if !written(t.Months) && !written(t.Years) {
 			c.report(RuleTermMissing, t.Pos, "a competency-based term needs months or years")
-		} else if m := termMonths(t); m < MinCompetencyMonths {
+		} else if m := termMonths(t); (t.Months.Set || t.Years.Set) && m < MinCompetencyMonths {
 			pos := t.Months.Pos
 			if !t.Months.Set {
 				pos = t.Years.Pos
@@ -501,9 +562,12 @@ func (c *checker) checkProbation(p *Program) {
 	if pr == nil {
 		return
 	}
-	if pr.Hours.Set == pr.Months.Set {
+	if written(pr.Hours) == written(pr.Months) {
 		c.report(RuleSchema, pr.Pos, "probation takes hours or months (one of them)")
 		return
+	}
+	if !pr.Hours.Set && !pr.Months.Set {
+		return // written, but not a number: a schema finding already
 	}
 	term, ok := TermHours(p)
 	if p.Approach.Value == Hybrid && p.Term.MinHours.Set {
@@ -551,7 +615,7 @@ func (c *checker) checkInterimCredentials(p *Program, s *Schedule) {
 		c.report(RuleInterimCred, p.KeyPos("interim_credentials"), "interim credentials are only for competency-based and hybrid programs; this program is time-based")
 	}
 	for _, ic := range p.InterimCredentials {
-		c.checkJobFunctionRefs(ic.After, s, "after of "+fmt.Sprintf("%q", ic.Title.Value))
+		c.checkJobFunctionRefs(ic.After, s, fmt.Sprintf("after of interim credential %q", ic.Title.Value))
 	}
 }
 
@@ -616,12 +680,15 @@ func (c *checker) checkRTI(p *Program, s *Schedule) {
 				c.report(RuleSchema, y.Pos, "year must be a whole number from 1 (the year or level of the course), found %s", y.Text)
 			}
 		}
-		c.checkDuplicates(numbers, "course number")
+		c.checkDuplicates(numbers, "course number", "")
+		c.checkCoverage(rti, s)
+		if !readable(hours) {
+			return
+		}
 		total = sum(hours)
 		if rti.TotalHours.Set && rti.TotalHours.Rat().Cmp(total) != 0 {
 			c.report(RuleRTITotal, rti.TotalHours.Pos, "rti.total_hours is %s but the courses' hours add up to %s; make them agree", rti.TotalHours.Text, FormatNumber(total))
 		}
-		c.checkCoverage(rti, s)
 	}
 	years, ok := TermYears(p)
 	if !ok {
@@ -659,7 +726,7 @@ func (c *checker) checkCoverage(rti *RTIPlan, s *Schedule) {
 				continue
 			}
 			if _, ok := refs[r.Value]; !ok {
-				c.report(RuleUnknownRef, r.Pos, "course %q covers %q, which is not a competency of this program (write JOBFUNCTION.COMPETENCY, e.g. \"1.A\")%s", course.Title.Value, r.Value, suggestIn(r.Value, all))
+				c.report(RuleUnknownRef, r.Pos, "course %q covers %q, which is not a competency of this program%s; write JOBFUNCTION.COMPETENCY, e.g. \"1.A\"", course.Title.Value, r.Value, suggestIn(r.Value, all))
 				continue
 			}
 			covered[r.Value] = true
@@ -684,6 +751,9 @@ func (c *checker) checkBenchmark(p *Program, fw *Resolved) {
 		return
 	}
 	b := fw.BenchmarkHours
+	if !scheduleComplete(p) {
+		return
+	}
 	hours, lo, _ := ScheduleHours(p)
 	var total *big.Rat
 	var bench Number

@@ -59,5 +59,13 @@ func RAPIDSSuffix(code string) (string, bool) {
 	return m[3], true
 }
 
+// isSuccessor reports whether code is one the 2019 taxonomy gave legacy as
+// a replacement: a program that moves to it from a legacy framework code is
+// doing what onet-legacy asks, not mismatching its framework.
+func isSuccessor(legacy, code string) bool {
+	succ, ok := legacyONET[legacy]
+	return ok && strings.Contains(succ, code+" (")
+}
+
 // suffixApproach maps a RAPIDS suffix to the approach it stands for.
 var suffixApproach = map[string]string{"CB": CompetencyBased, "HY": Hybrid, "": TimeBased}

@@ -11,19 +11,38 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxNodes bounds how many YAML nodes one file may expand to. Aliases let a
-// small file describe an exponential tree ("billion laughs"); a real program
-// of 6,000 competencies has well under 100,000 nodes.
-const maxNodes = 1_000_000
+// aliasAllowance is how many values aliases (*name) and merge keys (<<) may
+// add beyond what a file writes out. Aliases let a small file describe an
+// exponential tree ("billion laughs"); legitimate reuse adds a handful.
+const aliasAllowance = 10_000
 
 // decoder turns a yaml.Node tree into the typed model, reporting `schema`
 // findings in the vocabulary of FORMAT.md. It never uses Node.Decode, which
 // would ignore unknown keys and produce Go type names in its errors.
 type decoder struct {
-	file     string
-	findings []Finding
-	nodes    int
-	bombed   bool
+	file      string
+	findings  []Finding
+	nodes     int        // values visited so far, aliases followed
+	budget    int        // most values a file may visit; see newDecoder
+	lastAlias *yaml.Node // the alias followed most recently, for the bomb finding
+	bombed    bool
+}
+
+// newDecoder returns a decoder for the tree under root. Decoding visits each
+// written value at most twice (the kind: pair is read twice), so a budget of
+// four visits per written value plus aliasAllowance is never reached without
+// aliases that repeat aliases.
+func newDecoder(file string, root *yaml.Node) *decoder {
+	return &decoder{file: file, budget: 4*countNodes(root) + aliasAllowance}
+}
+
+// countNodes counts the values written in a tree, without following aliases.
+func countNodes(n *yaml.Node) int {
+	total := 1
+	for _, c := range n.Content {
+		total += countNodes(c)
+	}
+	return total
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -32,16 +51,22 @@ func (d *decoder) schemaf(n *yaml.Node, format string, args ...any) {
 	d.findings = append(d.findings, Finding{Pos: d.pos(n), Severity: Error, Rule: RuleSchema, Message: fmt.Sprintf(format, args...)})
 }
 
-// resolve follows aliases and counts nodes, so an alias bomb is refused
-// instead of expanded.
+// resolve follows aliases and counts visits, so an alias bomb is refused
+// (as a syntax error, which stops further checks) instead of expanded.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		d.lastAlias = n
 		n = n.Alias
 	}
 	d.nodes++
-	if d.nodes > maxNodes && !d.bombed {
+	if d.nodes > d.budget && !d.bombed {
 		d.bombed = true
-		d.schemaf(n, "the file expands to more than %d values (aliases that repeat aliases?); simplify it", maxNodes)
+		at := n
+		if d.lastAlias != nil {
+			at = d.lastAlias
+		}
+		d.findings = append(d.findings, Finding{Pos: d.pos(at), Severity: Error, Rule: RuleSyntax,
+			Message: fmt.Sprintf("aliases (*name) or merge keys (<<) that repeat other aliases expand this file to more than %d values; write the values out instead", d.budget)})
 	}
 	return n
 }
@@ -167,6 +192,7 @@ func (d *decoder) decodeNumber(n *yaml.Node, num *Number, name string) {
 			}
 		}
 		d.schemaf(n, "%s must be a number, found %s%s", name, describe(n), hint)
+		num.Pos = d.pos(n) // written, but not a number: Set stays false
 		return
 	}
 	text := strings.ReplaceAll(n.Value, "_", "")
@@ -179,6 +205,7 @@ func (d *decoder) decodeNumber(n *yaml.Node, num *Number, name string) {
 	}
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		d.schemaf(n, "%s must be a finite number, found %s", name, n.Value)
+		num.Pos = d.pos(n) // written, but not a number: Set stays false
 		return
 	}
 	*num = Number{Value: v, Text: text, Pos: d.pos(n), Set: true}
@@ -222,7 +249,7 @@ func (d *decoder) mappingPairs(n *yaml.Node, name string) [][2]*yaml.Node {
 	var pairs [][2]*yaml.Node
 	seen := map[string]*yaml.Node{}
 	var merged [][2]*yaml.Node
-	for i := 0; i+1 < len(n.Content); i += 2 {
+	for i := 0; i+1 < len(n.Content) && !d.bombed; i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
 			merged = append(merged, d.mergePairs(v, name)...)
@@ -257,6 +284,9 @@ func (d *decoder) mergePairs(v *yaml.Node, name string) [][2]*yaml.Node {
 	case yaml.SequenceNode:
 		var out [][2]*yaml.Node
 		for _, m := range v.Content {
+			if d.bombed {
+				break
+			}
 			out = append(out, d.mergePairs(m, name)...)
 		}
 		return out
@@ -269,56 +299,102 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f refle
 	if isNull(n) {
 		return
 	}
+	items := n.Content
 	if n.Kind != yaml.SequenceNode {
-		d.schemaf(n, "%s must be a list, found %s", name, describe(n))
-		return
+		if n.Kind != yaml.ScalarNode {
+			d.schemaf(n, "%s must be a list, found %s", name, describe(n))
+			return
+		}
+		// Report, then read the value as a list of one, so the rules that
+		// follow see what the person meant instead of a missing list.
+		d.schemaf(n, "%s must be a list, found %s; write [%s]", name, describe(n), n.Value)
+		items = []*yaml.Node{n}
 	}
-	if min, _ := strconv.Atoi(f.Tag.Get("min")); len(n.Content) < min {
-		d.schemaf(n, "%s must list at least %d item(s), found none", name, min)
+	if min, _ := strconv.Atoi(f.Tag.Get("min")); len(items) < min {
+		d.schemaf(n, "%s must list at least %d item(s), found an empty list", name, min)
 	}
-	s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-	for i, item := range n.Content {
-		d.decodeValue(item, s.Index(i), name+" item", f)
+	s := reflect.MakeSlice(v.Type(), 0, len(items))
+	elem := reflect.New(v.Type().Elem()).Elem()
+	for _, item := range items {
+		if isNull(d.resolve(item)) {
+			// An empty "- " item is a slip, never meant as content; dropping
+			// it keeps every item the rules see whole.
+			d.schemaf(item, "%s has an empty item; fill it in or remove the dash", name)
+			continue
+		}
+		elem.SetZero()
+		d.decodeValue(item, elem, name+" item", f)
 		if d.bombed {
 			return
 		}
+		s = reflect.Append(s, elem)
 	}
 	v.Set(s)
 }
 
 // decodeStruct decodes a mapping into a model struct using its tags.
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
-	if n.Kind != yaml.MappingNode {
-		d.schemaf(n, "%s must be a mapping of keys to values, found %s", name, describe(n))
-		return
-	}
 	t := v.Type()
 	fields := modelFields(t)
 	meta := Meta{Pos: d.pos(n), Keys: map[string]Pos{}}
+	typos := map[string]bool{} // required keys an unknown key was suggested for
+	var wrong map[string]bool  // keys whose value was reported as the wrong type (rare: made on first use)
+	if fields.meta >= 0 {
+		// Set before decoding the keys (meta.Keys fills in as they are read), so
+		// positions are known even when decoding stops early.
+		v.Field(fields.meta).Set(reflect.ValueOf(meta))
+	}
+	if n.Kind != yaml.MappingNode {
+		d.schemaf(n, "%s must be a mapping of keys to values, found %s", name, describe(n))
+		placeAbsent(v, fields, meta)
+		return
+	}
 	for _, kv := range d.mappingPairs(n, name) {
 		key := kv[0].Value
 		meta.Keys[key] = d.pos(kv[0])
 		fi, ok := fields.byKey[key]
 		if !ok {
+			suggestion := closest(key, fields.keys, true)
+			if suggestion != "" {
+				typos[suggestion] = true
+			}
 			d.schemaf(kv[0], "unknown key %q in %s%s", key, name, didYouMean(key, fields.keys))
 			continue
 		}
-		sf := t.Field(fi)
-		d.decodeValue(kv[1], v.Field(fi), key, sf)
+		before := len(d.findings)
+		d.decodeValue(kv[1], v.Field(fi), key, t.Field(fi))
 		if d.bombed {
 			return
 		}
-	}
-	if fields.meta >= 0 {
-		v.Field(fields.meta).Set(reflect.ValueOf(meta))
+		if len(d.findings) > before {
+			if wrong == nil {
+				wrong = map[string]bool{}
+			}
+			wrong[key] = true
+		}
 	}
 	for _, key := range fields.required {
 		fi := fields.byKey[key]
 		if p, has := meta.Keys[key]; !has {
-			d.schemaf(n, "%s is missing the required key %q", name, key)
-		} else if isEmptyField(v.Field(fi)) {
+			if !typos[key] { // the unknown-key finding already says what to write
+				d.schemaf(n, "%s is missing the required key %q", name, key)
+			}
+		} else if isEmptyField(v.Field(fi)) && !wrong[key] {
 			d.findings = append(d.findings, Finding{Pos: p, Severity: Error, Rule: RuleSchema,
 				Message: fmt.Sprintf("%q in %s needs a value", key, name)})
+		}
+	}
+	placeAbsent(v, fields, meta)
+}
+
+// placeAbsent gives each text field the mapping leaves out or empty the
+// position of its key, or of the mapping when the key is absent (Set stays
+// false), so a check that names an item by a missing id still points at
+// the item instead of at no position.
+func placeAbsent(v reflect.Value, fields *fieldIndex, meta Meta) {
+	for key, i := range fields.byKey {
+		if s, ok := v.Field(i).Addr().Interface().(*String); ok && !s.Set && s.Pos.IsZero() {
+			s.Pos = meta.KeyPos(key)
 		}
 	}
 }

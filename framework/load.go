@@ -191,17 +191,17 @@ func (l *Loader) refTarget(ref, from string) (string, error) {
 	if filepath.IsAbs(ref) || filepath.VolumeName(ref) != "" {
 		return "", fmt.Errorf("framework %q is an absolute path; write it relative to this file so the files can move together", ref)
 	}
+	dir := filepath.Dir(from)
+	target := filepath.Join(dir, ref)
+	if !within(dir, target) && !within(".", target) {
+		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks beside or below the files that use them, or under the current directory", ref)
+	}
 	if !strings.HasSuffix(ref, ".yaml") && !strings.HasSuffix(ref, ".yml") {
 		msg := fmt.Sprintf("framework %q is not in the built-in catalog (%s) and is not a .yaml file path", ref, strings.Join(l.CatalogIDs(), ", "))
 		if s := closest(ref, l.CatalogIDs(), true); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		return "", errors.New(msg)
-	}
-	dir := filepath.Dir(from)
-	target := filepath.Join(dir, ref)
-	if !within(dir, target) && !within(".", target) {
-		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks beside or below the files that use them, or under the current directory", ref)
 	}
 	return target, nil
 }
@@ -238,7 +238,7 @@ func (l *Loader) resolveRef(ref String, from string, chain []string) (*Resolved,
 		}
 	}
 	if slices.Contains(chain, key) {
-		return bad("extends makes a cycle: %s", strings.Join(append(displayChain(chain), ref.Value), " -> "))
+		return bad("extends makes a cycle: %s", strings.Join(displayChain(append(slices.Clip(chain), key)), " -> "))
 	}
 	f, err := l.Load(target)
 	if err != nil {

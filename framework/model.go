@@ -188,20 +188,20 @@ type FrameworkCourse struct {
 // Program is one sponsor's work process schedule and RTI plan (kind: program).
 type Program struct {
 	Meta
-	Kind               String               `yaml:"kind" req:"true" enum:"program" doc:"Always \"program\"."`
-	Framework          String               `yaml:"framework" req:"true" doc:"A catalog id, or a path (relative to this file) to a framework file."`
-	Revision           *Revision            `yaml:"revision" doc:"Revision printed on every page; the only source of dates in the output."`
-	Sponsor            *Sponsor             `yaml:"sponsor" req:"true" doc:"The employer that sponsors the program."`
-	Occupation         *Occupation          `yaml:"occupation" req:"true" doc:"The occupation the apprentice is trained for."`
-	Approach           String               `yaml:"approach" req:"true" enum:"competency-based|time-based|hybrid" doc:"competency-based, time-based or hybrid."`
-	Term               *Term                `yaml:"term" req:"true" doc:"The term stated in the standards; cross-checked against the schedule."`
-	Prerequisites      []String             `yaml:"prerequisites" doc:"Entry requirements."`
-	Probation          *Probation           `yaml:"probation" doc:"Probationary period: hours or months."`
-	Ratio              *Ratio               `yaml:"ratio" doc:"Ratio of apprentices to journeyworkers."`
-	Wages              *Wages               `yaml:"wages" doc:"Progressive wage schedule."`
-	InterimCredentials []*InterimCredential `yaml:"interim_credentials" doc:"Interim credentials (competency-based or hybrid only)."`
+	Kind               String                `yaml:"kind" req:"true" enum:"program" doc:"Always \"program\"."`
+	Framework          String                `yaml:"framework" req:"true" doc:"A catalog id, or a path (relative to this file) to a framework file."`
+	Revision           *Revision             `yaml:"revision" doc:"Revision printed on every page; the only source of dates in the output."`
+	Sponsor            *Sponsor              `yaml:"sponsor" req:"true" doc:"The employer that sponsors the program."`
+	Occupation         *Occupation           `yaml:"occupation" req:"true" doc:"The occupation the apprentice is trained for."`
+	Approach           String                `yaml:"approach" req:"true" enum:"competency-based|time-based|hybrid" doc:"competency-based, time-based or hybrid."`
+	Term               *Term                 `yaml:"term" req:"true" doc:"The term stated in the standards; cross-checked against the schedule."`
+	Prerequisites      []String              `yaml:"prerequisites" doc:"Entry requirements."`
+	Probation          *Probation            `yaml:"probation" doc:"Probationary period: hours or months."`
+	Ratio              *Ratio                `yaml:"ratio" doc:"Ratio of apprentices to journeyworkers."`
+	Wages              *Wages                `yaml:"wages" doc:"Progressive wage schedule."`
+	InterimCredentials []*InterimCredential  `yaml:"interim_credentials" doc:"Interim credentials (competency-based or hybrid only)."`
 	JobFunctions       []*ProgramJobFunction `yaml:"job_functions" req:"true" min:"1" doc:"The schedule: every job function the program includes, in print order."`
-	RTI                *RTIPlan             `yaml:"rti" doc:"The related technical instruction plan."`
+	RTI                *RTIPlan              `yaml:"rti" doc:"The related technical instruction plan."`
 }
 
 // Revision identifies a version of the program's paperwork.

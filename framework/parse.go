@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -45,12 +46,14 @@ func Parse(path string, data []byte) (f *File) {
 		return f
 	}
 	if len(data) > MaxFileSize {
-		return syntax(1, 1, "the file is %s; the limit is %d MiB", byteSize(len(data)), MaxFileSize>>20)
+		// The loader reads one byte past the limit, so the real size is unknown.
+		return syntax(1, 1, "the file is larger than %d MiB, the most wpsgen reads; a program or framework is a few kilobytes of text", MaxFileSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		line, col := invalidUTF8(data)
-		return syntax(line, col, "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", data[offsetOf(data, line, col)])
+		off := invalidUTF8(data)
+		line, col := lineCol(data, off)
+		return syntax(line, col, "the file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", data[off])
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
@@ -62,15 +65,15 @@ func Parse(path string, data []byte) (f *File) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		line, msg := yamlError(err)
-		return syntax(line, firstCol(data, line), "%s", msg)
+		line, col, msg := yamlError(data, err)
+		return syntax(line, col, "%s", msg)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return syntax(extra.Line, extra.Column, "the file holds more than one YAML document (---); put each framework or program in its own file")
 	} else if !errors.Is(err, io.EOF) {
-		line, msg := yamlError(err)
-		return syntax(line, firstCol(data, line), "%s", msg)
+		line, col, msg := yamlError(data, err)
+		return syntax(line, col, "%s", msg)
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
@@ -82,7 +85,7 @@ func Parse(path string, data []byte) (f *File) {
 	if root.Kind != yaml.MappingNode {
 		return syntax(root.Line, root.Column, "the top of the file must be a mapping (key: value lines) starting with kind:, found %s", describe(root))
 	}
-	d := &decoder{file: path}
+	d := newDecoder(path, root)
 	f.Kind = d.kind(root)
 	switch f.Kind {
 	case KindFramework:
@@ -113,37 +116,153 @@ func (d *decoder) kind(root *yaml.Node) string {
 	return ""
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlLineRE   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	yamlAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+)
 
-// yamlError extracts the line and a readable message from a yaml.v3 error.
-func yamlError(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return line, explainYAML(m[2])
-	}
-	return 1, explainYAML(strings.TrimPrefix(msg, "yaml: "))
+// parserProblems are the errors of yaml.v3's parser (the others come from
+// its scanner). It numbers their lines from 0, its scanner's from 1.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
 }
 
-func explainYAML(msg string) string {
-	switch {
-	case strings.Contains(msg, "found character that cannot start any token"):
-		return "invalid YAML: " + msg + " (a tab used for indentation? YAML indents with spaces)"
-	case strings.Contains(msg, "found a tab character"):
-		return "invalid YAML: " + msg + " (YAML indents with spaces, not tabs)"
-	}
-	return "invalid YAML: " + msg
+// blockProblems are parser errors about block indentation, which yaml.v3
+// reports at the start of the enclosing block rather than at the problem.
+var blockProblems = map[string]bool{
+	"did not find expected key":           true,
+	"did not find expected '-' indicator": true,
 }
 
-// firstCol is the column of the first tab on a line, else of its first
-// non-blank character: where a person would look for a syntax error.
-func firstCol(data []byte, line int) int {
+// yamlError turns a yaml.v3 error into a position and a readable message.
+func yamlError(data []byte, err error) (line, col int, msg string) {
+	raw := err.Error()
+	if m := yamlAnchorRE.FindStringSubmatch(raw); m != nil {
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			line, col = lineCol(data, i)
+			return line, col, fmt.Sprintf("invalid YAML: the alias *%s names no anchor &%s defined before it", m[1], m[1])
+		}
+	}
+	line, problem := 1, strings.TrimPrefix(raw, "yaml: ")
+	if m := yamlLineRE.FindStringSubmatch(raw); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		problem = m[2]
+		if parserProblems[problem] {
+			line++
+		}
+	}
+	if blockProblems[problem] {
+		line = narrowBlockProblem(data, line, problem)
+	}
+	line = min(line, lastTextLine(data)) // an error at the end of the file is about its last text
+	text := lineText(data, line)
+	col = firstCol(data, line)
+	if i := strings.IndexAny(text, problemChars[problem]); i >= 0 {
+		col = utf8.RuneCountInString(text[:i]) + 1
+	}
+	return line, col, explainYAML(problem, text)
+}
+
+// problemChars are the characters a problem is about: the column points at
+// the first of them on the line.
+var problemChars = map[string]string{
+	"found unexpected end of stream":              `"'`,
+	"did not find expected ',' or ']'":            "[",
+	"did not find expected ',' or '}'":            "{",
+	"found character that cannot start any token": "\t@`",
+	"did not find expected node content":          "[{",
+}
+
+// narrowLimit bounds the files narrowBlockProblem searches: each step
+// parses a prefix of the file again.
+const narrowLimit = 256 << 10
+
+// narrowBlockProblem finds the line of a block indentation problem that
+// yaml.v3 reports at line from, the start of the enclosing block: the first
+// line whose inclusion makes the file's prefix fail with the same problem.
+func narrowBlockProblem(data []byte, from int, problem string) int {
+	if len(data) > narrowLimit {
+		return from
+	}
+	var starts []int // byte offset where each line after the first starts
+	for i, b := range data {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	last := len(starts) + 1
+	failsThrough := func(line int) bool {
+		end := len(data)
+		if line <= len(starts) {
+			end = starts[line-1]
+		}
+		var n yaml.Node
+		err := yaml.Unmarshal(data[:end], &n)
+		return err != nil && strings.HasSuffix(err.Error(), problem)
+	}
+	from = max(1, min(from, last))
+	return from + sort.Search(last-from, func(i int) bool { return failsThrough(from + i) })
+}
+
+// lastTextLine returns the number of the last line that is not blank (1
+// for a blank file).
+func lastTextLine(data []byte) int {
+	trimmed := bytes.TrimRight(data, " \t\r\n")
+	return 1 + bytes.Count(trimmed, []byte("\n"))
+}
+
+// lineText returns the text of a 1-based line.
+func lineText(data []byte, line int) string {
 	start := offsetOf(data, line, 1)
 	end := bytes.IndexByte(data[start:], '\n')
 	if end < 0 {
 		end = len(data) - start
 	}
-	text := string(data[start : start+end])
+	return strings.TrimSuffix(string(data[start:start+end]), "\r")
+}
+
+// explainYAML prefixes a yaml.v3 problem with "invalid YAML" and adds the
+// likely cause of the common ones, judging by the offending line.
+func explainYAML(problem, line string) string {
+	hint := ""
+	switch {
+	case strings.Contains(line, "\t") && (strings.Contains(problem, "cannot start any token") || strings.Contains(problem, "tab character")):
+		hint = "YAML indents with spaces, not tabs"
+	case strings.Contains(problem, "cannot start any token"):
+		hint = "a value starting with @ or ` must be in quotes"
+	case blockProblems[problem]:
+		hint = "this line is indented differently from the lines around it"
+	case problem == "mapping values are not allowed in this context":
+		hint = "a value that contains \": \" must be in quotes, or the line is indented too far"
+	case problem == "found unexpected end of stream":
+		hint = "a quote opened on this line is never closed"
+	case problem == "block sequence entries are not allowed in this context":
+		hint = "a list item cannot start on the line of its key; start the list on the next line"
+	case problem == "did not find expected node content":
+		hint = "a value is missing; is a [ or { never closed?"
+	case strings.HasPrefix(problem, "did not find expected ',' or"):
+		hint = "a [ or { opened on this line is never closed"
+	}
+	if hint != "" {
+		return "invalid YAML: " + problem + " (" + hint + ")"
+	}
+	return "invalid YAML: " + problem
+}
+
+// firstCol is the column of the first tab on a line, else of its first
+// non-blank character: where a person would look for a syntax error.
+func firstCol(data []byte, line int) int {
+	text := lineText(data, line)
 	if i := strings.IndexByte(text, '\t'); i >= 0 {
 		return utf8.RuneCountInString(text[:i]) + 1
 	}
@@ -174,8 +293,8 @@ func lineCol(data []byte, off int) (int, int) {
 	return line, utf8.RuneCount(data[start:off]) + 1
 }
 
-// invalidUTF8 returns the line and byte column of the first invalid byte.
-func invalidUTF8(data []byte) (int, int) {
+// invalidUTF8 returns the offset of the first byte that is not valid UTF-8.
+func invalidUTF8(data []byte) int {
 	off := 0
 	for off < len(data) {
 		r, size := utf8.DecodeRune(data[off:])
@@ -184,10 +303,5 @@ func invalidUTF8(data []byte) (int, int) {
 		}
 		off += size
 	}
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	return line, off - (bytes.LastIndexByte(data[:off], '\n') + 1) + 1
-}
-
-func byteSize(n int) string {
-	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	return off
 }

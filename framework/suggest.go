@@ -1,6 +1,9 @@
 package framework
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // didYouMean returns "; did you mean "x"?" for the candidate closest to s,
 // or "" when none is close enough to be a likely typo.
@@ -11,7 +14,8 @@ func didYouMean(s string, candidates []string) string {
 	return ""
 }
 
-// closest returns the candidate nearest to s by edit distance. With
+// closest returns the candidate nearest to s by edit distance; a candidate
+// that differs only in letter case ("OJT" for "ojt") is nearest of all. With
 // typosOnly it returns one only within a third of the longer word (at least
 // one edit, at most three), so unrelated words are not suggested.
 func closest(s string, candidates []string, typosOnly bool) string {
@@ -19,6 +23,9 @@ func closest(s string, candidates []string, typosOnly bool) string {
 	for _, c := range candidates {
 		if c == s {
 			continue
+		}
+		if strings.EqualFold(c, s) {
+			return c
 		}
 		if d := editDistance(s, c); d < bestD {
 			best, bestD = c, d

@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -23,12 +24,19 @@ func (r *Result) OK(strict bool) bool { return !HasErrors(r.Findings, strict) }
 // Validate loads a framework or program file and runs every rule on it. A
 // program is validated together with its framework. The error is non-nil
 // only when the file cannot be read (*ReadError).
-func (l *Loader) Validate(path string) (*Result, error) {
+func (l *Loader) Validate(path string) (res *Result, err error) {
+	defer func() {
+		// A bug in a rule must not take down a run over a thousand files,
+		// nor show a stack trace: it becomes an error naming the file.
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("%s: internal error while checking this file: %v; please report it with the file", path, r)
+		}
+	}()
 	f, err := l.Load(path)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Path: path, Kind: f.Kind}
+	res = &Result{Path: path, Kind: f.Kind}
 	switch f.Kind {
 	case KindFramework:
 		_, res.Findings = l.ResolveFramework(f)

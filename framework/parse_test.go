@@ -1,0 +1,122 @@
+package framework
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSyntaxPositions checks where YAML errors point. yaml.v3 numbers the
+// lines of parser errors from 0 and reports block errors at the start of
+// the enclosing block; the finding must point at the line to fix.
+func TestSyntaxPositions(t *testing.T) {
+	cases := []struct {
+		name, src string
+		line, col int
+		hint      string
+	}{
+		{"key indented too little", "a: 1\nb:\n  c: 1\n d: 2\n", 4, 2, "indented differently"},
+		{"key indented between levels", "a: 1\nb:\n  c: 1\n  d:\n    e: 1\n   f: 2\n", 6, 4, "indented differently"},
+		{"list item among keys", "a: 1\nb:\n  x: 1\n  - y\n", 4, 3, "indented differently"},
+		{"key among list items", "a: 1\nb:\n  - x\n  y: 2\n", 4, 3, "indented differently"},
+		{"list item misaligned", "a: 1\nb:\n  x:\n    - 1\n    - 2\n   - 3\n", 6, 4, "indented differently"},
+		{"top-level key indented", "a:\n  b:\n    c: 1\n    d: 2\n  e: 3\n f: 4\n", 6, 2, "indented differently"},
+		{"list after a mapping", "a: 1\n- b\n", 2, 1, "indented differently"},
+		{"block scalar dedent", "a: |\n  ok\n bad\nc: 1\n", 3, 2, "indented differently"},
+		{"unclosed list", "a: 1\nb: [1, 2\nc: 3\n", 2, 4, "never closed"},
+		{"unclosed mapping", "a: 1\nb: {x: 1\nc: 3\n", 2, 4, "never closed"},
+		{"unclosed list at the end", "kind: program\nsponsor: [[[[\n", 2, 10, "never closed"},
+		{"unclosed double quote", "a: 1\nb: \"x\nc: 3\n", 2, 4, "quote"},
+		{"unclosed single quote", "a: 1\nb: 'x\n", 2, 4, "quote"},
+		{"tab indentation", "a: 1\nb:\n\tc: 1\n", 3, 1, "tabs"},
+		{"tab after spaces", "a: 1\nb:\n  \tc: 1\n", 3, 3, "tabs"},
+		{"at sign", "a: 1\nb: @x\n", 2, 4, "quotes"},
+		{"colon in a value", "a: 1\nb: c: d\n", 2, 1, "quotes"},
+		{"list on the key's line", "kind: program\nx: - a\n", 2, 1, "next line"},
+		{"unknown alias", "a: 1\nb: *nope\n", 2, 4, "*nope"},
+		{"CRLF", "a: 1\r\nb:\r\n  c: 1\r\n d: 2\r\n", 4, 2, "indented differently"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := Parse("x.yaml", []byte(c.src))
+			if len(f.Findings) != 1 {
+				t.Fatalf("want one finding, got %v", f.Findings)
+			}
+			got := f.Findings[0]
+			if got.Rule != RuleSyntax || got.Pos.Line != c.line || got.Pos.Col != c.col || !strings.Contains(got.Message, c.hint) {
+				t.Errorf("got %s\nwant [syntax] at %d:%d mentioning %q", got, c.line, c.col, c.hint)
+			}
+		})
+	}
+}
+
+// TestParseKinds checks the kind: key and what each kind yields.
+func TestParseKinds(t *testing.T) {
+	f := Parse("p.yaml", []byte("kind: program\n"))
+	if f.Kind != KindProgram || f.Program == nil || f.Framework != nil {
+		t.Errorf("program: kind %q, program %v, framework %v", f.Kind, f.Program, f.Framework)
+	}
+	f = Parse("f.yaml", []byte("kind: framework\n"))
+	if f.Kind != KindFramework || f.Framework == nil || f.Program != nil {
+		t.Errorf("framework: kind %q, program %v, framework %v", f.Kind, f.Program, f.Framework)
+	}
+	for _, src := range []string{"kind: programme\n", "kind: [program]\n", "id: x\n", "kind:\n"} {
+		if f := Parse("x.yaml", []byte(src)); f.Kind != "" || len(f.Findings) == 0 || f.Findings[0].Rule != RuleSchema {
+			t.Errorf("%q: kind %q, findings %v", src, f.Kind, f.Findings)
+		}
+	}
+}
+
+// TestAliasBudget checks that legitimate reuse through aliases stays far
+// below the alias budget, and that a bomb stops at it.
+func TestAliasBudget(t *testing.T) {
+	ok := Parse("ok.yaml", []byte("kind: program\nsponsor: &s {name: A}\noccupation: {job_title: B}\nprerequisites: [&p x, *p, *p, *p]\n"))
+	for _, f := range ok.Findings {
+		if f.Rule == RuleSyntax {
+			t.Errorf("legitimate aliases refused: %s", f)
+		}
+	}
+	// 200 job functions of 200 competencies: 40,000 competency mappings.
+	repeat := func(alias string) string {
+		return "[" + strings.TrimSuffix(strings.Repeat(alias+", ", 200), ", ") + "]"
+	}
+	bomb := "kind: program\nc: &c {id: A, delivery: [ojt]}\nj: &j {id: \"1\", competencies: " + repeat("*c") + "}\njob_functions: " + repeat("*j") + "\n"
+	f := Parse("bomb.yaml", []byte(bomb))
+	if !HasSyntaxErrors(f.Findings) {
+		t.Fatalf("a 40,000-value expansion of a %d-byte file was not refused: %v", len(bomb), f.Findings)
+	}
+	if f.Program != nil && len(f.Program.JobFunctions) == 200 {
+		t.Error("the bomb was expanded after all")
+	}
+}
+
+// FuzzParse checks that no input makes Parse panic or report a finding
+// without a position or with an unregistered rule. The seeds are every
+// test file; go test runs them, go test -fuzz=FuzzParse explores further.
+func FuzzParse(f *testing.F) {
+	for _, pattern := range []string{"testdata/*/*.yaml", "../examples/*.yaml", "catalog/*.yaml"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := Parse("fuzz.yaml", data)
+		for _, finding := range file.Findings {
+			if finding.Pos.Line < 1 || finding.Pos.Col < 1 {
+				t.Errorf("finding without a position: %s", finding)
+			}
+			if _, ok := ruleSeverity[finding.Rule]; !ok {
+				t.Errorf("finding of unregistered rule: %s", finding)
+			}
+			if strings.Contains(finding.Message, "could not read this file") {
+				t.Errorf("Parse panicked: %s", finding)
+			}
+		}
+	})
+}

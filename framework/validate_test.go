@@ -1,0 +1,104 @@
+package framework
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// writeTree creates files (with empty content) under dir.
+func writeTree(t *testing.T, dir string, files ...string) {
+	t.Helper()
+	for _, f := range files {
+		path := filepath.Join(dir, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestExpandPaths(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, "b.yaml", "a.yml", "notes.txt", "z/c.yaml", "z/deeper/d.yaml", ".git/e.yaml", "z/.hidden/f.yaml", "named.txt")
+	j := func(parts ...string) string { return filepath.Join(append([]string{dir}, parts...)...) }
+
+	got, err := ExpandPaths([]string{dir, j("named.txt"), j("b.yaml")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{j("a.yml"), j("b.yaml"), j("z", "c.yaml"), j("z", "deeper", "d.yaml"), j("named.txt"), j("b.yaml")}
+	if !slices.Equal(got, want) {
+		t.Errorf("ExpandPaths =\n%q\nwant\n%q", got, want)
+	}
+
+	// A hidden directory named explicitly is walked.
+	if got, err := ExpandPaths([]string{j(".git")}); err != nil || !slices.Equal(got, []string{j(".git", "e.yaml")}) {
+		t.Errorf("ExpandPaths(.git) = %q, %v", got, err)
+	}
+
+	_, err = ExpandPaths([]string{j("b.yaml"), j("missing.yaml")})
+	var re *ReadError
+	if !errors.As(err, &re) || re.Path != j("missing.yaml") || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing path: err = %v, want a ReadError for it", err)
+	}
+}
+
+// TestValidateAllOrderAndReadErrors checks that results keep the order of
+// the paths and that an unreadable file is an error, not a finding, while
+// the other files are still checked.
+func TestValidateAllOrderAndReadErrors(t *testing.T) {
+	paths := []string{"testdata/ok/time-based.yaml", "testdata/err/missing-file.yaml", "testdata/err/probation.yaml", "testdata", "testdata/ok/hybrid.yaml"}
+	results, errs := NewLoader().ValidateAll(paths, 3)
+	if len(errs) != 2 {
+		t.Fatalf("errors = %v, want two (a missing file and a directory)", errs)
+	}
+	for _, err := range errs {
+		var re *ReadError
+		if !errors.As(err, &re) {
+			t.Errorf("%v is not a ReadError", err)
+		}
+	}
+	for i, res := range results {
+		unreadable := i == 1 || i == 3
+		if (res == nil) != unreadable {
+			t.Fatalf("result %d (%s) = %v", i, paths[i], res)
+		}
+		if res != nil && res.Path != paths[i] {
+			t.Errorf("result %d is for %s, want %s", i, res.Path, paths[i])
+		}
+	}
+	if !results[0].OK(true) || !results[4].OK(true) || results[2].OK(false) {
+		t.Errorf("OK: %v %v %v", results[0].Findings, results[4].Findings, results[2].Findings)
+	}
+	if results[0].Schedule == nil || len(results[0].Schedule.Items) != 1 {
+		t.Errorf("a valid program has its schedule: %+v", results[0].Schedule)
+	}
+}
+
+// TestLoaderSharesFrameworks checks that one Loader parses a framework used
+// by many programs once, and reports its findings with each program.
+func TestLoaderSharesFrameworks(t *testing.T) {
+	l := NewLoader()
+	a, err := l.Validate("testdata/ok/time-based.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := l.Validate("testdata/ok/custom.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Schedule.Framework != b.Schedule.Framework {
+		t.Error("two programs on testdata/fw/mini.yaml got different resolved frameworks")
+	}
+	fa, _ := l.Load("testdata/fw/mini.yaml")
+	fb, _ := l.Load("testdata/fw/mini.yaml")
+	if fa != fb {
+		t.Error("Load parsed the same file twice")
+	}
+}
