@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -54,27 +56,73 @@ func dash(s string) string {
 	return s
 }
 
+// showFormats are the output formats of `wpsgen frameworks show`.
+var showFormats = []string{"yaml", "json"}
+
+// FrameworksShowOptions are the flags and argument of `wpsgen frameworks show`.
+type FrameworksShowOptions struct {
+	IO     IO
+	ID     string
+	Format string
+}
+
 func newFrameworksShowCmd(streams IO) *cobra.Command {
-	return &cobra.Command{
-		Use:     "show ID",
-		Short:   "Print a built-in framework as YAML",
-		Example: "  wpsgen frameworks show medical-coder > my-framework.yaml",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if err := cobra.ExactArgs(1)(cmd, args); err != nil {
-				return usageError{err}
-			}
-			return nil
-		},
+	opts := &FrameworksShowOptions{IO: streams}
+	c := &cobra.Command{
+		Use:   "show ID",
+		Short: "Print a built-in framework as YAML or JSON",
+		Long: `Print a built-in framework. --format yaml (the default) prints the catalog file as written,
+a starting point for a framework of your own; --format json prints the framework as JSON with
+the same keys (snake_case, as in FORMAT.md), for scripts.`,
+		Example: `  wpsgen frameworks show medical-coder > my-framework.yaml
+  wpsgen frameworks show ehr-specialist-mn --format json | jq '.job_functions[].title'`,
+		Args: exactArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return framework.NewLoader().CatalogIDs(), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
-			src, err := framework.CatalogSource(args[0])
-			if err != nil {
-				return usageError{fmt.Errorf("no built-in framework %q; run 'wpsgen frameworks' for the list", args[0])}
-			}
-			_, err = streams.Out.Write(src)
-			return err
+			opts.ID = args[0]
+			return runFrameworksShow(opts)
 		},
+	}
+	c.Flags().StringVar(&opts.Format, "format", "yaml", "output format: "+strings.Join(showFormats, ", "))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(showFormats, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func runFrameworksShow(opts *FrameworksShowOptions) error {
+	if !slices.Contains(showFormats, opts.Format) {
+		return usageError{fmt.Errorf("unknown --format %q; use one of %s", opts.Format, strings.Join(showFormats, ", "))}
+	}
+	l := framework.NewLoader()
+	if !slices.Contains(l.CatalogIDs(), opts.ID) {
+		return usageError{fmt.Errorf("no built-in framework %q; run 'wpsgen frameworks' for the list", opts.ID)}
+	}
+	var data []byte
+	var err error
+	if opts.Format == "yaml" {
+		data, err = framework.CatalogSource(opts.ID)
+	} else {
+		var fw *framework.Resolved
+		if fw, err = l.Catalog(opts.ID); err == nil {
+			data, err = framework.FrameworkJSON(fw)
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := opts.IO.Out.Write(data); err != nil {
+		return fatalError{err}
+	}
+	return nil
+}
+
+// exactArgs wraps cobra's argument count check as a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
 	}
 }

@@ -1,0 +1,180 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/wpsgen/wpsgen/framework"
+)
+
+// InitOptions are the flags of `wpsgen init`.
+type InitOptions struct {
+	IO             IO
+	Framework      string
+	Approach       string
+	Specialization string
+	Output         string
+	Force          bool
+}
+
+// NewInitCmd builds `wpsgen init`.
+func NewInitCmd(streams IO) *cobra.Command {
+	opts := &InitOptions{IO: streams}
+	c := &cobra.Command{
+		Use:   "init --framework ID|PATH",
+		Short: "Write a program skeleton for a framework",
+		Long: `Write a program file for a framework, ready to edit: every job function and competency of the
+framework with its text as a comment, core ones listed, optional ones commented out (uncomment
+those the program includes), the hours keys the approach needs, and an empty value marked TODO
+wherever a sponsor must write something. Until those are filled, 'wpsgen validate' reports
+them, and nothing else.
+
+--framework is a built-in framework id (see 'wpsgen frameworks') or a framework file. The
+default approach is the one the framework's RAPIDS code stands for (CB: competency-based,
+HY: hybrid), else the first the framework allows, else time-based. Specializations are listed
+in a comment; --specialization includes one. Without -o the skeleton goes to standard output;
+an existing file is never overwritten without --force.`,
+		Example: `  wpsgen init --framework medical-coder -o program.yaml
+  wpsgen init --framework ehr-specialist-mn --approach hybrid -o ehr.yaml
+  wpsgen init --framework my.framework.yaml --specialization release-of-information -o roi.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return runInit(opts) },
+	}
+	f := c.Flags()
+	f.StringVar(&opts.Framework, "framework", "", "built-in framework id or framework file (required)")
+	f.StringVar(&opts.Approach, "approach", "", "competency-based, time-based or hybrid (default: see above)")
+	f.StringVar(&opts.Specialization, "specialization", "", "include this specialization of the framework")
+	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
+	f.BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	_ = c.MarkFlagRequired("framework")
+	_ = c.RegisterFlagCompletionFunc("framework", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return framework.NewLoader().CatalogIDs(), cobra.ShellCompDirectiveDefault
+	})
+	_ = c.RegisterFlagCompletionFunc("approach", cobra.FixedCompletions(
+		[]string{framework.CompetencyBased, framework.TimeBased, framework.Hybrid}, cobra.ShellCompDirectiveNoFileComp))
+	return c
+}
+
+func runInit(opts *InitOptions) error {
+	fw, err := loadInitFramework(opts)
+	if err != nil {
+		return err
+	}
+	ref, err := frameworkRef(opts.Framework, opts.Output)
+	if err != nil {
+		return err
+	}
+	data, err := framework.Skeleton(fw, framework.SkeletonOptions{Ref: ref, Approach: opts.Approach, Specialization: opts.Specialization})
+	if err != nil {
+		return usageError{err}
+	}
+	warnClimb(opts.IO.ErrOut, ref)
+	if opts.Output == "" {
+		if _, err := opts.IO.Out.Write(data); err != nil {
+			return fatalError{err}
+		}
+		return nil
+	}
+	if err := writeNew(opts.Output, data, opts.Force); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.IO.ErrOut, "wrote %s: fill in the values marked TODO, then run 'wpsgen validate %s'\n", opts.Output, opts.Output)
+	return nil
+}
+
+// loadInitFramework resolves --framework: a catalog id, else a framework
+// file. A file with errors is refused with its findings.
+func loadInitFramework(opts *InitOptions) (*framework.Resolved, error) {
+	l := framework.NewLoader()
+	if slices.Contains(l.CatalogIDs(), opts.Framework) {
+		return l.Catalog(opts.Framework)
+	}
+	if !isYAMLPath(opts.Framework) {
+		return nil, usageError{fmt.Errorf("--framework %q is neither a built-in framework (%s) nor a .yaml file",
+			opts.Framework, strings.Join(l.CatalogIDs(), ", "))}
+	}
+	f, err := l.Load(opts.Framework)
+	if err != nil {
+		return nil, err
+	}
+	if f.Kind != framework.KindFramework && !framework.HasErrors(f.Findings, false) {
+		return nil, usageError{fmt.Errorf("%s is not a framework file (kind: %s)", opts.Framework, f.Kind)}
+	}
+	fw, findings := l.ResolveFramework(f)
+	if fw == nil || framework.HasErrors(findings, false) {
+		if err := framework.WriteFindings(opts.IO.ErrOut, "text", framework.SortFindings(findings), Version()); err != nil {
+			return nil, fatalError{err}
+		}
+		fmt.Fprintf(opts.IO.ErrOut, "wpsgen: %s has errors; fix them first\n", opts.Framework)
+		return nil, findingsError{}
+	}
+	return fw, nil
+}
+
+func isYAMLPath(p string) bool { return strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml") }
+
+// frameworkRef is how the program refers to its framework: the catalog id,
+// or the framework file's path relative to the program's directory.
+func frameworkRef(fwArg, output string) (string, error) {
+	if !isYAMLPath(fwArg) {
+		return fwArg, nil
+	}
+	dir := "."
+	if output != "" {
+		dir = filepath.Dir(output)
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fatalError{err}
+	}
+	absFW, err := filepath.Abs(fwArg)
+	if err != nil {
+		return "", fatalError{err}
+	}
+	rel, err := filepath.Rel(absDir, absFW)
+	if err != nil {
+		return "", usageError{fmt.Errorf("the program cannot refer to %s from %s: %v", fwArg, dir, err)}
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// warnClimb notes when the program refers to its framework by a path that
+// leaves the program's directory: validation resolves such a path only from
+// a working directory that contains the framework.
+func warnClimb(errOut io.Writer, ref string) {
+	if ref == ".." || strings.HasPrefix(ref, "../") {
+		fmt.Fprintf(errOut, "note: the program refers to its framework as %s; keep the framework beside or below the program, or run wpsgen from a directory that contains both\n", ref)
+	}
+}
+
+// writeNew writes data to path, refusing to replace an existing file
+// unless force is set.
+func writeNew(path string, data []byte, force bool) error {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(path, flags, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fatalError{fmt.Errorf("%s exists; use --force to overwrite it", path)}
+	}
+	if err != nil {
+		return fatalError{err}
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fatalError{err}
+	}
+	if err := f.Close(); err != nil {
+		return fatalError{err}
+	}
+	return nil
+}

@@ -1,0 +1,323 @@
+package framework
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// The JSON Schema of each file kind and the JSON form of a resolved
+// framework are both derived from the model's struct tags (model.go), the
+// same tags the loader decodes with, so editors, the validator and JSON
+// consumers read one definition.
+
+// schemaBase is where the published schemas live; SchemaURL appends the file name.
+const schemaBase = "https://raw.githubusercontent.com/wpsgen/wpsgen/main/docs/schema/"
+
+// SchemaURL returns the published URL of the JSON Schema of a file kind.
+func SchemaURL(kind string) string { return schemaBase + kind + ".schema.json" }
+
+// schemaRoots are the kinds a schema can be generated for, with the model
+// type and a description of the file.
+var schemaRoots = map[string]struct {
+	typ  reflect.Type
+	desc string
+}{
+	KindFramework: {reflect.TypeOf(Framework{}), "A published occupational framework: the job functions and competencies an occupation's apprentices learn (wpsgen FORMAT.md, section 1)."},
+	KindProgram:   {reflect.TypeOf(Program{}), "One sponsor's Work Process Schedule and Related Technical Instruction plan for one occupation (wpsgen FORMAT.md, section 2)."},
+}
+
+// JSONSchema returns the JSON Schema (draft 2020-12) of a file kind,
+// "framework" or "program". The output is deterministic: properties in
+// model order, definitions sorted by name.
+func JSONSchema(kind string) ([]byte, error) {
+	root, ok := schemaRoots[kind]
+	if !ok {
+		return nil, fmt.Errorf("no schema for %q; use %s or %s", kind, KindFramework, KindProgram)
+	}
+	b := &schemaBuilder{defs: map[string]object{}}
+	s := object{
+		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+		{"$id", SchemaURL(kind)},
+		{"title", "wpsgen " + kind},
+		{"description", root.desc},
+	}
+	s = append(s, b.structSchema(root.typ)...)
+	s = append(s, member{"$defs", b.sortedDefs()})
+	return marshalIndent(s)
+}
+
+// member is one key of an ordered JSON object.
+type member struct {
+	Key   string
+	Value any
+}
+
+// object is a JSON object that keeps its keys in order.
+type object []member
+
+// MarshalJSON writes the members in order.
+func (o object) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		k, err := json.Marshal(m.Key)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(m.Value)
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(k)
+		buf.WriteByte(':')
+		buf.Write(v)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// marshalIndent encodes v as indented JSON with a final newline, without
+// escaping <, > and & (descriptions read better unescaped).
+func marshalIndent(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// schemaBuilder collects the definitions ($defs) of the model structs a
+// schema refers to.
+type schemaBuilder struct {
+	defs map[string]object
+}
+
+func (b *schemaBuilder) sortedDefs() object {
+	names := make([]string, 0, len(b.defs))
+	for name := range b.defs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	out := make(object, 0, len(names))
+	for _, name := range names {
+		out = append(out, member{name, b.defs[name]})
+	}
+	return out
+}
+
+// structSchema describes a model struct: its keys in declaration order,
+// the required ones, and no others.
+func (b *schemaBuilder) structSchema(t reflect.Type) object {
+	fi := modelFields(t)
+	props := make(object, 0, len(fi.keys))
+	for _, key := range fi.keys {
+		f := t.Field(fi.byKey[key])
+		s := b.valueSchema(f.Type, f)
+		if f.Tag.Get("req") != "true" && f.Type != typBool {
+			s = nullable(s) // the loader reads an empty optional value as absent; true/false must be written
+		}
+		props = append(props, member{key, append(object{{"description", f.Tag.Get("doc")}}, s...)})
+	}
+	s := object{{"type", "object"}, {"properties", props}}
+	if len(fi.required) > 0 {
+		s = append(s, member{"required", fi.required})
+	}
+	return append(s, member{"additionalProperties", false})
+}
+
+// valueSchema describes a field's value (or, for lists, each item's).
+func (b *schemaBuilder) valueSchema(t reflect.Type, f reflect.StructField) object {
+	switch t {
+	case typString:
+		return stringSchema(f)
+	case typNumber:
+		return object{{"type", "number"}}
+	case typBool:
+		return object{{"type", "boolean"}}
+	case typRange:
+		return b.ref("range", rangeSchema)
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		elem := t.Elem()
+		return b.ref(defName(elem), func() object { return b.structSchema(elem) })
+	case reflect.Slice:
+		s := object{{"type", "array"}, {"items", b.valueSchema(t.Elem(), f)}}
+		if n, err := strconv.Atoi(f.Tag.Get("min")); err == nil && n > 0 {
+			s = append(s, member{"minItems", n})
+		}
+		return s
+	}
+	panic("framework: no schema for model type " + t.String())
+}
+
+// stringSchema describes a String: one of an enum, a date, or text. Text
+// may be written as a number (ids such as 1, codes such as 0414), which
+// the loader keeps as written and editors see as a number.
+func stringSchema(f reflect.StructField) object {
+	if enum := f.Tag.Get("enum"); enum != "" {
+		return object{{"enum", strings.Split(enum, "|")}}
+	}
+	if f.Tag.Get("format") == "date" {
+		return object{{"type", "string"}, {"pattern", dateRE.String()}}
+	}
+	return object{{"type", []string{"string", "number"}}}
+}
+
+// rangeSchema is a number or a {min, max} mapping.
+func rangeSchema() object {
+	num := object{{"type", "number"}}
+	return object{
+		{"description", "A number, or a range written {min: N, max: N}."},
+		{"anyOf", []object{
+			num,
+			{
+				{"type", "object"},
+				{"properties", object{{"min", num}, {"max", num}}},
+				{"required", []string{"min", "max"}},
+				{"additionalProperties", false},
+			},
+		}},
+	}
+}
+
+// ref returns a reference to the definition name, building it the first
+// time it is needed.
+func (b *schemaBuilder) ref(name string, build func() object) object {
+	if _, ok := b.defs[name]; !ok {
+		b.defs[name] = nil // reserve the name: a type may refer to itself
+		b.defs[name] = build()
+	}
+	return object{{"$ref", "#/$defs/" + name}}
+}
+
+// nullable lets a schema also accept null (an empty value in YAML).
+func nullable(s object) object {
+	for i, m := range s {
+		switch m.Key {
+		case "type":
+			switch t := m.Value.(type) {
+			case string:
+				s[i].Value = []string{t, "null"}
+			case []string:
+				s[i].Value = append(append([]string(nil), t...), "null")
+			}
+			return s
+		case "enum":
+			values := []any{}
+			for _, v := range m.Value.([]string) {
+				values = append(values, v)
+			}
+			s[i].Value = append(values, nil)
+			return s
+		}
+	}
+	return object{{"anyOf", []object{s, {{"type", "null"}}}}}
+}
+
+// defName turns a Go type name into a snake_case definition name
+// (ProgramJobFunction -> program_job_function, RTIPlan -> rti_plan).
+func defName(t reflect.Type) string {
+	name := []rune(t.Name())
+	var out []rune
+	for i, r := range name {
+		if unicode.IsUpper(r) && i > 0 {
+			prevLower := unicode.IsLower(name[i-1])
+			nextLower := i+1 < len(name) && unicode.IsLower(name[i+1])
+			if prevLower || (unicode.IsUpper(name[i-1]) && nextLower) {
+				out = append(out, '_')
+			}
+		}
+		out = append(out, unicode.ToLower(r))
+	}
+	return string(out)
+}
+
+// FrameworkJSON returns a resolved framework as indented JSON with the keys
+// of a framework file (FORMAT.md): the extends chain applied, so the result
+// stands on its own and validates against the framework schema.
+func FrameworkJSON(r *Resolved) ([]byte, error) {
+	v, _ := jsonValue(reflect.ValueOf(flatten(r)))
+	return marshalIndent(v)
+}
+
+// flatten turns a resolved framework back into one framework file.
+func flatten(r *Resolved) *Framework {
+	fw := *r.Top
+	fw.Kind = String{Value: KindFramework, Set: true}
+	fw.Extends = String{}
+	fw.ID, fw.Title, fw.Version, fw.ONET, fw.RAPIDS = r.ID, r.Title, r.Version, r.ONET, r.RAPIDS
+	fw.Approaches, fw.BenchmarkHours = r.Approaches, r.BenchmarkHours
+	fw.JobFunctions, fw.Specializations, fw.Courses = r.JobFunctions, r.Specializations, r.Courses
+	return &fw
+}
+
+// jsonValue converts a model value to its JSON form; ok is false for a
+// value that is absent (unset, nil or empty) and is left out.
+func jsonValue(v reflect.Value) (any, bool) {
+	switch v.Type() {
+	case typString:
+		s := v.Interface().(String)
+		return s.Value, s.Set
+	case typNumber:
+		n := v.Interface().(Number)
+		return jsonNumber(n), n.Set
+	case typBool:
+		b := v.Interface().(Bool)
+		return b.Value, b.Set
+	case typRange:
+		r := v.Interface().(Range)
+		if r.Value.Set {
+			return jsonNumber(r.Value), true
+		}
+		return object{{"min", jsonNumber(r.Min)}, {"max", jsonNumber(r.Max)}}, r.Set
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return nil, false
+		}
+		return jsonValue(v.Elem())
+	case reflect.Slice:
+		items := make([]any, 0, v.Len())
+		for i := 0; i < v.Len(); i++ {
+			if item, ok := jsonValue(v.Index(i)); ok {
+				items = append(items, item)
+			}
+		}
+		return items, len(items) > 0
+	case reflect.Struct:
+		fi := modelFields(v.Type())
+		out := object{}
+		for _, key := range fi.keys {
+			if val, ok := jsonValue(v.Field(fi.byKey[key])); ok {
+				out = append(out, member{key, val})
+			}
+		}
+		return out, len(out) > 0
+	}
+	panic("framework: no JSON form for model type " + v.Type().String())
+}
+
+// jsonNumber returns a number exactly as written when that is valid JSON
+// (12.5 stays 12.5), and its exact value otherwise (.5 becomes 0.5).
+func jsonNumber(n Number) json.Number {
+	if json.Valid([]byte(n.Text)) {
+		if _, err := strconv.ParseFloat(n.Text, 64); err == nil {
+			return json.Number(n.Text)
+		}
+	}
+	return json.Number(FormatNumber(n.Rat()))
+}
