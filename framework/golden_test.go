@@ -139,9 +139,7 @@ func TestEveryRuleHasFailingExample(t *testing.T) {
 
 // exampleWarnings are the warnings the examples give on purpose, as
 // documented in examples/README.md and in the example file's own comments.
-var exampleWarnings = map[string][]string{
-	"medical-coder-cb.yaml": {RuleONETLegacy},
-}
+var exampleWarnings = map[string][]string{}
 
 // TestExamples validates ../examples as `wpsgen validate examples/` does:
 // no errors, and exactly the documented warnings.
