@@ -71,7 +71,9 @@ func Check(r rune) Problem {
 }
 
 func check(r rune) Problem {
-	if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+	// Line and paragraph separators (U+2028, U+2029) draw as nothing: the
+	// break they mean would silently vanish from the document.
+	if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) {
 		return Control
 	}
 	if props, _ := bidi.LookupRune(r); props.Class() == bidi.R || props.Class() == bidi.AL {

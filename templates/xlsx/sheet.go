@@ -43,10 +43,14 @@ type sheet struct {
 }
 
 // add appends a row and returns its 1-based row number. Its height fits the
-// wrapped text of its cells.
+// wrapped text of its cells. Text too long for one cell continues in the
+// rows below (splitRow).
 func (s *sheet) add(cells ...cell) int {
-	s.rows = append(s.rows, row{cells: cells, height: s.fit(cells)})
-	return len(s.rows)
+	first := s.next()
+	for _, r := range splitRow(cells) {
+		s.rows = append(s.rows, row{cells: r, height: s.fit(r)})
+	}
+	return first
 }
 
 // blank appends an empty row.
