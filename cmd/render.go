@@ -82,8 +82,8 @@ func runRender(opts *RenderOptions) error {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return fatalError{err}
 	}
-	for _, path := range opts.Programs {
-		res, err := render.Program(l, path, render.Options{Dir: opts.Dir, PDF: opts.PDF, XLSX: opts.XLSX, Strict: opts.Strict})
+	for _, r := range results {
+		res, err := render.Write(r, render.Options{Dir: opts.Dir, PDF: opts.PDF, XLSX: opts.XLSX, Strict: opts.Strict})
 		if err != nil {
 			if errors.Is(err, render.ErrInvalid) {
 				return findingsError{}

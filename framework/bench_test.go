@@ -61,3 +61,58 @@ func BenchmarkValidate1000Programs(b *testing.B) {
 		}
 	}
 }
+
+// benchFiles are the files the per-file benchmarks measure: every example
+// (programs and the extending framework), the renderer's test programs and
+// the built-in catalog.
+func benchFiles(b *testing.B) []string {
+	var out []string
+	for _, pattern := range []string{"../examples/*.yaml", "../templates/testdata/programs/*.yaml", "catalog/*.yaml"} {
+		m, err := filepath.Glob(pattern)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, m...)
+	}
+	if len(out) < 7 {
+		b.Fatalf("found only %d files to measure", len(out))
+	}
+	return out
+}
+
+// BenchmarkLoad measures reading each file into the typed model: YAML
+// parsing and decoding with positions (Parse of bytes already in memory).
+func BenchmarkLoad(b *testing.B) {
+	for _, path := range benchFiles(b) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(path), func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if f := Parse(path, data); HasErrors(f.Findings, false) {
+					b.Fatalf("%s: %v", path, f.Findings)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkValidate measures validating each file as one `wpsgen validate
+// FILE` run does: a new Loader reads the file, resolves its framework
+// (parsing the catalog file it names) and runs every rule.
+func BenchmarkValidate(b *testing.B) {
+	for _, path := range benchFiles(b) {
+		b.Run(filepath.Base(path), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				res, err := NewLoader().Validate(path)
+				if err != nil || !res.OK(false) {
+					b.Fatalf("%s: %v %v", path, err, res.Findings)
+				}
+			}
+		})
+	}
+}

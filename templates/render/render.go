@@ -56,6 +56,12 @@ func Program(l *framework.Loader, path string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Write(res, opts)
+}
+
+// Write renders a program that has been validated already (see Program).
+func Write(res *framework.Result, opts Options) (*Result, error) {
+	path := res.Path
 	out := &Result{Findings: res.Findings}
 	if res.Kind != framework.KindProgram {
 		if res.OK(false) {

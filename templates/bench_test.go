@@ -1,0 +1,43 @@
+package templates_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/templates"
+)
+
+// BenchmarkBuild measures laying out each example program: turning its
+// validated schedule into the layout model both renderers draw.
+func BenchmarkBuild(b *testing.B) {
+	paths, _ := filepath.Glob("../examples/*.yaml")
+	more, _ := filepath.Glob("testdata/programs/*.yaml")
+	measured := 0
+	for _, path := range append(paths, more...) {
+		res, err := framework.NewLoader().Validate(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if res.Kind != framework.KindProgram {
+			continue
+		}
+		if !res.OK(false) {
+			b.Fatalf("%s: %v", path, res.Findings)
+		}
+		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
+		measured++
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if d := templates.Build(res.Schedule, name); len(d.JobFunctions) == 0 {
+					b.Fatal("no job functions laid out")
+				}
+			}
+		})
+	}
+	if measured < 5 {
+		b.Fatalf("measured only %d programs", measured)
+	}
+}

@@ -1,0 +1,8 @@
+//go:build !linux
+
+package render_test
+
+import "os"
+
+// peakRSS is unknown outside Linux: memory limits are checked there.
+func peakRSS(*os.ProcessState) int64 { return 0 }

@@ -1,0 +1,57 @@
+package render_test
+
+import (
+	"flag"
+	"fmt"
+	"testing"
+	"time"
+)
+
+// syntheticOut keeps the synthetic programs for measuring the binary by hand:
+//
+//	go test ./templates/render -run TestSyntheticProgramBinary -v -synthetic-out /tmp/wpsgen-scale
+//	/usr/bin/time -v wpsgen render /tmp/wpsgen-scale/synthetic-6000.yaml -o /tmp/out
+var syntheticOut = flag.String("synthetic-out", "", "write the synthetic programs to this directory (kept) instead of a temporary one")
+
+// The whole-process targets for the 6,000-row synthetic program (see
+// docs/PERFORMANCE.md), and the most its cost may grow from 3,000 rows:
+// linear growth doubles it; the bound leaves room for a loaded machine but
+// not for quadratic growth (4x).
+const (
+	scaleTimeLimit   = 3 * time.Second
+	scaleMemoryLimit = 300 << 20
+	scaleGrowthLimit = 2.5
+	scaleRuns        = 3 // the fastest of these runs counts
+)
+
+// TestSyntheticProgramBinary renders the synthetic programs of 3,000 and
+// 6,000 rows with the built binary, as a user would, and checks the time,
+// the peak memory and how they grow.
+func TestSyntheticProgramBinary(t *testing.T) {
+	bin := buildBinary(t)
+	dir := *syntheticOut
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	var cpu []time.Duration
+	for _, size := range syntheticSizes {
+		rows := size.jobFunctions * size.competencies
+		path := writeProgram(t, dir, fmt.Sprintf("synthetic-%d", rows), syntheticProgram(size.jobFunctions, size.competencies))
+		best := binaryRun{took: time.Hour, cpu: time.Hour}
+		for range scaleRuns {
+			run := runBinary(t, bin, "render", path, "-o", t.TempDir())
+			if run.code != 0 {
+				t.Fatalf("%d rows: exit code %d\n%s", rows, run.code, run.output)
+			}
+			best.took, best.cpu, best.peakRSS = min(best.took, run.took), min(best.cpu, run.cpu), max(best.peakRSS, run.peakRSS)
+		}
+		t.Logf("%d rows: %v wall, %v CPU, peak RSS %d MB", rows, best.took, best.cpu, best.peakRSS>>20)
+		if best.took > scaleTimeLimit || best.peakRSS > scaleMemoryLimit {
+			t.Errorf("%d rows took %v and %d MB; the limits are %v and %d MB", rows, best.took, best.peakRSS>>20, scaleTimeLimit, scaleMemoryLimit>>20)
+		}
+		cpu = append(cpu, best.cpu)
+	}
+	if growth := float64(cpu[1]) / float64(cpu[0]); growth > scaleGrowthLimit {
+		t.Errorf("twice the rows took %.2fx the CPU time; linear growth is 2x, the limit %.1fx", growth, scaleGrowthLimit)
+	}
+}
