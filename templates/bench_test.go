@@ -12,10 +12,8 @@ import (
 // BenchmarkBuild measures laying out each example program: turning its
 // validated schedule into the layout model both renderers draw.
 func BenchmarkBuild(b *testing.B) {
-	paths, _ := filepath.Glob("../examples/*.yaml")
-	more, _ := filepath.Glob("testdata/programs/*.yaml")
 	measured := 0
-	for _, path := range append(paths, more...) {
+	for _, path := range programs(b) {
 		res, err := framework.NewLoader().Validate(path)
 		if err != nil {
 			b.Fatal(err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/templates"
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -28,21 +29,14 @@ func buildExample(t testing.TB, path string) *templates.Document {
 	return templates.Build(res.Schedule, strings.TrimSuffix(filepath.Base(path), ".yaml"))
 }
 
-// programs lists the example programs and the test programs of testdata/.
-func programs(t *testing.T) []string {
-	var out []string
-	for _, pattern := range []string{"../examples/*.yaml", "testdata/programs/*.yaml"} {
-		m, _ := filepath.Glob(pattern)
-		for _, p := range m {
-			if !strings.HasSuffix(p, ".framework.yaml") {
-				out = append(out, p)
-			}
-		}
+// programs are the example and test programs (templatestest.Programs).
+func programs(t testing.TB) []string {
+	t.Helper()
+	paths, err := templatestest.Programs("..")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(out) < 3 {
-		t.Fatalf("found only %d programs", len(out))
-	}
-	return out
+	return paths
 }
 
 // TestBuildGolden pins the layout model of every example: what both

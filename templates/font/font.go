@@ -20,11 +20,11 @@ func Regular() []byte { return append([]byte(nil), dejavusans.TTF...) }
 // Bold returns a private copy of the bold face's TrueType bytes.
 func Bold() []byte { return append([]byte(nil), dejavusansbold.TTF...) }
 
-// maxRune is the last character the PDF writer can draw: gofpdf encodes
+// MaxRune is the last character the PDF writer can draw: gofpdf encodes
 // text in UTF-16 code units without surrogates, so a character beyond the
 // Basic Multilingual Plane (an emoji, even one DejaVu Sans has) would print
 // as the replacement glyph.
-const maxRune = 0xFFFF
+const MaxRune = 0xFFFF
 
 var (
 	once  sync.Once
@@ -79,7 +79,7 @@ func check(r rune) Problem {
 	if props, _ := bidi.LookupRune(r); props.Class() == bidi.R || props.Class() == bidi.AL {
 		return RightToLeft
 	}
-	if r > maxRune {
+	if r > MaxRune {
 		return NoGlyph
 	}
 	once.Do(load)

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
+
+	wpsfont "github.com/wpsgen/wpsgen/templates/font"
 )
 
 // face is one of the two embedded fonts.
@@ -44,9 +46,8 @@ func (fc face) ttf() []byte {
 }
 
 const (
-	// maxRune is the last rune gofpdf can draw: its UTF-8 font support
-	// covers the Basic Multilingual Plane only.
-	maxRune = 0xFFFF
+	// maxRune is the last rune gofpdf can draw (see wpsfont.MaxRune).
+	maxRune = wpsfont.MaxRune
 	// replacement stands in for characters the font has no glyph for.
 	replacement = '\uFFFD'
 )

@@ -14,23 +14,17 @@ import (
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/render"
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
-// programs are the example programs and the renderer's test programs.
+// programs are the example and test programs (templatestest.Programs).
 func programs(t testing.TB) []string {
-	var out []string
-	for _, pattern := range []string{"../../examples/*.yaml", "../testdata/programs/*.yaml"} {
-		m, _ := filepath.Glob(pattern)
-		for _, p := range m {
-			if !strings.HasSuffix(p, ".framework.yaml") {
-				out = append(out, p)
-			}
-		}
+	t.Helper()
+	paths, err := templatestest.Programs("../..")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(out) < 5 {
-		t.Fatalf("found %d programs", len(out))
-	}
-	return out
+	return paths
 }
 
 // need returns the path of an external tool, skipping the test when it is
