@@ -645,13 +645,12 @@ func TestConcurrentRenders(t *testing.T) {
 	}
 }
 
+// TestLarge checks a 6,000-row workbook's totals and rows. Its speed is
+// measured by BenchmarkRenderLarge, not here: a timed test fails on a busy
+// machine for no fault of the code.
 func TestLarge(t *testing.T) {
 	d := templatestest.Large(300, 20)
-	start := time.Now()
 	b := readBook(t, d)
-	if elapsed := time.Since(start); elapsed > 3*time.Second {
-		t.Errorf("rendering and reading 6,000 rows took %v", elapsed)
-	}
 	checkTotals(t, b, d)
 	_, last := b.find(xlsx.SheetSchedule, d.JobFunctions[299].Competencies[19].Text)
 	if last < 6000 {
