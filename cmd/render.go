@@ -53,6 +53,18 @@ func runRender(opts *RenderOptions) error {
 	if !opts.PDF && !opts.XLSX {
 		opts.PDF, opts.XLSX = true, true
 	}
+	if _, _, err := render.SourceDateEpoch(); err != nil {
+		return usageError{err}
+	}
+	// Two programs named alike would write the same documents.
+	seen := map[string]string{}
+	for _, p := range opts.Programs {
+		name := render.Name(p)
+		if first, dup := seen[name]; dup {
+			return usageError{fmt.Errorf("%s and %s would both write %s.pdf/.xlsx; render them into different directories (-o)", first, p, name)}
+		}
+		seen[name] = p
+	}
 	l := framework.NewLoader()
 	// Validate everything first: one program with errors means nothing is written.
 	results, readErrs := l.ValidateAll(opts.Programs, 0)
@@ -61,16 +73,10 @@ func runRender(opts *RenderOptions) error {
 	}
 	var findings []framework.Finding
 	failed := false
-	for i, r := range results {
-		findings = append(findings, r.Findings...)
-		if r.Kind != framework.KindFramework && !r.OK(opts.Strict) {
-			failed = true
-		} else if r.Kind != framework.KindProgram {
-			failed = true
-			findings = append(findings, framework.Finding{Pos: framework.Pos{File: opts.Programs[i], Line: 1, Col: 1},
-				Severity: framework.Error, Rule: framework.RuleSchema,
-				Message: "render takes programs (kind: program); this file is a framework — validate it with 'wpsgen validate'"})
-		}
+	for _, r := range results {
+		fs, ok := render.Ready(r, opts.Strict)
+		findings = append(findings, fs...)
+		failed = failed || !ok
 	}
 	if err := framework.WriteFindings(opts.IO.ErrOut, "text", framework.SortFindings(findings), Version()); err != nil {
 		return fatalError{err}

@@ -81,7 +81,10 @@ func renderIfValid(t *testing.T, path string) {
 		return
 	}
 	doc := templates.Build(res.Schedule, "program")
-	created := render.CreationDate(res.Schedule.Program)
+	created, err := render.CreationDate(res.Schedule.Program)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := pdf.Render(io.Discard, doc, pdf.Options{Created: created}); err != nil {
 		t.Errorf("a valid program does not render as PDF: %v", err)
 	}

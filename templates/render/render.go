@@ -61,23 +61,19 @@ func Program(l *framework.Loader, path string, opts Options) (*Result, error) {
 
 // Write renders a program that has been validated already (see Program).
 func Write(res *framework.Result, opts Options) (*Result, error) {
-	path := res.Path
-	out := &Result{Findings: res.Findings}
-	if res.Kind != framework.KindProgram {
-		if res.OK(false) {
-			out.Findings = append(out.Findings, framework.Finding{Pos: framework.Pos{File: path, Line: 1, Col: 1}, Severity: framework.Error,
-				Rule: framework.RuleSchema, Message: "render takes a program (kind: program); this file is a " + res.Kind})
-		}
+	findings, ok := Ready(res, opts.Strict)
+	out := &Result{Findings: findings}
+	if !ok {
 		return out, ErrInvalid
 	}
-	if !res.OK(opts.Strict) || res.Schedule == nil {
-		return out, ErrInvalid
-	}
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	name := Name(res.Path)
 	doc := templates.Build(res.Schedule, name)
 	created := opts.Created
 	if created.IsZero() {
-		created = CreationDate(res.Schedule.Program)
+		var err error
+		if created, err = CreationDate(res.Schedule.Program); err != nil {
+			return out, err
+		}
 	}
 	dir := opts.Dir
 	if dir == "" {
@@ -100,24 +96,57 @@ func Write(res *framework.Result, opts Options) (*Result, error) {
 	return out, nil
 }
 
+// Ready reports whether a validated file can be rendered, with its findings
+// plus, for a file that is not a program, one that says so.
+func Ready(res *framework.Result, strict bool) ([]framework.Finding, bool) {
+	if res.Kind != framework.KindProgram {
+		if !res.OK(false) {
+			return res.Findings, false // its own findings say what is wrong
+		}
+		return append(res.Findings, framework.Finding{Pos: framework.Pos{File: res.Path, Line: 1, Col: 1}, Severity: framework.Error,
+			Rule: framework.RuleSchema, Message: "render takes programs (kind: program); this file is a " + res.Kind + ": check it with 'wpsgen validate'"}), false
+	}
+	return res.Findings, res.OK(strict) && res.Schedule != nil
+}
+
+// Name is the base name of a program's documents: the file name without
+// its extension.
+func Name(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
 // CreationDate is the date recorded in the documents: SOURCE_DATE_EPOCH
 // when set (reproducible builds convention), else the program's
 // revision.date, else 2000-01-01. Never the clock: the same input gives the
 // same bytes.
-func CreationDate(p *framework.Program) time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
+// An invalid SOURCE_DATE_EPOCH is an error, not silently ignored.
+func CreationDate(p *framework.Program) (time.Time, error) {
+	if t, set, err := SourceDateEpoch(); set || err != nil {
+		return t, err
 	}
 	if p.Revision != nil && p.Revision.Date.Set {
 		for _, layout := range []string{"2006-01-02", "2006-01"} {
 			if t, err := time.Parse(layout, p.Revision.Date.Value); err == nil {
-				return t.UTC()
+				return t.UTC(), nil
 			}
 		}
 	}
-	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), nil
+}
+
+// SourceDateEpoch reads the SOURCE_DATE_EPOCH environment variable: the
+// time it gives, whether it is set, and an error when it is not a whole
+// number of seconds.
+func SourceDateEpoch() (time.Time, bool, error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}, false, nil
+	}
+	sec, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a whole number of seconds since 1970-01-01", s)
+	}
+	return time.Unix(sec, 0).UTC(), true, nil
 }
 
 // WriteFile writes path atomically: it renders into a temporary file in the

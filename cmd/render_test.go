@@ -1,0 +1,103 @@
+package cmd_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyExample copies an example program into dir (and the framework file
+// it may name).
+func copyExample(t *testing.T, dir, name string) string {
+	t.Helper()
+	for _, f := range []string{name, "medical-coder-roi.framework.yaml"} {
+		data, err := os.ReadFile(filepath.Join(repo, "examples", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, name)
+}
+
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	es, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestRender(t *testing.T) {
+	in, out := t.TempDir(), filepath.Join(t.TempDir(), "new", "dir")
+	p := copyExample(t, in, "medical-coder-roi.yaml")
+	r := runIn(t, in, "render", p, "-o", out)
+	if r.code != 0 || r.stdout != "" {
+		t.Fatalf("exit %d, stdout %q\n%s", r.code, r.stdout, r.stderr)
+	}
+	if got := strings.Join(entries(t, out), " "); got != "medical-coder-roi.pdf medical-coder-roi.xlsx" {
+		t.Errorf("wrote %q", got)
+	}
+	pdfOnly := t.TempDir()
+	if r := runIn(t, in, "render", "--pdf", p, "-o", pdfOnly); r.code != 0 || strings.Join(entries(t, pdfOnly), " ") != "medical-coder-roi.pdf" {
+		t.Errorf("--pdf: exit %d, wrote %v\n%s", r.code, entries(t, pdfOnly), r.stderr)
+	}
+}
+
+func TestRenderRefuses(t *testing.T) {
+	in := t.TempDir()
+	good := copyExample(t, in, "medical-coder-roi.yaml")
+	other := filepath.Join(t.TempDir(), "medical-coder-roi.yaml")
+	data, _ := os.ReadFile(good)
+	if err := os.WriteFile(other, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := brokenCopy(t, "ehr-specialist-hybrid.yaml", "approach: hybrid", "approach: hybird")
+	for _, tc := range []struct {
+		name string
+		args []string
+		env  string
+		code int
+		want string
+	}{
+		{"a program with errors", []string{"render", good, broken}, "", 1, "nothing was written"},
+		{"a framework", []string{"render", filepath.Join(in, "medical-coder-roi.framework.yaml")}, "", 1, "render takes programs"},
+		{"two programs named alike", []string{"render", good, other}, "", 2, "would both write"},
+		{"bad SOURCE_DATE_EPOCH", []string{"render", good}, "SOURCE_DATE_EPOCH=yesterday", 2, "SOURCE_DATE_EPOCH"},
+		{"output is a file", []string{"render", good, "-o", good}, "", 3, ""},
+		{"missing program", []string{"render", filepath.Join(in, "nope.yaml")}, "", 3, "nope.yaml"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			args := tc.args
+			if !strings.Contains(strings.Join(args, " "), "-o") {
+				args = append(args, "-o", out)
+			}
+			c := exec.Command(wpsgen(t), args...)
+			c.Dir = in
+			if tc.env != "" {
+				c.Env = append(os.Environ(), tc.env)
+			}
+			b, err := c.CombinedOutput()
+			code := 0
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			}
+			if code != tc.code || !strings.Contains(string(b), tc.want) {
+				t.Errorf("exit %d (want %d), output lacks %q:\n%s", code, tc.code, tc.want, b)
+			}
+			if strings.Contains(string(b), "goroutine ") {
+				t.Errorf("a stack trace reached the user:\n%s", b)
+			}
+			if got := entries(t, out); len(got) != 0 {
+				t.Errorf("wrote %v", got)
+			}
+		})
+	}
+}
