@@ -404,6 +404,33 @@ func (c *checker) notFor(jf *ProgramJobFunction, approach string, keys ...string
 	}
 }
 
+// termKeys are the term keys each approach takes.
+var termKeys = map[string][]string{
+	TimeBased:       {"hours"},
+	Hybrid:          {"min_hours", "max_hours"},
+	CompetencyBased: {"months", "years"},
+}
+
+var termKeysText = map[string]string{TimeBased: "hours", Hybrid: "min_hours and max_hours", CompetencyBased: "months or years"}
+
+// checkTermKeys reports term keys of another approach (they would be
+// silently ignored) and a competency-based term given twice.
+func (c *checker) checkTermKeys(p *Program) {
+	t := p.Term
+	want, ok := termKeys[p.Approach.Value]
+	if !ok {
+		return
+	}
+	for _, k := range []string{"hours", "min_hours", "max_hours", "months", "years"} {
+		if t.Has(k) && !slices.Contains(want, k) {
+			c.report(RuleSchema, t.KeyPos(k), "term.%s does not apply to a %s program (its term takes %s)", k, p.Approach.Value, termKeysText[p.Approach.Value])
+		}
+	}
+	if p.Approach.Value == CompetencyBased && t.Has("months") && t.Has("years") {
+		c.report(RuleSchema, t.KeyPos("years"), "the term takes months or years, not both")
+	}
+}
+
 // sum adds numbers exactly.
 func sum(ns []Number) *big.Rat {
 	total := new(big.Rat)
@@ -464,6 +491,7 @@ func scheduleComplete(p *Program) bool {
 // checkTerm checks the stated term against the approach and the schedule.
 func (c *checker) checkTerm(p *Program) {
 	t := p.Term
+	c.checkTermKeys(p)
 	hours, lo, hi := ScheduleHours(p)
 	totals := scheduleComplete(p)
 	switch p.Approach.Value {
@@ -650,6 +678,9 @@ func (c *checker) checkWages(p *Program, s *Schedule) {
 			c.report(RuleHoursRange, st.Hours.Pos, "wage step hours are %s; hours cannot be negative", st.Hours.Text)
 		}
 		c.checkJobFunctionRefs(st.Competencies, s, "a wage step")
+		if hasHours, hasComps := st.Has("hours"), st.Has("competencies"); hasHours == hasComps {
+			c.report(RuleWages, st.Pos, "a wage step takes hours (after how many hours it applies) or competencies (the job functions that earn it), one of them")
+		}
 		if prev != nil {
 			if st.Percent.Set && prev.Percent.Set && st.Percent.Value <= prev.Percent.Value {
 				c.report(RuleWages, st.Percent.Pos, "wage step of %s%% does not increase on the step before (%s%%); steps must increase", st.Percent.Text, prev.Percent.Text)
@@ -657,9 +688,27 @@ func (c *checker) checkWages(p *Program, s *Schedule) {
 			if st.Hours.Set && prev.Hours.Set && st.Hours.Value <= prev.Hours.Value {
 				c.report(RuleWages, st.Hours.Pos, "wage step at %s hours does not come after the step before (%s hours); steps must increase", st.Hours.Text, prev.Hours.Text)
 			}
+			if len(st.Competencies) > 0 && len(prev.Competencies) > 0 && !strictSuperset(st.Competencies, prev.Competencies) {
+				c.report(RuleWages, st.KeyPos("competencies"), "wage step of %s%% must require every job function of the step before and more; steps must increase", st.Percent.Text)
+			}
 		}
 		prev = st
 	}
+}
+
+// strictSuperset reports whether a names every id of b and at least one more.
+func strictSuperset(a, b []String) bool {
+	has := map[string]bool{}
+	for _, x := range a {
+		has[x.Value] = true
+	}
+	for _, x := range b {
+		if !has[x.Value] {
+			return false
+		}
+		delete(has, x.Value)
+	}
+	return len(has) > 0
 }
 
 // checkRTI checks the RTI plan: course hours and numbers, the stated total,
@@ -681,7 +730,9 @@ func (c *checker) checkRTI(p *Program, s *Schedule) {
 			}
 		}
 		c.checkDuplicates(numbers, "course number", "")
-		c.checkCoverage(rti, s)
+		if s.Framework != nil { // without it the schedule is unknown: nothing to check against
+			c.checkCoverage(rti, s)
+		}
 		if !readable(hours) {
 			return
 		}
@@ -707,6 +758,18 @@ func (c *checker) checkRTI(p *Program, s *Schedule) {
 	}
 }
 
+// unknownCover reports a covers reference to no competency of the program:
+// one the framework has but the program leaves out, or one that does not
+// exist (with the closest that does).
+func (c *checker) unknownCover(course *Course, r String, s *Schedule, all []string) {
+	jfID, letter, _ := strings.Cut(r.Value, ".")
+	if def, _ := s.Framework.JobFunction(jfID); def != nil && competencyByID(def, letter) != nil {
+		c.report(RuleUnknownRef, r.Pos, "course %q covers %s, which the program does not include; add it to job function %s or remove it from covers", course.Title.Value, r.Value, jfID)
+		return
+	}
+	c.report(RuleUnknownRef, r.Pos, "course %q covers %q, which is not a competency of this program%s; write JOBFUNCTION.COMPETENCY, e.g. \"1.A\"", course.Title.Value, r.Value, suggestIn(r.Value, all))
+}
+
 func (c *checker) checkCoverage(rti *RTIPlan, s *Schedule) {
 	refs := map[string]*ScheduledCompetency{}
 	var all []string
@@ -726,7 +789,7 @@ func (c *checker) checkCoverage(rti *RTIPlan, s *Schedule) {
 				continue
 			}
 			if _, ok := refs[r.Value]; !ok {
-				c.report(RuleUnknownRef, r.Pos, "course %q covers %q, which is not a competency of this program%s; write JOBFUNCTION.COMPETENCY, e.g. \"1.A\"", course.Title.Value, r.Value, suggestIn(r.Value, all))
+				c.unknownCover(course, r, s, all)
 				continue
 			}
 			covered[r.Value] = true

@@ -5,8 +5,10 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -163,21 +165,27 @@ func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f reflect.S
 		return // an empty value counts as absent; required fields are checked by the caller
 	}
 	s.Value, s.Pos, s.Set = n.Value, d.pos(n), true
-	if enum := f.Tag.Get("enum"); enum != "" && !slicesContains(strings.Split(enum, "|"), n.Value) {
+	if enum := f.Tag.Get("enum"); enum != "" && !slices.Contains(strings.Split(enum, "|"), n.Value) {
 		d.schemaf(n, "%s must be one of %s, found %q%s", name, strings.ReplaceAll(enum, "|", ", "), n.Value, didYouMean(n.Value, strings.Split(enum, "|")))
 	}
-	if f.Tag.Get("format") == "date" && !dateRE.MatchString(n.Value) {
-		d.schemaf(n, "%s must be a date written YYYY-MM-DD (or YYYY-MM), found %q", name, n.Value)
+	if f.Tag.Get("format") == "date" {
+		if !dateRE.MatchString(n.Value) {
+			d.schemaf(n, "%s must be a date written YYYY-MM-DD (or YYYY-MM), found %q", name, n.Value)
+		} else if !realDate(n.Value) {
+			d.schemaf(n, "%s %s is not a day of the calendar", name, n.Value)
+		}
 	}
 }
 
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+// realDate reports whether a YYYY-MM-DD or YYYY-MM value names a real day
+// or month (2026-02-30 matches the pattern but is no date).
+func realDate(s string) bool {
+	layout := "2006-01-02"
+	if len(s) == len("2006-01") {
+		layout = "2006-01"
 	}
-	return false
+	_, err := time.Parse(layout, s)
+	return err == nil
 }
 
 func (d *decoder) decodeNumber(n *yaml.Node, num *Number, name string) {

@@ -193,8 +193,8 @@ func (l *Loader) refTarget(ref, from string) (string, error) {
 	}
 	dir := filepath.Dir(from)
 	target := filepath.Join(dir, ref)
-	if !within(dir, target) && !within(".", target) {
-		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks beside or below the files that use them, or under the current directory", ref)
+	if !within(dir, target) && !within(repoRoot(dir), target) && !within(".", target) {
+		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks in the same repository as the files that use them (or beside or below them)", ref)
 	}
 	if !strings.HasSuffix(ref, ".yaml") && !strings.HasSuffix(ref, ".yml") {
 		msg := fmt.Sprintf("framework %q is not in the built-in catalog (%s) and is not a .yaml file path", ref, strings.Join(l.CatalogIDs(), ", "))
@@ -204,6 +204,25 @@ func (l *Loader) refTarget(ref, from string) (string, error) {
 		return "", errors.New(msg)
 	}
 	return target, nil
+}
+
+// repoRoot returns the root of the git repository holding dir (the nearest
+// ancestor with a .git entry), or dir itself outside a repository. A
+// reference may climb to it: ../frameworks/x.yaml is a common layout, while
+// ../../../etc/passwd leaves the project.
+func repoRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
 }
 
 // within reports whether target lies inside dir, lexically.
@@ -247,7 +266,11 @@ func (l *Loader) resolveRef(ref String, from string, chain []string) (*Resolved,
 			msg := fmt.Sprintf("framework %q is neither a built-in framework (%s) nor a file (%s does not exist)", ref.Value, strings.Join(l.CatalogIDs(), ", "), target)
 			return bad("%s", msg)
 		}
-		return bad("framework %q cannot be read: %v", ref.Value, err)
+		msg := err.Error()
+		if errors.As(err, &re) {
+			msg = re.Err.Error()
+		}
+		return bad("framework %q cannot be read: %s", ref.Value, msg)
 	}
 	if f.Kind != KindFramework {
 		if f.Kind == KindProgram {

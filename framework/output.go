@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 )
@@ -130,6 +131,12 @@ type sarifRegion struct {
 	StartColumn int `json:"startColumn"`
 }
 
+// sarifURI turns a file path into the relative URI reference SARIF wants:
+// slashes, with spaces, % and other reserved characters escaped.
+func sarifURI(path string) string {
+	return (&url.URL{Path: filepath.ToSlash(path)}).EscapedPath()
+}
+
 func writeSARIF(w io.Writer, fs []Finding, version string) error {
 	driver := sarifDriver{Name: "wpsgen", Version: version, InformationURI: "https://github.com/wpsgen/wpsgen/blob/main/docs/rules.md"}
 	index := map[string]int{}
@@ -143,7 +150,7 @@ func writeSARIF(w io.Writer, fs []Finding, version string) error {
 		results = append(results, sarifResult{RuleID: f.Rule, RuleIndex: index[f.Rule], Level: f.Severity.String(),
 			Message: sarifMessage{f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
-				ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(f.Pos.File)},
+				ArtifactLocation: sarifArtifact{URI: sarifURI(f.Pos.File)},
 				Region:           sarifRegion{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}}}}})
 	}
 	log := sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0",

@@ -3,6 +3,7 @@ package framework
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -10,7 +11,7 @@ import (
 // awkward findings: the characters each output format must escape.
 var awkward = []Finding{
 	{Pos: Pos{File: "dir:x,y.yaml", Line: 3, Col: 4}, Severity: Error, Rule: RuleSchema, Message: "50% done\nnext: line, here\r"},
-	{Pos: Pos{File: `sub/"q".yaml`, Line: 12, Col: 1}, Severity: Warning, Rule: RuleRTIHours, Message: `say "hi" \ Łódź <tag> & more`},
+	{Pos: Pos{File: `sub/"q" 50%.yaml`, Line: 12, Col: 1}, Severity: Warning, Rule: RuleRTIHours, Message: `say "hi" \ Łódź <tag> & more`},
 }
 
 func writeFormat(t *testing.T, format string, fs []Finding) string {
@@ -38,7 +39,7 @@ func TestWriteText(t *testing.T) {
 
 func TestWriteGitHub(t *testing.T) {
 	want := "::error file=dir%3Ax%2Cy.yaml,line=3,col=4,title=schema::50%25 done%0Anext: line, here%0D\n" +
-		"::warning file=sub/\"q\".yaml,line=12,col=1,title=rti-hours::say \"hi\" \\ Łódź <tag> & more\n"
+		"::warning file=sub/\"q\" 50%25.yaml,line=12,col=1,title=rti-hours::say \"hi\" \\ Łódź <tag> & more\n"
 	if got := writeFormat(t, "github", awkward); got != want {
 		t.Errorf("github =\n%s\nwant\n%s", got, want)
 	}
@@ -124,8 +125,13 @@ func TestWriteSARIF(t *testing.T) {
 	for i, f := range awkward {
 		res := run.Results[i]
 		loc := res.Locations[0].PhysicalLocation
+		// The URI is escaped (a space or % would make it invalid) and decodes to the path.
+		path, err := url.PathUnescape(loc.ArtifactLocation.URI)
+		if err != nil || strings.ContainsAny(loc.ArtifactLocation.URI, ` "`) {
+			t.Errorf("result %d: URI %q is not an escaped path (%v)", i, loc.ArtifactLocation.URI, err)
+		}
 		if res.RuleID != f.Rule || run.Tool.Driver.Rules[res.RuleIndex].ID != f.Rule || res.Level != f.Severity.String() ||
-			res.Message.Text != f.Message || loc.ArtifactLocation.URI != f.Pos.File ||
+			res.Message.Text != f.Message || path != f.Pos.File ||
 			loc.Region.StartLine != f.Pos.Line || loc.Region.StartColumn != f.Pos.Col {
 			t.Errorf("result %d = %+v, want %v", i, res, f)
 		}

@@ -94,28 +94,38 @@ func userFindings(fs []Finding) []Finding {
 }
 
 // ExpandPaths turns files and directories into the list of files to check:
-// a directory is walked for *.yaml and *.yml files (hidden directories
-// skipped), in lexical order. Named files are kept whatever their extension.
+// a directory is walked for *.yaml and *.yml files (hidden files and
+// directories skipped), in lexical order. Named files are kept whatever
+// their extension; a file named twice is checked once.
 func ExpandPaths(paths []string) ([]string, error) {
 	var out []string
+	seen := map[string]bool{}
+	add := func(p string) {
+		if p = filepath.Clean(p); !seen[p] { // "p.yaml ./p.yaml" is one file
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
 			return nil, &ReadError{Path: p, Err: err}
 		}
 		if !st.IsDir() {
-			out = append(out, p)
+			add(p)
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return &ReadError{Path: path, Err: err}
 			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+			hidden := path != p && strings.HasPrefix(d.Name(), ".")
+			if d.IsDir() && hidden {
 				return filepath.SkipDir
 			}
-			if !d.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
-				out = append(out, path)
+			// Hidden files (.pre-commit-config.yaml, ...) are tools' settings, never ours.
+			if !d.IsDir() && !hidden && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
+				add(path)
 			}
 			return nil
 		})

@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"os"
@@ -25,14 +26,16 @@ func writeTree(t *testing.T, dir string, files ...string) {
 
 func TestExpandPaths(t *testing.T) {
 	dir := t.TempDir()
-	writeTree(t, dir, "b.yaml", "a.yml", "notes.txt", "z/c.yaml", "z/deeper/d.yaml", ".git/e.yaml", "z/.hidden/f.yaml", "named.txt")
+	writeTree(t, dir, "b.yaml", "a.yml", "notes.txt", "z/c.yaml", "z/deeper/d.yaml", ".git/e.yaml", "z/.hidden/f.yaml", "named.txt", ".pre-commit-config.yaml")
 	j := func(parts ...string) string { return filepath.Join(append([]string{dir}, parts...)...) }
 
-	got, err := ExpandPaths([]string{dir, j("named.txt"), j("b.yaml")})
+	// Hidden files and directories are skipped; a file named twice (or
+	// spelled differently) is checked once.
+	got, err := ExpandPaths([]string{dir, j("named.txt"), j("b.yaml"), j("z", "..", "named.txt")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{j("a.yml"), j("b.yaml"), j("z", "c.yaml"), j("z", "deeper", "d.yaml"), j("named.txt"), j("b.yaml")}
+	want := []string{j("a.yml"), j("b.yaml"), j("z", "c.yaml"), j("z", "deeper", "d.yaml"), j("named.txt")}
 	if !slices.Equal(got, want) {
 		t.Errorf("ExpandPaths =\n%q\nwant\n%q", got, want)
 	}
@@ -101,4 +104,51 @@ func TestLoaderSharesFrameworks(t *testing.T) {
 	if fa != fb {
 		t.Error("Load parsed the same file twice")
 	}
+}
+
+// TestReferenceClimbsWithinRepository: a program may name a framework in a
+// sibling directory of the same repository, from any working directory; a
+// reference that leaves the repository is refused.
+func TestReferenceClimbsWithinRepository(t *testing.T) {
+	repo := t.TempDir()
+	fw, err := os.ReadFile("testdata/fw/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := os.ReadFile("testdata/ok/competency-based.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) string {
+		p := filepath.Join(repo, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	write("frameworks/mini.yaml", fw)
+	sibling := write("programs/p.yaml", bytes.Replace(prog, []byte("framework: ../fw/mini.yaml"), []byte("framework: ../frameworks/mini.yaml"), 1))
+	outside := write("programs/q.yaml", bytes.Replace(prog, []byte("framework: ../fw/mini.yaml"), []byte("framework: ../../mini.yaml"), 1))
+
+	check := func(path string, wantRefError bool) {
+		t.Helper()
+		res, err := NewLoader().Validate(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := slices.ContainsFunc(res.Findings, func(f Finding) bool { return f.Rule == RuleFrameworkRef })
+		if got != wantRefError {
+			t.Errorf("%s: framework-ref finding %v, want %v: %v", path, got, wantRefError, res.Findings)
+		}
+	}
+	// Outside a repository, only the working directory makes ../ acceptable.
+	check(sibling, true)
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	check(sibling, false)
+	check(outside, true)
 }
