@@ -293,7 +293,7 @@ func TestRulesDoc(t *testing.T) {
 			t.Errorf("rule %s is not documented", r.ID)
 		}
 		if len(examplesOf(r, cases)) == 0 {
-			t.Logf("rule %s has no failing example in framework/testdata/err", r.ID)
+			t.Errorf("rule %s has no failing example in framework/testdata/err", r.ID)
 		}
 	}
 	checkGenerated(t, "../docs/rules.md", got)

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -102,6 +103,7 @@ func runFrameworksShow(opts *FrameworksShowOptions) error {
 	var err error
 	if opts.Format == "yaml" {
 		data, err = framework.CatalogSource(opts.ID)
+		data = publishedSchemaLine(data)
 	} else {
 		var fw *framework.Resolved
 		if fw, err = l.Catalog(opts.ID); err == nil {
@@ -117,12 +119,14 @@ func runFrameworksShow(opts *FrameworksShowOptions) error {
 	return nil
 }
 
-// exactArgs wraps cobra's argument count check as a usage error.
-func exactArgs(n int) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
-			return usageError{err}
-		}
-		return nil
+// publishedSchemaLine points a catalog file's schema line at the published
+// schema: the relative path it has in the repository breaks once the text
+// is saved anywhere else.
+func publishedSchemaLine(src []byte) []byte {
+	const prefix = "# yaml-language-server: $schema="
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if !bytes.HasPrefix(first, []byte(prefix)) {
+		return src
 	}
+	return append([]byte(prefix+framework.SchemaURL(framework.KindFramework)+"\n"), rest...)
 }

@@ -3,6 +3,8 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -38,7 +40,9 @@ func TestFrameworksList(t *testing.T) {
 }
 
 // TestFrameworksShow checks both formats: YAML is the catalog file as
-// written; JSON is the resolved framework with the file's keys.
+// written, its schema line pointing at the published schema, and it
+// validates where a user saves it; JSON is the resolved framework with the
+// file's keys.
 func TestFrameworksShow(t *testing.T) {
 	for _, id := range framework.NewLoader().CatalogIDs() {
 		src, err := framework.CatalogSource(id)
@@ -46,8 +50,17 @@ func TestFrameworksShow(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, args := range [][]string{{"frameworks", "show", id}, {"frameworks", "show", id, "--format", "yaml"}} {
-			if r := runMain(t, args...); r.code != ExitOK || r.out != string(src) {
-				t.Errorf("wpsgen %v: exit %d, output is not the catalog file", args, r.code)
+			r := runMain(t, args...)
+			_, body, _ := strings.Cut(string(src), "\n")
+			if r.code != ExitOK || r.out != "# yaml-language-server: $schema="+framework.SchemaURL(framework.KindFramework)+"\n"+body {
+				t.Errorf("wpsgen %v: exit %d, output is not the catalog file with the published schema line", args, r.code)
+			}
+			saved := filepath.Join(t.TempDir(), id+".yaml")
+			if err := os.WriteFile(saved, []byte(r.out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if res, err := framework.NewLoader().Validate(saved); err != nil || !res.OK(false) {
+				t.Errorf("saved output of wpsgen %v does not validate: %v %v", args, err, res.Findings)
 			}
 		}
 		r := runMain(t, "frameworks", "show", id, "--format", "json")

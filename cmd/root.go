@@ -129,10 +129,20 @@ func exitCode(err error, errOut io.Writer) int {
 	return ExitUsage
 }
 
-// exactArgs and minArgs wrap cobra's argument checks as usage errors.
+// minArgs wraps cobra's argument count check as a usage error.
 func minArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := cobra.MinimumNArgs(n)(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+// exactArgs wraps cobra's argument count check as a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
 			return usageError{err}
 		}
 		return nil

@@ -36,6 +36,15 @@ func (fc face) gofpdfStyle() string {
 	return ""
 }
 
+// private returns a copy of the face's TrueType file for one document:
+// gofpdf modifies what it is given, so concurrent renders must not share it.
+func (fc face) private() []byte {
+	if fc == bold {
+		return wpsfont.Bold()
+	}
+	return wpsfont.Regular()
+}
+
 // ttf returns the face's TrueType file. It is shared: copy it before
 // handing it to gofpdf.
 func (fc face) ttf() []byte {

@@ -77,7 +77,7 @@ func newPDF(fs fonts, d *templates.Document, opts Options) *gofpdf.Fpdf {
 	for _, fc := range []face{regular, bold} {
 		// gofpdf keeps and reads the slice while writing: each document
 		// gets its own copy so concurrent renders share nothing.
-		doc.AddUTF8FontFromBytes(fontFamily, fc.gofpdfStyle(), append([]byte(nil), fc.ttf()...))
+		doc.AddUTF8FontFromBytes(fontFamily, fc.gofpdfStyle(), fc.private())
 	}
 	return doc
 }
