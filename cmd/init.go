@@ -1,10 +1,8 @@
 package cmd
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/templates/render"
 )
 
 // InitOptions are the flags of `wpsgen init`.
@@ -146,34 +145,30 @@ func frameworkRef(fwArg, output string) (string, error) {
 	return filepath.ToSlash(rel), nil
 }
 
-// warnClimb notes when the program refers to its framework by a path that
-// leaves the program's directory: validation resolves such a path only from
-// a working directory that contains the framework.
+// warnClimb notes a framework path that leaves the program's directory:
+// validation resolves it only inside the git repository that holds the
+// program, or from a working directory that contains the framework.
 func warnClimb(errOut io.Writer, ref string) {
 	if ref == ".." || strings.HasPrefix(ref, "../") {
-		fmt.Fprintf(errOut, "note: the program refers to its framework as %s; keep the framework beside or below the program, or run wpsgen from a directory that contains both\n", ref)
+		fmt.Fprintf(errOut, "note: the program refers to its framework as %s; keep both in one git repository (or the framework beside or below the program)\n", ref)
 	}
 }
 
 // writeNew writes data to path, refusing to replace an existing file
 // unless force is set.
 func writeNew(path string, data []byte, force bool) error {
-	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if force {
-		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if !force {
+		if _, err := os.Lstat(path); err == nil {
+			return fatalError{fmt.Errorf("%s exists; use --force to overwrite it", path)}
+		}
 	}
-	f, err := os.OpenFile(path, flags, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return fatalError{fmt.Errorf("%s exists; use --force to overwrite it", path)}
-	}
+	// Atomic, as render writes: a failed write never leaves half a file,
+	// and --force replaces the old file only once the new one is complete.
+	err := render.WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 	if err != nil {
-		return fatalError{err}
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fatalError{err}
-	}
-	if err := f.Close(); err != nil {
 		return fatalError{err}
 	}
 	return nil
