@@ -5,7 +5,6 @@ package pdf
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -16,19 +15,10 @@ import (
 	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
-// requireTools skips the test when a PDF tool is missing, except on CI
-// (CI set), where a missing tool fails it.
+// requireTools skips the test when a PDF tool is missing (fails it in CI).
 func requireTools(t *testing.T) {
 	t.Helper()
-	for _, tool := range []string{"qpdf", "pdftotext", "pdfinfo", "mutool"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			msg := fmt.Sprintf("%s not on PATH: install poppler-utils, qpdf and mupdf-tools to run the PDF reader checks", tool)
-			if os.Getenv("CI") != "" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
-	}
+	templatestest.NeedTools(t, "qpdf", "pdftotext", "pdfinfo", "mutool")
 }
 
 // run runs a tool and returns its standard output.

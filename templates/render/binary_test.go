@@ -57,7 +57,7 @@ func launch(out string, args []string) int {
 func buildBinary(t *testing.T) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "wpsgen")
-	if out, err := exec.Command(need(t, "go"), "build", "-o", bin, "github.com/wpsgen/wpsgen/cmd/wpsgen").CombinedOutput(); err != nil {
+	if out, err := exec.Command("go", "build", "-o", bin, "github.com/wpsgen/wpsgen/cmd/wpsgen").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin

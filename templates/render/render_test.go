@@ -27,20 +27,6 @@ func programs(t testing.TB) []string {
 	return paths
 }
 
-// need returns the path of an external tool, skipping the test when it is
-// missing outside CI and failing inside CI (where .ci/run installs it).
-func need(t *testing.T, tool string) string {
-	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing; .ci/run installs it", tool)
-		}
-		t.Skipf("%s is not installed (apt-get install -y poppler-utils qpdf mupdf-tools python3-openpyxl)", tool)
-	}
-	return p
-}
-
 func output(t *testing.T, name string, args ...string) string {
 	t.Helper()
 	out, err := exec.Command(name, args...).CombinedOutput()
@@ -76,7 +62,8 @@ func renderAll(t *testing.T, dir string) map[string]*templates.Document {
 // agencies do: pdftotext for the text, qpdf for structure, mutool for empty
 // boxes, openpyxl for the workbook.
 func TestDocumentsReadBack(t *testing.T) {
-	pdftotext, qpdf, mutool := need(t, "pdftotext"), need(t, "qpdf"), need(t, "mutool")
+	templatestest.NeedTools(t, "pdftotext", "qpdf", "mutool")
+	pdftotext, qpdf, mutool := "pdftotext", "qpdf", "mutool"
 	dir := t.TempDir()
 	for name, d := range renderAll(t, dir) {
 		t.Run(name, func(t *testing.T) {
@@ -129,13 +116,7 @@ func TestDocumentsReadBack(t *testing.T) {
 // TestWorkbookReadBack checks each workbook with openpyxl: formulas carry
 // cached values, codes are text, hours are numbers.
 func TestWorkbookReadBack(t *testing.T) {
-	python := "/usr/bin/python3"
-	if err := exec.Command(python, "-c", "import openpyxl").Run(); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("python3-openpyxl is missing; .ci/run installs it")
-		}
-		t.Skip("python3-openpyxl is not installed")
-	}
+	python := templatestest.Python(t)
 	dir := t.TempDir()
 	for name, d := range renderAll(t, dir) {
 		t.Run(name, func(t *testing.T) {
@@ -156,7 +137,7 @@ for ws in wf.worksheets:
             elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
                 print("N\t" + ws.title + "\t" + c.coordinate + "\t" + repr(c.value))
 `
-			out := output(t, "/usr/bin/python3", "-c", script, filepath.Join(dir, name+".xlsx"))
+			out := output(t, python, "-c", script, filepath.Join(dir, name+".xlsx"))
 			strs, nums, formulas := map[string]bool{}, map[string]bool{}, map[string]bool{}
 			for _, line := range strings.Split(out, "\n") {
 				parts := strings.SplitN(line, "\t", 4)

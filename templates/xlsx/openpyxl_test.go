@@ -31,18 +31,6 @@ for ws in wf.worksheets:
 json.dump(out, sys.stdout)
 `
 
-// pythonWithOpenpyxl returns a Python interpreter that can import openpyxl.
-// The system one comes first: the one on PATH may be a separate install
-// without it.
-func pythonWithOpenpyxl() string {
-	for _, py := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(py, "-c", "import openpyxl").Run() == nil {
-			return py
-		}
-	}
-	return ""
-}
-
 // pyCell is one cell as openpyxl reads it.
 type pyCell struct {
 	Sheet, Cell, Type, Value, PyType string
@@ -50,13 +38,7 @@ type pyCell struct {
 }
 
 func TestOpenpyxlReadsCachedValuesAndText(t *testing.T) {
-	py := pythonWithOpenpyxl()
-	if py == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("openpyxl is required in CI (apt-get install -y python3-openpyxl)")
-		}
-		t.Skip("openpyxl is not installed (apt-get install -y python3-openpyxl)")
-	}
+	py := templatestest.Python(t)
 	d := templatestest.Sample()
 	path := filepath.Join(t.TempDir(), "sample.xlsx")
 	if err := os.WriteFile(path, render(t, d), 0o644); err != nil {
