@@ -2,6 +2,7 @@ package framework
 
 import (
 	"fmt"
+	"github.com/wpsgen/wpsgen/framework/decimal"
 	"math"
 	"math/big"
 	"slices"
@@ -449,6 +450,28 @@ func ScheduleHours(p *Program) (hours, minHours, maxHours *big.Rat) {
 		h, lo, hi = append(h, jf.Hours), append(lo, jf.MinHours), append(hi, jf.MaxHours)
 	}
 	return sum(h), sum(lo), sum(hi)
+}
+
+// ScheduleTotals returns the exact sums of the job functions' hours,
+// min_hours and max_hours, as every document prints them.
+func ScheduleTotals(p *Program) (hours, minHours, maxHours decimal.Decimal) {
+	for _, jf := range p.JobFunctions {
+		hours = hours.Add(jf.Hours.Dec)
+		minHours = minHours.Add(jf.MinHours.Dec)
+		maxHours = maxHours.Add(jf.MaxHours.Dec)
+	}
+	return hours, minHours, maxHours
+}
+
+// RTITotal returns the exact sum of the courses' hours.
+func RTITotal(p *Program) decimal.Decimal {
+	var total decimal.Decimal
+	if p.RTI != nil {
+		for _, c := range p.RTI.Courses {
+			total = total.Add(c.Hours.Dec)
+		}
+	}
+	return total
 }
 
 func ratLess(a *big.Rat, b float64) bool { return a.Cmp(new(big.Rat).SetFloat64(b)) < 0 }

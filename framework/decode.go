@@ -2,6 +2,7 @@ package framework
 
 import (
 	"fmt"
+	"github.com/wpsgen/wpsgen/framework/decimal"
 	"math"
 	"reflect"
 	"regexp"
@@ -216,7 +217,11 @@ func (d *decoder) decodeNumber(n *yaml.Node, num *Number, name string) {
 		num.Pos = d.pos(n) // written, but not a number: Set stays false
 		return
 	}
-	*num = Number{Value: v, Text: text, Pos: d.pos(n), Set: true}
+	dec, derr := decimal.Parse(text)
+	if derr != nil {
+		dec = decimal.MustParse(strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	*num = Number{Value: v, Dec: dec, Text: text, Pos: d.pos(n), Set: true}
 }
 
 func (d *decoder) decodeRange(n *yaml.Node, r *Range, name string) {

@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"github.com/wpsgen/wpsgen/framework/decimal"
 	"math/big"
 	"strconv"
 )
@@ -24,9 +25,10 @@ type String struct {
 }
 
 // Number is a finite number with its literal text, so decimals are never
-// lost. Use Rat for exact arithmetic.
+// lost. Dec is the exact value: compute with it, never with Value.
 type Number struct {
 	Value float64
+	Dec   decimal.Decimal
 	Text  string
 	Pos   Pos
 	Set   bool
