@@ -88,24 +88,6 @@ func toUpper(r []rune) []rune {
 	return out
 }
 
-// checkONET checks an O*NET code's format and whether it is a legacy code.
-func (c *checker) checkONET(s String) {
-	if !s.Set {
-		return
-	}
-	if !onetRE.MatchString(s.Value) {
-		hint := "NN-NNNN.NN, e.g. \"29-2072.00\""
-		if n := NormalizeONET(s.Value); n != "" {
-			hint = fmt.Sprintf("%q", n)
-		}
-		c.report(RuleONETFormat, s.Pos, "O*NET code %q is not written NN-NNNN.NN; write %s", s.Value, hint)
-		return
-	}
-	if succ, ok := legacyONET[s.Value]; ok {
-		c.report(RuleONETLegacy, s.Pos, "O*NET code %s was replaced in the 2019 O*NET-SOC taxonomy by %s", s.Value, succ)
-	}
-}
-
 // checkRAPIDS checks a RAPIDS code's shape.
 func (c *checker) checkRAPIDS(s String) bool {
 	if !s.Set {

@@ -4,7 +4,7 @@ package framework
 // and against its resolved base (nil when it extends nothing).
 func (c *checker) checkFramework(fw *Framework, base *Resolved) {
 	c.checkSlug(fw.ID, "framework id")
-	c.checkONET(fw.ONET)
+	c.checkONET(fw.ONET, fw.Title)
 	c.checkRAPIDS(fw.RAPIDS)
 	c.checkPrintable(fw)
 

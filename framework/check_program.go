@@ -62,7 +62,7 @@ func (c *checker) checkProgram(p *Program, fw *Resolved) *Schedule {
 	c.checkPrintable(p)
 	s := &Schedule{Program: p, Framework: fw}
 	occ := p.Occupation
-	c.checkONET(occ.ONET)
+	c.checkONET(occ.ONET, occ.JobTitle)
 	c.checkRAPIDS(occ.RAPIDS)
 	if fw != nil {
 		if p.Approach.Set && !fw.AllowsApproach(p.Approach.Value) {
@@ -139,10 +139,10 @@ func suggestIn(s string, known []string) string {
 func (c *checker) checkCodesAgainstFramework(p *Program, fw *Resolved) {
 	occ := p.Occupation
 	if occ.ONET.Set {
-		if fw.ONET.Set && occ.ONET.Value != fw.ONET.Value && onetRE.MatchString(occ.ONET.Value) && !isSuccessor(fw.ONET.Value, occ.ONET.Value) {
+		if fw.ONET.Set && occ.ONET.Value != fw.ONET.Value && knownONET(occ.ONET.Value) && !isSuccessor(fw.ONET.Value, occ.ONET.Value) {
 			c.report(RuleONETMismatch, occ.ONET.Pos, "O*NET code %s differs from the framework's %s (%s)", occ.ONET.Value, fw.ONET.Value, fw.ID.Value)
 		}
-	} else if succ, ok := legacyONET[fw.ONET.Value]; ok {
+	} else if succ, ok := legacyONET(fw.ONET.Value); ok {
 		c.report(RuleONETLegacy, p.Framework.Pos, "the framework's O*NET code %s was replaced in the 2019 O*NET-SOC taxonomy by %s; set occupation.onet to the current code", fw.ONET.Value, succ)
 	}
 	rapids, pos := occ.RAPIDS, occ.RAPIDS.Pos

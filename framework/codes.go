@@ -1,8 +1,12 @@
 package framework
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+
+	"github.com/wpsgen/wpsgen/framework/onet"
 )
 
 var onetRE = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
@@ -27,24 +31,6 @@ func NormalizeONET(s string) string {
 	return d[:2] + "-" + d[2:6] + "." + d[6:]
 }
 
-// legacyONET lists O*NET-SOC codes that the 2019 taxonomy replaced, with
-// their successors.
-var legacyONET = map[string]string{
-	"29-2071.00": "29-2072.00 (Medical Records Specialists) or 29-9021.00 (Health Information Technologists and Medical Registrars)",
-	"31-1011.00": "31-1121.00 (Home Health Aides)",
-	"31-1014.00": "31-1131.00 (Nursing Assistants)",
-	"39-9021.00": "31-1122.00 (Personal Care Aides)",
-	"15-1121.00": "15-1211.00 (Computer Systems Analysts)",
-	"15-1122.00": "15-1212.00 (Information Security Analysts)",
-	"15-1132.00": "15-1252.00 (Software Developers)",
-	"15-1133.00": "15-1252.00 (Software Developers)",
-	"15-1134.00": "15-1254.00 (Web Developers)",
-	"15-1141.00": "15-1242.00 (Database Administrators)",
-	"15-1142.00": "15-1244.00 (Network and Computer Systems Administrators)",
-	"15-1151.00": "15-1232.00 (Computer User Support Specialists)",
-	"15-1152.00": "15-1231.00 (Computer Network Support Specialists)",
-}
-
 // rapidsRE: a 4-digit base, an optional letter variant (S, S-R), an optional
 // approach suffix (CB, HY) and an optional version (V1, " V3").
 var rapidsRE = regexp.MustCompile(`^(\d{4})([A-Z](?:-[A-Z])?)??(CB|HY)?( ?V\d+)?$`)
@@ -63,8 +49,88 @@ func RAPIDSSuffix(code string) (string, bool) {
 // a replacement: a program that moves to it from a legacy framework code is
 // doing what onet-legacy asks, not mismatching its framework.
 func isSuccessor(legacy, code string) bool {
-	succ, ok := legacyONET[legacy]
-	return ok && strings.Contains(succ, code+" (")
+	succ, _ := onet.Successors(legacy)
+	return slices.ContainsFunc(succ, func(o onet.Occupation) bool { return o.Code == code })
+}
+
+// legacyONET names the 2019 successors of a 2010 code that the 2019
+// taxonomy replaced, with their titles ("15-1252.00 Software Developers or
+// 15-1253.00 Software Quality Assurance Analysts and Testers"); ok is false
+// for a current or unknown code. The first word is the first successor's
+// code.
+func legacyONET(code string) (successors string, ok bool) {
+	succ, ok := onet.Successors(code)
+	return orList(succ), ok
+}
+
+// knownONET reports whether code is in the 2019 O*NET-SOC taxonomy or is
+// a 2010 code it replaced: only then is comparing it with another code
+// meaningful (onet-unknown already reports the rest).
+func knownONET(code string) bool {
+	if _, ok := onet.Lookup(code); ok {
+		return true
+	}
+	_, ok := onet.Successors(code)
+	return ok
+}
+
+func orList(os []onet.Occupation) string {
+	names := make([]string, len(os))
+	for i, o := range os {
+		names[i] = o.String()
+	}
+	return strings.Join(names, " or ")
+}
+
+// checkONET checks an O*NET code: its format, that it is an O*NET-SOC
+// code at all, and whether the 2019 taxonomy replaced it. title is the
+// occupation title beside it, searched for a code to suggest for an
+// unknown one.
+func (c *checker) checkONET(s, title String) {
+	if !s.Set {
+		return
+	}
+	if !onetRE.MatchString(s.Value) {
+		hint := "NN-NNNN.NN, e.g. \"29-2072.00\""
+		if n := NormalizeONET(s.Value); n != "" {
+			hint = fmt.Sprintf("%q", n)
+		}
+		c.report(RuleONETFormat, s.Pos, "O*NET code %q is not written NN-NNNN.NN; write %s", s.Value, hint)
+		return
+	}
+	if _, ok := onet.Lookup(s.Value); ok {
+		return
+	}
+	if succ, ok := legacyONET(s.Value); ok {
+		c.report(RuleONETLegacy, s.Pos, "O*NET code %s was replaced in the 2019 O*NET-SOC taxonomy by %s", s.Value, succ)
+		return
+	}
+	c.report(RuleONETUnknown, s.Pos, "O*NET code %s is in neither the 2019 O*NET-SOC taxonomy nor the 2010 one%s", s.Value, onetSuggestions(s.Value, title))
+}
+
+// suggestedCodes is how many codes onet-unknown suggests each way.
+const suggestedCodes = 3
+
+// onetSuggestions proposes codes for an unknown one: the nearest by number
+// (a mistyped digit) and, when the title names an occupation, the best
+// matches for its words (a code copied from the wrong row).
+func onetSuggestions(code string, title String) string {
+	out := "; closest by number: " + orList(onet.Closest(code, suggestedCodes))
+	if t := title.Value; title.Set && t != "" && !strings.Contains(t, Todo) {
+		var byTitle []onet.Occupation
+		ms := onet.Search(t, suggestedCodes)
+		for _, m := range ms {
+			// Only matches nearly as good as the best: one shared word
+			// ("Specialists") is no suggestion.
+			if 2*m.Score >= ms[0].Score {
+				byTitle = append(byTitle, m.Occupation)
+			}
+		}
+		if len(byTitle) > 0 {
+			out += fmt.Sprintf("; by the title %q: %s", t, orList(byTitle))
+		}
+	}
+	return out
 }
 
 // suffixApproach maps a RAPIDS suffix to the approach it stands for.

@@ -5,6 +5,7 @@ const (
 	RuleSyntax          = "syntax"
 	RuleSchema          = "schema"
 	RuleONETFormat      = "onet-format"
+	RuleONETUnknown     = "onet-unknown"
 	RuleRAPIDSFormat    = "rapids-format"
 	RuleDuplicateID     = "duplicate-id"
 	RuleBadID           = "bad-id"
@@ -49,6 +50,7 @@ var Rules = []Rule{
 	{RuleSyntax, Error, "the file is not valid YAML (or not UTF-8, or too large), or not a mapping at the top", "A file that cannot be read cannot be checked; positions point at the first problem."},
 	{RuleSchema, Error, "unknown key, wrong type, missing required field, value outside an enum, duplicate key, empty list where one item is required, `kind` missing or unknown", "FORMAT.md is a contract: a typo must never be silently ignored."},
 	{RuleONETFormat, Error, "an O*NET code that is not NN-NNNN.NN", "O*NET-SOC codes are written NN-NNNN.NN; the seed framework itself misprints 29.2071.00 and 29.2017.00."},
+	{RuleONETUnknown, Error, "an O*NET code of the right shape that is in neither the 2019 O*NET-SOC taxonomy nor the 2010 one", "A registration agency checks the code against the O*NET-SOC lists; wpsgen carries both (O*NET data by USDOL/ETA, CC BY 4.0)."},
 	{RuleRAPIDSFormat, Error, "a RAPIDS code that does not match the RAPIDS shapes", "RAPIDS occupation codes: a 4-digit base, optional letter variant (0414S, 0414S-R), approach suffix CB or HY, optional version (0870CBV1, 0824CB V3)."},
 	{RuleDuplicateID, Error, "two job functions, two competencies in one job function, two specializations or two courses with the same id/number", "A competency is addressed as JOBFUNCTION.COMPETENCY; duplicates make references ambiguous."},
 	{RuleBadID, Error, "a competency id that is not a letter sequence (A..Z, AA..), an id with characters outside [A-Za-z0-9-]", "The form letters competencies A, B, C ...; ids appear in references such as 1.A."},
@@ -71,7 +73,7 @@ var Rules = []Rule{
 	{RuleUnprintable, Error, "text contains a character the PDF font cannot draw", "The document would show an empty box instead of the character."},
 	{RuleRTIHours, Warning, "RTI hours below 144 per year of term", "29 CFR 29.5(b)(4): at least 144 hours of related instruction per year is recommended."},
 	{RuleRTICoverage, Warning, "courses use covers, and a competency delivered by rti is covered by no course", "Every competency taught by related instruction should be taught by some course."},
-	{RuleONETLegacy, Warning, "the O*NET code was replaced in the 2019 O*NET-SOC taxonomy", "The 2019 taxonomy split 29-2071.00 into 29-2072.00 and 29-9021.00."},
+	{RuleONETLegacy, Warning, "the O*NET code was replaced in the 2019 O*NET-SOC taxonomy (every successor is named)", "The O*NET 2010-to-2019 crosswalk: 29-2071.00 became 29-2072.00 and 29-9021.00, 15-1132.00 became 15-1252.00 and 15-1253.00."},
 	{RuleONETMismatch, Warning, "the program's O*NET code differs from its framework's", "A program trains for its framework's occupation; a different code is usually a slip."},
 	{RuleRAPIDSApproach, Warning, "the RAPIDS suffix disagrees with the approach", "RAPIDS codes end in CB for competency-based and HY for hybrid occupations, and in neither for time-based."},
 	{RuleBenchmarkHours, Warning, "the OJL total is below the framework's benchmark_hours for the approach", "The framework records DOL's hours for the occupation."},

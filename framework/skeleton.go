@@ -192,7 +192,7 @@ func (s *skeleton) header() {
 func (s *skeleton) identity() {
 	s.line(0, "kind: program", "")
 	ref := "framework: " + scalar(s.opts.Ref)
-	if _, legacy := legacyONET[s.fw.ONET.Value]; legacy {
+	if _, legacy := legacyONET(s.fw.ONET.Value); legacy {
 		s.line(0, ref, "its O*NET code is out of date: see the "+Todo+" at occupation.onet")
 	} else {
 		s.line(0, ref, "")
@@ -216,7 +216,7 @@ func (s *skeleton) occupation() {
 	s.line(0, "occupation:", "")
 	s.line(2, "job_title: "+scalar(fw.Title.Value), "change it to yours")
 	s.line(2, "# level: Basic", "")
-	if succ, legacy := legacyONET[fw.ONET.Value]; legacy {
+	if succ, legacy := legacyONET(fw.ONET.Value); legacy {
 		s.todo(2, "onet", fmt.Sprintf("the framework's O*NET code %s was replaced in the 2019 O*NET-SOC taxonomy by %s; write the current code, e.g. %q", fw.ONET.Value, succ, strings.Fields(succ)[0]))
 	} else {
 		s.line(2, "# onet: "+quoted(fw.ONET.Value), "defaults to the framework's")

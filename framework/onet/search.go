@@ -173,15 +173,20 @@ func singular(w string) string {
 }
 
 // sameStem reports whether two words are of one family: they share at
-// least four letters at the start and each adds at most a short ending
-// ("plumber"/"plumbing", "electrician"/"electrical", "weld"/"welder").
+// least four letters at the start and differ only by an ending that makes
+// a trade, a person or an adjective of a word ("plumber"/"plumbing",
+// "electrician"/"electrical", "weld"/"welder"), so "media" is not
+// "medical".
 func sameStem(a, b string) bool {
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
 	}
-	return n >= 4 && len(a)-n <= 3 && len(b)-n <= 3
+	return n >= 4 && familyEnding[a[n:]] && familyEnding[b[n:]]
 }
+
+var familyEnding = map[string]bool{"": true, "e": true, "er": true, "ing": true, "ian": true, "al": true,
+	"ical": true, "ic": true, "or": true, "ist": true, "ry": true, "ed": true, "ion": true, "ive": true}
 
 // Closest returns the n 2019 codes nearest to code by number: fewest digit
 // edits (a wrong, missing, extra or swapped digit), then the longest common
