@@ -85,7 +85,7 @@ renders the filled Work Process Schedule and Related Technical Instruction plan 
 		NewValidateCmd(streams),
 		NewRenderCmd(streams),
 		NewFrameworksCmd(streams),
-		NewInitCmd(streams), NewSchemaCmd(streams),
+		NewInitCmd(streams), NewSchemaCmd(streams), NewOccupationsCmd(streams),
 	)
 	return root
 }
