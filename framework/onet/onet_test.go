@@ -2,13 +2,36 @@ package onet
 
 import (
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
+
+// TestMain checks that importing the package costs nothing: the lists are
+// parsed by the first question, not at start-up.
+func TestMain(m *testing.M) {
+	if loaded != nil {
+		fmt.Fprintln(os.Stderr, "the O*NET lists were parsed before any lookup")
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+func TestLongQuery(t *testing.T) {
+	q := strings.Repeat("medical records specialist plumber welder nurse ", 20000)
+	start := time.Now()
+	if ms := Search(q, 1); len(ms) != 1 {
+		t.Errorf("a long query found %v", head(ms))
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("a long query took %v", took)
+	}
+}
 
 func TestLookup(t *testing.T) {
 	cases := []struct {

@@ -1,6 +1,7 @@
 package onet
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -67,8 +68,17 @@ const (
 	firstWord  = 1
 )
 
+// maxQueryWords bounds the work of one search: a title pasted from a long
+// document is matched by its first words.
+const maxQueryWords = 16
+
 func searchWords(query string) []Match {
-	q := words(query)
+	var q []string
+	for _, w := range words(query) {
+		if !slices.Contains(q, w) && len(q) < maxQueryWords {
+			q = append(q, w)
+		}
+	}
 	if len(q) == 0 {
 		return nil
 	}
