@@ -78,7 +78,7 @@ func runRender(opts *RenderOptions) error {
 		findings = append(findings, fs...)
 		failed = failed || !ok
 	}
-	if err := framework.WriteFindings(opts.IO.ErrOut, "text", framework.SortFindings(findings), Version()); err != nil {
+	if err := printFindings(opts.IO.ErrOut, framework.SortFindings(findings)); err != nil {
 		return fatalError{err}
 	}
 	if failed {

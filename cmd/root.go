@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/report"
 )
 
 // Exit codes (CLI.md).
@@ -147,4 +148,10 @@ func exactArgs(n int) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// printFindings writes findings in the text format, for the commands that
+// validate before they write (render, init).
+func printFindings(w io.Writer, fs []framework.Finding) error {
+	return report.Write(w, "text", fs, report.Options{Version: Version()})
 }

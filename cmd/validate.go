@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/report"
 )
 
 // ValidateOptions are the flags and arguments of `wpsgen validate`.
@@ -41,15 +42,15 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found,
 			return runValidate(opts)
 		},
 	}
-	c.Flags().StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(framework.Formats, ", "))
+	c.Flags().StringVar(&opts.Format, "format", "text", "output format: "+strings.Join(report.Names(), ", "))
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors (exit 1)")
-	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(framework.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Names(), cobra.ShellCompDirectiveNoFileComp))
 	return c
 }
 
 func runValidate(opts *ValidateOptions) error {
-	if !slices.Contains(framework.Formats, opts.Format) {
-		return usageError{fmt.Errorf("unknown --format %q; use one of %s", opts.Format, strings.Join(framework.Formats, ", "))}
+	if !slices.Contains(report.Names(), opts.Format) {
+		return usageError{fmt.Errorf("unknown --format %q; use one of %s", opts.Format, strings.Join(report.Names(), ", "))}
 	}
 	paths, err := framework.ExpandPaths(opts.Paths)
 	if err != nil {
@@ -66,7 +67,7 @@ func runValidate(opts *ValidateOptions) error {
 		}
 	}
 	all = framework.SortFindings(all)
-	if err := framework.WriteFindings(opts.IO.Out, opts.Format, all, Version()); err != nil {
+	if err := report.Write(opts.IO.Out, opts.Format, all, report.Options{Version: Version()}); err != nil {
 		return fatalError{err}
 	}
 	if len(readErrs) > 0 {
