@@ -82,7 +82,7 @@ func runRender(opts *RenderOptions) error {
 		return fatalError{err}
 	}
 	if failed {
-		fmt.Fprintln(opts.IO.ErrOut, "wpsgen: nothing was written: fix the errors above")
+		fmt.Fprintln(opts.IO.ErrOut, "wpsgen: nothing was written: "+failureHint(findings, opts.Strict))
 		return findingsError{}
 	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {

@@ -34,7 +34,7 @@ func TextLine(f framework.Finding) string {
 	if !f.Pos.IsZero() {
 		where = fmt.Sprintf("%s:%d:%d", where, f.Pos.Line, f.Pos.Col)
 	}
-	return fmt.Sprintf("%s: %s: %s [%s]", where, f.Severity, escapeControls(f.Message), f.Rule)
+	return fmt.Sprintf("%s: %s: %s [%s]", where, f.Severity, OneLine(f.Message), f.Rule)
 }
 
 // textFile quotes a file name that holds a control character (a newline
@@ -51,9 +51,9 @@ func hasControl(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }) >= 0
 }
 
-// escapeControls writes control characters of a message as Go escapes
-// (\n, \x1b), leaving the rest of the text as it is.
-func escapeControls(s string) string {
+// OneLine writes the control characters of a message as Go escapes (\n,
+// \x1b), leaving the rest of the text as it is, so it prints as one line.
+func OneLine(s string) string {
 	if !hasControl(s) {
 		return s
 	}
