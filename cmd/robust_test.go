@@ -2,10 +2,14 @@ package cmd_test
 
 import (
 	"bytes"
+	"debug/buildinfo"
 	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -136,4 +140,26 @@ func mustReadFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestVersionFromCheckout: a binary built from a clone names its commit,
+// not "dev" (vcs.revision, read from the build information).
+func TestVersionFromCheckout(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "wpsgen")
+	build := exec.Command("go", "build", "-buildvcs=true", "-o", bin, "../cmd/wpsgen")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Skipf("cannot build with version control information here (no git?): %v\n%s", err, out)
+	}
+	// Go stamps a clone, not a git worktree (its .git is a file); there is
+	// nothing to check without the stamp.
+	if bi, err := buildinfo.ReadFile(bin); err != nil || !slices.ContainsFunc(bi.Settings, func(s debug.BuildSetting) bool { return s.Key == "vcs.revision" }) {
+		t.Skipf("the build recorded no commit (%v); run the tests in a clone", err)
+	}
+	out, err := exec.Command(bin, "--version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`^wpsgen version dev-[0-9a-f]{12}(\+dirty)? \(\d{4}-\d\d-\d\dT[0-9:]+Z\)\n$`).Match(out) {
+		t.Errorf("--version = %q, want dev-COMMIT[+dirty] (TIME)", out)
+	}
 }
