@@ -189,3 +189,14 @@ func TestVersionOf(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderStrictSaysWhy: render --strict refusing a program with only
+// warnings says --strict is why, not "fix the errors above".
+func TestRenderStrictSaysWhy(t *testing.T) {
+	f, _, errOut := testFactory("", false)
+	args := []string{"render", "--strict", "-o", t.TempDir(), "../framework/testdata/err/rti-hours.yaml"}
+	const want = "wpsgen: nothing was written: warnings fail the run because of --strict"
+	if code := Run(f, args); code != ExitFindings || !strings.Contains(errOut.String(), want) || strings.Contains(errOut.String(), "fix the errors") {
+		t.Errorf("%v: exit %d, stderr:\n%s", args, code, errOut)
+	}
+}
