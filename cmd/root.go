@@ -95,7 +95,9 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-// fatalError is a file that could not be read or written (exit 3).
+// fatalError means the command could not do its work: a file could not be
+// read or written, or a failure that is neither the input's nor the command
+// line's (exit 3).
 type fatalError struct{ err error }
 
 func (e fatalError) Error() string { return e.err.Error() }
