@@ -130,6 +130,7 @@ func TestGitHubWorkflow(t *testing.T) {
 			checkInstallLine(t, step.Run)
 		case strings.HasPrefix(step.Run, "wpsgen "):
 			c := parseCommand(t, step.Run)
+			checkValidatesDir(t, c)
 			format := c.args[slices.Index(c.args, "--format")+1]
 			switch format {
 			case "github":
@@ -150,6 +151,19 @@ func TestGitHubWorkflow(t *testing.T) {
 	}
 	if !install || !annotate || !sarif || !upload {
 		t.Errorf("workflow steps: install %v, annotations %v, SARIF %v, upload %v; want all", install, annotate, sarif, upload)
+	}
+}
+
+// ciDir is the directory the CI recipes validate: never ".", which holds
+// workflows and other YAML files that are not wpsgen's.
+const ciDir = "apprenticeship/"
+
+// checkValidatesDir checks that a documented validate command names ciDir,
+// so the workflow and docs/ci.md agree.
+func checkValidatesDir(t *testing.T, c command) {
+	t.Helper()
+	if slices.Contains(c.args, ".") || !slices.Contains(c.args, ciDir) {
+		t.Errorf("wpsgen %s: validate %s, the directory docs/ci.md recommends, not .", strings.Join(c.args, " "), ciDir)
 	}
 }
 
@@ -275,6 +289,7 @@ func TestCIDoc(t *testing.T) {
 			checkInstallLine(t, line)
 		case strings.HasPrefix(line, "wpsgen validate") || strings.HasPrefix(line, "run: wpsgen validate"):
 			c := parseCommand(t, strings.TrimPrefix(line, "run: "))
+			checkValidatesDir(t, c)
 			if r := runMain(t, c.onPaths(examplesDir)...); r.code != ExitOK {
 				t.Errorf("%q on the examples: exit %d\n%s", line, r.code, r.out)
 			}

@@ -14,12 +14,12 @@ import (
 
 // FrameworksOptions are the flags of `wpsgen frameworks`.
 type FrameworksOptions struct {
-	IO IO
+	F *Factory
 }
 
 // NewFrameworksCmd builds `wpsgen frameworks` and `wpsgen frameworks show`.
-func NewFrameworksCmd(streams IO) *cobra.Command {
-	opts := &FrameworksOptions{IO: streams}
+func NewFrameworksCmd(f *Factory) *cobra.Command {
+	opts := &FrameworksOptions{F: f}
 	c := &cobra.Command{
 		Use:   "frameworks",
 		Short: "List the built-in framework catalog",
@@ -30,13 +30,13 @@ job functions and core/optional competencies. A program names one with framework
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error { return runFrameworks(opts) },
 	}
-	c.AddCommand(newFrameworksShowCmd(streams))
+	c.AddCommand(newFrameworksShowCmd(f))
 	return c
 }
 
 func runFrameworks(opts *FrameworksOptions) error {
-	l := framework.NewLoader()
-	w := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
+	l := opts.F.NewLoader()
+	w := tabwriter.NewWriter(opts.F.IO.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tTITLE\tO*NET\tRAPIDS\tJOB FUNCTIONS\tCORE\tOPTIONAL\tSPECIALIZATIONS")
 	for _, id := range l.CatalogIDs() {
 		fw, err := l.Catalog(id)
@@ -62,24 +62,24 @@ var showFormats = []string{"yaml", "json"}
 
 // FrameworksShowOptions are the flags and argument of `wpsgen frameworks show`.
 type FrameworksShowOptions struct {
-	IO     IO
+	F      *Factory
 	ID     string
 	Format string
 }
 
-func newFrameworksShowCmd(streams IO) *cobra.Command {
-	opts := &FrameworksShowOptions{IO: streams}
+func newFrameworksShowCmd(f *Factory) *cobra.Command {
+	opts := &FrameworksShowOptions{F: f}
 	c := &cobra.Command{
 		Use:   "show ID",
 		Short: "Print a built-in framework as YAML or JSON",
 		Long: `Print a built-in framework. --format yaml (the default) prints the catalog file as written,
 a starting point for a framework of your own; --format json prints the framework as JSON with
-the same keys (snake_case, as in FORMAT.md), for scripts.`,
+the same keys (snake_case, as docs/format.md describes them), for scripts.`,
 		Example: `  wpsgen frameworks show medical-coder > my-framework.yaml
   wpsgen frameworks show ehr-specialist-mn --format json | jq '.job_functions[].title'`,
 		Args: exactArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			return framework.NewLoader().CatalogIDs(), cobra.ShellCompDirectiveNoFileComp
+			return f.NewLoader().CatalogIDs(), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.ID = args[0]
@@ -95,7 +95,7 @@ func runFrameworksShow(opts *FrameworksShowOptions) error {
 	if !slices.Contains(showFormats, opts.Format) {
 		return usageError{fmt.Errorf("unknown --format %q; use one of %s", opts.Format, strings.Join(showFormats, ", "))}
 	}
-	l := framework.NewLoader()
+	l := opts.F.NewLoader()
 	if !slices.Contains(l.CatalogIDs(), opts.ID) {
 		return usageError{fmt.Errorf("no built-in framework %q; run 'wpsgen frameworks' for the list", opts.ID)}
 	}
@@ -113,7 +113,7 @@ func runFrameworksShow(opts *FrameworksShowOptions) error {
 	if err != nil {
 		return err
 	}
-	if _, err := opts.IO.Out.Write(data); err != nil {
+	if _, err := opts.F.IO.Out.Write(data); err != nil {
 		return fatalError{err}
 	}
 	return nil

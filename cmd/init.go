@@ -109,7 +109,7 @@ func loadInitFramework(opts *InitOptions) (*framework.Resolved, error) {
 	}
 	fw, findings := l.ResolveFramework(f)
 	if fw == nil || framework.HasErrors(findings, false) {
-		if err := framework.WriteFindings(opts.IO.ErrOut, "text", framework.SortFindings(findings), Version()); err != nil {
+		if err := printFindings(opts.IO.ErrOut, framework.SortFindings(findings)); err != nil {
 			return nil, fatalError{err}
 		}
 		fmt.Fprintf(opts.IO.ErrOut, "wpsgen: %s has errors; fix them first\n", opts.Framework)

@@ -78,11 +78,11 @@ func runRender(opts *RenderOptions) error {
 		findings = append(findings, fs...)
 		failed = failed || !ok
 	}
-	if err := framework.WriteFindings(opts.IO.ErrOut, "text", framework.SortFindings(findings), Version()); err != nil {
+	if err := printFindings(opts.IO.ErrOut, framework.SortFindings(findings)); err != nil {
 		return fatalError{err}
 	}
 	if failed {
-		fmt.Fprintln(opts.IO.ErrOut, "wpsgen: nothing was written: fix the errors above")
+		fmt.Fprintln(opts.IO.ErrOut, "wpsgen: nothing was written: "+failureHint(findings, opts.Strict))
 		return findingsError{}
 	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {

@@ -8,10 +8,13 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/report"
 )
 
 // Exit codes (CLI.md).
@@ -26,15 +29,51 @@ const (
 // otherwise it comes from the module's build info.
 var version = ""
 
-// Version returns the program version.
+// Version returns the program version: the release version when built
+// with one, else what the build recorded of the checkout it came from.
 func Version() string {
 	if version != "" {
 		return version
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
 	}
-	return "dev"
+	return versionOf(bi)
+}
+
+// versionOf picks a version from build information: a module version (go
+// install m@v1.2.3), else the commit a clone was built from
+// ("dev-1b782d7f8b1e+dirty (2026-11-30T09:12:44Z)"), else "dev".
+func versionOf(bi *debug.BuildInfo) string {
+	v := bi.Main.Version
+	if v == "(devel)" {
+		v = ""
+	}
+	// A pseudo-version (v0.0.0-2026...-1b782d7f8b1e) of a local build says
+	// less than the commit, its time and whether it was edited.
+	if v != "" && !strings.HasPrefix(v, "v0.0.0-") {
+		return v
+	}
+	settings := map[string]string{}
+	for _, s := range bi.Settings {
+		settings[s.Key] = s.Value
+	}
+	rev := settings["vcs.revision"]
+	if rev == "" {
+		if v != "" {
+			return v
+		}
+		return "dev"
+	}
+	out := "dev-" + rev[:min(12, len(rev))]
+	if settings["vcs.modified"] == "true" {
+		out += "+dirty"
+	}
+	if t := settings["vcs.time"]; t != "" {
+		out += " (" + t + ")"
+	}
+	return out
 }
 
 // IO is where a command reads and writes.
@@ -56,14 +95,20 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-// fatalError is a file that could not be read or written (exit 3).
+// fatalError means the command could not do its work: a file could not be
+// read or written, or a failure that is neither the input's nor the command
+// line's (exit 3).
 type fatalError struct{ err error }
 
 func (e fatalError) Error() string { return e.err.Error() }
 func (e fatalError) Unwrap() error { return e.err }
 
-// NewRootCmd builds the command tree.
-func NewRootCmd(streams IO) *cobra.Command {
+// NewRootCmd builds the command tree on streams with the real
+// dependencies.
+func NewRootCmd(streams IO) *cobra.Command { return NewRootCmdWith(NewFactory(streams)) }
+
+// NewRootCmdWith builds the command tree with f's dependencies.
+func NewRootCmdWith(f *Factory) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "wpsgen",
 		Short: "Validate apprenticeship frameworks and programs; render Work Process Schedules and RTI plans",
@@ -73,60 +118,156 @@ renders the filled Work Process Schedule and Related Technical Instruction plan 
   wpsgen render examples/medical-coder-cb.yaml -o out
   wpsgen init --framework medical-coder -o program.yaml
   wpsgen frameworks`,
-		Version:       Version(),
+		Version:       f.Version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// A string flag given as "" (-o '') is a mistake, never "use the default".
+		PersistentPreRunE: func(c *cobra.Command, _ []string) error { return emptyFlags(c) },
 	}
-	root.SetIn(streams.In)
-	root.SetOut(streams.Out)
-	root.SetErr(streams.ErrOut)
+	root.SetIn(f.IO.In)
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
-		NewValidateCmd(streams),
-		NewRenderCmd(streams),
-		NewFrameworksCmd(streams),
-		NewInitCmd(streams), NewSchemaCmd(streams), NewOccupationsCmd(streams),
+		NewValidateCmd(f),
+		NewRenderCmd(f.IO),
+		NewFrameworksCmd(f),
+		NewInitCmd(f.IO), NewSchemaCmd(f), NewOccupationsCmd(f.IO),
 	)
+	strictCompletion(root)
+	fatalRunErrors(root)
 	return root
 }
 
-// Main runs wpsgen with args and returns the exit code. It is the one place
-// where errors become exit codes, and it never lets a panic reach the user.
-func Main(args []string, in io.Reader, out, errOut io.Writer) (code int) {
-	streams := IO{In: in, Out: out, ErrOut: errOut}
-	defer func() {
-		if r := recover(); r != nil {
-			fmt.Fprintf(errOut, "wpsgen: internal error: %v\nPlease report this with the input that caused it.\n", r)
-			code = ExitFatal
-		}
-	}()
-	root := NewRootCmd(streams)
-	root.SetArgs(args)
-	err := root.Execute()
-	return exitCode(err, errOut)
+// Main runs wpsgen with args and returns the exit code.
+func Main(args []string, in io.Reader, out, errOut io.Writer) int {
+	return Run(NewFactory(IO{In: in, Out: out, ErrOut: errOut}), args)
 }
 
+// Run runs wpsgen with f's dependencies. It is the one place where errors
+// become exit codes, and it never lets a panic reach the user as Go text.
+func Run(f *Factory, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			code = internalError(f.IO.ErrOut, r)
+		}
+	}()
+	root := NewRootCmdWith(f)
+	root.SetArgs(args)
+	return exitCode(root.Execute(), f.IO.ErrOut)
+}
+
+// internalError reports a bug as one line (no goroutine dump: the user
+// cannot act on it) and exits 3.
+func internalError(errOut io.Writer, r any) int {
+	fmt.Fprintf(errOut, "wpsgen: internal error: %s; please report it with the input that caused it\n",
+		report.OneLine(fmt.Sprint(r)))
+	return ExitFatal
+}
+
+// exitCode maps an error to an exit code and prints it. Errors of a
+// command's own run are typed (findings, usage, fatal) by fatalRunErrors;
+// an untyped error here comes from cobra's parsing (unknown command, wrong
+// argument count), a usage mistake.
 func exitCode(err error, errOut io.Writer) int {
 	if err == nil {
 		return ExitOK
 	}
 	var fe findingsError
+	var ff findingsFatal
 	var re *framework.ReadError
 	var fatal fatalError
 	var usage usageError
 	switch {
 	case errors.As(err, &fe):
 		return ExitFindings
-	case errors.As(err, &re), errors.As(err, &fatal):
-		fmt.Fprintf(errOut, "wpsgen: %v\n", err)
+	case errors.As(err, &ff):
 		return ExitFatal
 	case errors.As(err, &usage):
 		fmt.Fprintf(errOut, "wpsgen: %v\nRun 'wpsgen --help' for usage.\n", err)
 		return ExitUsage
+	case errors.As(err, &re), errors.As(err, &fatal):
+		fmt.Fprintf(errOut, "wpsgen: %v\n", err)
+		return ExitFatal
 	}
-	// Cobra's own errors (unknown command, wrong number of arguments) are usage errors.
 	fmt.Fprintf(errOut, "wpsgen: %v\nRun 'wpsgen --help' for usage.\n", err)
 	return ExitUsage
+}
+
+// fatalRunErrors makes every command's untyped run error fatal (exit 3): a
+// command that fails for a reason that is neither the input's findings nor
+// a usage mistake could not do its work (a write failed, a bug).
+func fatalRunErrors(c *cobra.Command) {
+	if run := c.RunE; run != nil {
+		c.RunE = func(c *cobra.Command, args []string) error {
+			err := run(c, args)
+			if err != nil && !typed(err) {
+				return fatalError{err}
+			}
+			return err
+		}
+	}
+	for _, sub := range c.Commands() {
+		fatalRunErrors(sub)
+	}
+}
+
+// typed reports whether err already says which exit code it means.
+func typed(err error) bool {
+	var fe findingsError
+	var ff findingsFatal
+	var usage usageError
+	var fatal fatalError
+	var re *framework.ReadError
+	return errors.As(err, &fe) || errors.As(err, &ff) || errors.As(err, &usage) || errors.As(err, &fatal) || errors.As(err, &re)
+}
+
+// strictCompletion makes `wpsgen completion SHELL` with an unknown shell a
+// usage error: cobra's completion command has no run of its own, so it
+// would print its help and exit 0.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		c.Use = "completion SHELL"
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return c.Help()
+			}
+			var shells []string
+			for _, s := range c.Commands() {
+				shells = append(shells, s.Name())
+			}
+			return usageError{fmt.Errorf("unknown shell %q for completion; use one of %s", args[0], strings.Join(shells, ", "))}
+		}
+	}
+}
+
+// emptyFlags refuses a string flag given with an empty value.
+func emptyFlags(c *cobra.Command) error {
+	var err error
+	c.Flags().Visit(func(fl *pflag.Flag) {
+		if err == nil && fl.Value.Type() == "string" && fl.Value.String() == "" {
+			name := "--" + fl.Name
+			if fl.Shorthand != "" {
+				name = "-" + fl.Shorthand + "/" + name
+			}
+			err = usageError{fmt.Errorf("%s needs a value, not an empty string", name)}
+		}
+	})
+	return err
+}
+
+// failureHint says why a run with findings failed: errors, or warnings
+// that fail only because of --strict.
+func failureHint(fs []framework.Finding, strict bool) string {
+	if strict && !framework.HasErrors(fs, false) {
+		return "warnings fail the run because of --strict"
+	}
+	return "fix the errors above"
 }
 
 // minArgs wraps cobra's argument count check as a usage error.
@@ -147,4 +288,10 @@ func exactArgs(n int) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// printFindings writes findings in the text format, for the commands that
+// validate before they write (render, init).
+func printFindings(w io.Writer, fs []framework.Finding) error {
+	return report.Write(w, "text", fs, report.Options{Version: Version()})
 }

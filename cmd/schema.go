@@ -12,7 +12,7 @@ import (
 var schemaKinds = []string{framework.KindFramework, framework.KindProgram}
 
 // NewSchemaCmd builds `wpsgen schema`.
-func NewSchemaCmd(streams IO) *cobra.Command {
+func NewSchemaCmd(f *Factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "schema framework|program",
 		Short: "Print the JSON Schema of a file kind, for editors",
@@ -29,7 +29,7 @@ everything else (references to the framework, hours, terms, the rules in docs/ru
 		Args:      exactArgs(1),
 		ValidArgs: schemaKinds,
 		RunE: func(_ *cobra.Command, args []string) error {
-			return runSchema(streams, args[0])
+			return runSchema(f.IO, args[0])
 		},
 	}
 }

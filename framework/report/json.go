@@ -1,0 +1,30 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/wpsgen/wpsgen/framework"
+)
+
+type jsonFinding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+}
+
+// writeJSON writes an array of findings. The shape is a published contract
+// (scripts read it), so capped files add no element: a script that needs
+// every finding of a huge file reads the text or sarif output.
+func writeJSON(w io.Writer, fs []framework.Finding, _ Options) error {
+	out := make([]jsonFinding, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, jsonFinding{f.Pos.File, f.Pos.Line, f.Pos.Col, f.Severity.String(), f.Rule, f.Message})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
