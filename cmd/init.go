@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/skeleton"
 	"github.com/wpsgen/wpsgen/templates/render"
 )
 
@@ -71,7 +72,7 @@ func runInit(opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := framework.Skeleton(fw, framework.SkeletonOptions{Ref: ref, Approach: opts.Approach, Specialization: opts.Specialization})
+	data, err := skeleton.Program(fw, skeleton.Options{Ref: ref, Approach: opts.Approach, Specialization: opts.Specialization})
 	if err != nil {
 		return usageError{err}
 	}
