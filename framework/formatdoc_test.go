@@ -200,3 +200,76 @@ func TestFormatDocCheckCatches(t *testing.T) {
 		})
 	}
 }
+
+// yamlBlocks returns the ```yaml blocks of a Markdown text with the line
+// each starts on and the kind of file its section documents.
+func yamlBlocks(text string) (blocks []struct {
+	line       int
+	kind, body string
+}) {
+	kind, start := "", 0
+	var body []string
+	for i, line := range strings.Split(text, "\n") {
+		switch {
+		case strings.HasPrefix(line, "## "):
+			kind = kindSections[strings.TrimSpace(line)]
+		case line == "```yaml":
+			start, body = i+1, []string{}
+		case line == "```" && body != nil:
+			blocks = append(blocks, struct {
+				line       int
+				kind, body string
+			}{start, kind, strings.Join(body, "\n")})
+			body = nil
+		case body != nil:
+			body = append(body, line)
+		}
+	}
+	return blocks
+}
+
+// TestFormatDocExamples checks the examples of the format reference: a
+// complete framework validates without errors; every other example, read
+// as part of a file of its section's kind, uses only keys and values of
+// that kind (the required keys it leaves out are the only findings).
+func TestFormatDocExamples(t *testing.T) {
+	data, err := os.ReadFile(formatDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := yamlBlocks(string(data))
+	if len(blocks) < 10 {
+		t.Fatalf("found only %d yaml examples in %s", len(blocks), formatDoc)
+	}
+	dir := t.TempDir()
+	for _, b := range blocks {
+		at := fmt.Sprintf("%s:%d", formatDoc, b.line)
+		src := b.body
+		if !strings.HasPrefix(src, "kind: ") {
+			if b.kind == "" {
+				t.Errorf("%s: an example outside the framework and program sections must start with kind:", at)
+				continue
+			}
+			src = "kind: " + b.kind + "\n" + src
+		}
+		f := Parse("example.yaml", []byte(src))
+		for _, finding := range f.Findings {
+			if !strings.Contains(finding.Message, "missing the required key") {
+				t.Errorf("%s: %s", at, finding)
+			}
+		}
+		if strings.HasPrefix(b.body, "kind: "+KindFramework) {
+			path := fmt.Sprintf("%s/example-%d.yaml", dir, b.line)
+			if err := os.WriteFile(path, []byte(b.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := NewLoader().Validate(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, finding := range res.Findings {
+				t.Errorf("%s: the framework example: %s", at, finding)
+			}
+		}
+	}
+}
