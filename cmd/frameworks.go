@@ -74,7 +74,7 @@ func newFrameworksShowCmd(streams IO) *cobra.Command {
 		Short: "Print a built-in framework as YAML or JSON",
 		Long: `Print a built-in framework. --format yaml (the default) prints the catalog file as written,
 a starting point for a framework of your own; --format json prints the framework as JSON with
-the same keys (snake_case, as in FORMAT.md), for scripts.`,
+the same keys (snake_case, as in the YAML files), for scripts.`,
 		Example: `  wpsgen frameworks show medical-coder > my-framework.yaml
   wpsgen frameworks show ehr-specialist-mn --format json | jq '.job_functions[].title'`,
 		Args: exactArgs(1),
