@@ -332,3 +332,22 @@ func TestInitFrameworkStdout(t *testing.T) {
 		t.Errorf("--force: exit %d; the file differs from the standard output", w.code)
 	}
 }
+
+// TestFrameworkGuideOutput keeps the output docs/writing-a-framework.md
+// shows for an untouched framework skeleton the output wpsgen gives.
+func TestFrameworkGuideOutput(t *testing.T) {
+	guide := string(mustRead(t, "../docs/writing-a-framework.md"))
+	const cmd = "$ wpsgen validate pharmacy-technician.framework.yaml\n"
+	_, shown, ok := strings.Cut(guide, cmd)
+	if !ok {
+		t.Fatalf("the guide no longer shows %q; update this test", cmd)
+	}
+	shown, _, _ = strings.Cut(shown, "```")
+	t.Chdir(t.TempDir())
+	if r := runMain(t, "init", "framework", "-o", "pharmacy-technician.framework.yaml"); r.code != ExitOK {
+		t.Fatalf("init framework: exit %d: %s", r.code, r.errOut)
+	}
+	if r := runMain(t, "validate", "pharmacy-technician.framework.yaml"); r.out != shown {
+		t.Errorf("the guide shows:\n%s\nwpsgen validate prints:\n%s", shown, r.out)
+	}
+}

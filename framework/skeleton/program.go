@@ -189,6 +189,7 @@ func (s *writer) header() {
 	s.item("2. ", "Core job functions and competencies are listed and required. Optional ones are commented out: uncomment those the program includes.")
 	s.item("3. ", "Each competency's text is the comment beside its id. delivery says how it is taught: rti (related technical instruction), ojt (on the job) or both. A competency without a delivery: line takes the framework's recommendation, shown in brackets; add delivery: to change it.")
 	s.item("4. ", "Commented-out sections (probation, wages, ...) are optional: uncomment and fill them, or delete them.")
+	s.item("5. ", "Every key is explained in the format reference: "+FormatReference)
 }
 
 func (s *writer) identity() {
