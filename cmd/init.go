@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/skeleton"
 	"github.com/wpsgen/wpsgen/templates/render"
 )
 
@@ -29,7 +30,7 @@ func NewInitCmd(streams IO) *cobra.Command {
 	opts := &InitOptions{IO: streams}
 	c := &cobra.Command{
 		Use:   "init --framework ID|PATH",
-		Short: "Write a program skeleton for a framework",
+		Short: "Write a program skeleton for a framework, or a framework skeleton",
 		Long: `Write a program file for a framework, ready to edit: every job function and competency of the
 framework with its text as a comment, core ones listed, optional ones commented out (uncomment
 those the program includes), the hours keys the approach needs, and an empty value marked TODO
@@ -40,7 +41,10 @@ them, and nothing else.
 default approach is the one the framework's RAPIDS code stands for (CB: competency-based,
 HY: hybrid), else the first the framework allows, else time-based. Specializations are listed
 in a comment; --specialization includes one. Without -o the skeleton goes to standard output;
-an existing file is never overwritten without --force.`,
+an existing file is never overwritten without --force.
+
+For an occupation that has no framework yet, 'wpsgen init framework' writes a framework to fill in
+first.`,
 		Example: `  wpsgen init --framework medical-coder -o program.yaml
   wpsgen init --framework ehr-specialist-mn --approach hybrid -o ehr.yaml
   wpsgen init --framework my.framework.yaml --specialization release-of-information -o roi.yaml`,
@@ -54,6 +58,7 @@ an existing file is never overwritten without --force.`,
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
 	_ = c.MarkFlagRequired("framework")
+	c.AddCommand(newInitFrameworkCmd(streams))
 	_ = c.RegisterFlagCompletionFunc("framework", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return framework.NewLoader().CatalogIDs(), cobra.ShellCompDirectiveDefault
 	})
@@ -71,7 +76,7 @@ func runInit(opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := framework.Skeleton(fw, framework.SkeletonOptions{Ref: ref, Approach: opts.Approach, Specialization: opts.Specialization})
+	data, err := skeleton.Program(fw, skeleton.Options{Ref: ref, Approach: opts.Approach, Specialization: opts.Specialization})
 	if err != nil {
 		return usageError{err}
 	}
@@ -87,6 +92,47 @@ func runInit(opts *InitOptions) error {
 	}
 	fmt.Fprintf(opts.IO.ErrOut, "wrote %s: fill in the values marked TODO, then run 'wpsgen validate %s'\n", opts.Output, opts.Output)
 	return nil
+}
+
+// newInitFrameworkCmd builds `wpsgen init framework`. A subcommand rather
+// than a flag of init: "init framework" says what it writes, while
+// "init --framework ID" keeps saying which framework a program is on.
+func newInitFrameworkCmd(streams IO) *cobra.Command {
+	var output string
+	var force bool
+	c := &cobra.Command{
+		Use:   "framework",
+		Short: "Write a framework skeleton, for an occupation that has none",
+		Long: `Write a framework file to fill in, for an occupation that is not among the built-in frameworks
+(see 'wpsgen frameworks'): every key a framework can have, each with a comment. Required values
+are left empty and marked TODO with an example; 'wpsgen validate' reports them, and nothing else,
+until they are filled. Optional keys are commented out with an example value. One job function
+with two competencies shows the shape: copy it for the others.
+
+Then write a program on it with 'wpsgen init --framework FILE'. Without -o the skeleton goes to
+standard output; an existing file is never overwritten without --force.`,
+		Example: `  wpsgen init framework -o pharmacy-technician.framework.yaml
+  wpsgen validate pharmacy-technician.framework.yaml
+  wpsgen init --framework pharmacy-technician.framework.yaml -o program.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			data := skeleton.Framework()
+			if output == "" {
+				if _, err := streams.Out.Write(data); err != nil {
+					return fatalError{err}
+				}
+				return nil
+			}
+			if err := writeNew(output, data, force); err != nil {
+				return err
+			}
+			fmt.Fprintf(streams.ErrOut, "wrote %s: fill in the values marked TODO, then run 'wpsgen validate %s'\n", output, output)
+			return nil
+		},
+	}
+	c.Flags().StringVarP(&output, "output", "o", "", "file to write (default: standard output)")
+	c.Flags().BoolVar(&force, "force", false, "overwrite the output file if it exists")
+	return c
 }
 
 // loadInitFramework resolves --framework: a catalog id, else a framework

@@ -266,3 +266,88 @@ func TestInitErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestInitFrameworkAsNewUser does what an intermediary with a new
+// occupation does: write a framework skeleton, fill its TODOs with the
+// examples the hints give, validate it, then write, fill and validate a
+// program on it.
+func TestInitFrameworkAsNewUser(t *testing.T) {
+	dir := t.TempDir()
+	fw := filepath.Join(dir, "new.framework.yaml")
+	if r := runMain(t, "init", "framework", "-o", fw); r.code != ExitOK || r.out != "" || !strings.Contains(r.errOut, "TODO") {
+		t.Fatalf("init framework: exit %d\nstdout: %s\nstderr: %s", r.code, r.out, r.errOut)
+	}
+	if r := runMain(t, "validate", fw); r.code != ExitFindings || !strings.Contains(r.out, "needs a value") {
+		t.Fatalf("the untouched framework skeleton: exit %d, want %d with its TODOs reported\n%s", r.code, ExitFindings, r.out)
+	}
+	lines := strings.Split(string(mustRead(t, fw)), "\n")
+	filled := 0
+	for i, l := range lines {
+		if m := todoRE.FindStringSubmatch(l); m != nil {
+			example := regexp.MustCompile(`e\.g\. (.+)$`).FindStringSubmatch(todoComment(lines, i))
+			if example == nil {
+				t.Fatalf("line %d: a TODO without an example: %s", i+1, l)
+			}
+			lines[i] = m[1] + m[2] + ": " + strings.Join(strings.Fields(strings.ReplaceAll(example[1], "#", "")), " ")
+			filled++
+		}
+	}
+	if filled == 0 {
+		t.Fatal("the framework skeleton has no TODO to fill")
+	}
+	if err := os.WriteFile(fw, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runMain(t, "validate", "--strict", fw); r.code != ExitOK || r.out != "" {
+		t.Fatalf("the filled framework: exit %d\n%s", r.code, r.out)
+	}
+	program := filepath.Join(dir, "program.yaml")
+	if r := runMain(t, "init", "--framework", fw, "-o", program); r.code != ExitOK {
+		t.Fatalf("init --framework: exit %d\n%s", r.code, r.errOut)
+	}
+	if err := os.WriteFile(program, fillTodos(t, mustRead(t, program)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runMain(t, "validate", program); r.code != ExitOK {
+		t.Fatalf("the filled program: exit %d\n%s", r.code, r.out)
+	}
+}
+
+// TestInitFrameworkStdout checks that without -o the framework skeleton
+// goes to standard output, and that an existing file is kept without
+// --force.
+func TestInitFrameworkStdout(t *testing.T) {
+	r := runMain(t, "init", "framework")
+	if r.code != ExitOK || !strings.HasPrefix(r.out, "# yaml-language-server: $schema="+framework.SchemaURL("framework")+"\n") {
+		t.Fatalf("exit %d, output starts %.100q", r.code, r.out)
+	}
+	path := filepath.Join(t.TempDir(), "f.yaml")
+	if err := os.WriteFile(path, []byte("my work\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if w := runMain(t, "init", "framework", "-o", path); w.code != ExitFatal || !strings.Contains(w.errOut, "--force") {
+		t.Errorf("exit %d, stderr %q; want %d and a hint about --force", w.code, w.errOut, ExitFatal)
+	}
+	if w := runMain(t, "init", "framework", "-o", path, "--force"); w.code != ExitOK || string(mustRead(t, path)) != r.out {
+		t.Errorf("--force: exit %d; the file differs from the standard output", w.code)
+	}
+}
+
+// TestFrameworkGuideOutput keeps the output docs/writing-a-framework.md
+// shows for an untouched framework skeleton the output wpsgen gives.
+func TestFrameworkGuideOutput(t *testing.T) {
+	guide := string(mustRead(t, "../docs/writing-a-framework.md"))
+	const cmd = "$ wpsgen validate pharmacy-technician.framework.yaml\n"
+	_, shown, ok := strings.Cut(guide, cmd)
+	if !ok {
+		t.Fatalf("the guide no longer shows %q; update this test", cmd)
+	}
+	shown, _, _ = strings.Cut(shown, "```")
+	t.Chdir(t.TempDir())
+	if r := runMain(t, "init", "framework", "-o", "pharmacy-technician.framework.yaml"); r.code != ExitOK {
+		t.Fatalf("init framework: exit %d: %s", r.code, r.errOut)
+	}
+	if r := runMain(t, "validate", "pharmacy-technician.framework.yaml"); r.out != shown {
+		t.Errorf("the guide shows:\n%s\nwpsgen validate prints:\n%s", shown, r.out)
+	}
+}

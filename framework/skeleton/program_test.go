@@ -1,4 +1,4 @@
-package framework
+package skeleton
 
 import (
 	"os"
@@ -7,13 +7,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/wpsgen/wpsgen/framework"
 )
 
 // skeletonCase is one framework and the options to write a skeleton with.
 type skeletonCase struct {
 	name string
-	fw   *Resolved
-	opts SkeletonOptions
+	fw   *framework.Resolved
+	opts Options
 }
 
 // skeletonCases covers every catalog framework with every approach it
@@ -22,8 +24,8 @@ type skeletonCase struct {
 // skeletons are written.
 func skeletonCases(t *testing.T, dir string) []skeletonCase {
 	t.Helper()
-	l := NewLoader()
-	refs := map[string]*Resolved{}
+	l := framework.NewLoader()
+	refs := map[string]*framework.Resolved{}
 	for _, id := range l.CatalogIDs() {
 		fw, err := l.Catalog(id)
 		if err != nil {
@@ -31,35 +33,35 @@ func skeletonCases(t *testing.T, dir string) []skeletonCase {
 		}
 		refs[id] = fw
 	}
-	for _, src := range []string{"../examples/medical-coder-roi.framework.yaml", "testdata/fw/mini.yaml", "testdata/fw/restricted.yaml", "testdata/fw/hybrid.yaml"} {
+	for _, src := range []string{"../../examples/medical-coder-roi.framework.yaml", "../testdata/fw/mini.yaml", "../testdata/fw/restricted.yaml", "../testdata/fw/hybrid.yaml"} {
 		ref := filepath.Base(src)
 		copyFile(t, src, filepath.Join(dir, ref))
 		refs[ref] = resolveFile(t, l, src)
 	}
 	var cases []skeletonCase
 	for ref, fw := range refs {
-		cases = append(cases, skeletonCase{ref + "-default", fw, SkeletonOptions{Ref: ref}})
-		for _, a := range []string{CompetencyBased, TimeBased, Hybrid} {
+		cases = append(cases, skeletonCase{ref + "-default", fw, Options{Ref: ref}})
+		for _, a := range []string{framework.CompetencyBased, framework.TimeBased, framework.Hybrid} {
 			if !fw.AllowsApproach(a) {
 				continue
 			}
-			cases = append(cases, skeletonCase{ref + "-" + a, fw, SkeletonOptions{Ref: ref, Approach: a}})
+			cases = append(cases, skeletonCase{ref + "-" + a, fw, Options{Ref: ref, Approach: a}})
 			for _, s := range fw.Specializations {
-				cases = append(cases, skeletonCase{ref + "-" + a + "-" + s.ID.Value, fw, SkeletonOptions{Ref: ref, Approach: a, Specialization: s.ID.Value}})
+				cases = append(cases, skeletonCase{ref + "-" + a + "-" + s.ID.Value, fw, Options{Ref: ref, Approach: a, Specialization: s.ID.Value}})
 			}
 		}
 	}
 	return cases
 }
 
-func resolveFile(t *testing.T, l *Loader, path string) *Resolved {
+func resolveFile(t *testing.T, l *framework.Loader, path string) *framework.Resolved {
 	t.Helper()
 	f, err := l.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fw, findings := l.ResolveFramework(f)
-	if fw == nil || HasErrors(findings, false) {
+	if fw == nil || framework.HasErrors(findings, false) {
 		t.Fatalf("%s does not resolve: %v", path, findings)
 	}
 	return fw
@@ -79,7 +81,7 @@ func copyFile(t *testing.T, from, to string) {
 // writeSkeleton writes the skeleton of c into dir and returns its path and text.
 func writeSkeleton(t *testing.T, dir string, c skeletonCase) (string, string) {
 	t.Helper()
-	data, err := Skeleton(c.fw, c.opts)
+	data, err := Program(c.fw, c.opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,11 +100,11 @@ func TestSkeletonFindingsAreTodos(t *testing.T) {
 	for _, c := range skeletonCases(t, dir) {
 		t.Run(c.name, func(t *testing.T) {
 			path, text := writeSkeleton(t, dir, c)
-			res, err := NewLoader().Validate(path)
+			res, err := framework.NewLoader().Validate(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !HasErrors(res.Findings, false) {
+			if !framework.HasErrors(res.Findings, false) {
 				t.Error("an untouched skeleton validates; its TODOs should be reported")
 			}
 			lines := strings.Split(text, "\n")
@@ -116,7 +118,7 @@ func TestSkeletonFindingsAreTodos(t *testing.T) {
 }
 
 // onTodo reports whether a finding is on a line marked TODO.
-func onTodo(lines []string, f Finding) bool {
+func onTodo(lines []string, f framework.Finding) bool {
 	return strings.Contains(lines[f.Pos.Line-1], Todo)
 }
 
@@ -128,10 +130,10 @@ func TestSkeletonContent(t *testing.T) {
 	for _, c := range skeletonCases(t, dir) {
 		t.Run(c.name, func(t *testing.T) {
 			_, text := writeSkeleton(t, dir, c)
-			if first, _, _ := strings.Cut(text, "\n"); first != "# yaml-language-server: $schema="+SchemaURL(KindProgram) {
+			if first, _, _ := strings.Cut(text, "\n"); first != "# yaml-language-server: $schema="+framework.SchemaURL(framework.KindProgram) {
 				t.Errorf("first line is %q", first)
 			}
-			f := Parse("skeleton.yaml", []byte(text))
+			f := framework.Parse("skeleton.yaml", []byte(text))
 			for _, finding := range f.Findings {
 				if !strings.Contains(finding.Message, "needs a value") {
 					t.Errorf("unexpected schema finding: %s", finding)
@@ -146,7 +148,7 @@ func TestSkeletonContent(t *testing.T) {
 				t.Errorf("approach %q, framework %q", p.Approach.Value, p.Framework.Value)
 			}
 			checkTermKeys(t, p.Term, approach)
-			listed := map[string]*ProgramJobFunction{}
+			listed := map[string]*framework.ProgramJobFunction{}
 			for _, jf := range p.JobFunctions {
 				listed[jf.ID.Value] = jf
 				checkHoursKeys(t, jf, approach)
@@ -178,7 +180,7 @@ func TestSkeletonContent(t *testing.T) {
 // checkJobFunctionListed checks one framework job function in a skeleton:
 // active when core (with exactly its core competencies), commented out when
 // optional, and every competency's text among the comments.
-func checkJobFunctionListed(t *testing.T, jf *JobFunction, got *ProgramJobFunction, text, comments string) {
+func checkJobFunctionListed(t *testing.T, jf *framework.JobFunction, got *framework.ProgramJobFunction, text, comments string) {
 	t.Helper()
 	if jf.IsCore() != (got != nil) {
 		t.Errorf("job function %s (core: %v) listed: %v", jf.ID.Value, jf.IsCore(), got != nil)
@@ -207,7 +209,7 @@ func checkJobFunctionListed(t *testing.T, jf *JobFunction, got *ProgramJobFuncti
 	}
 }
 
-func countCore(jfs []*JobFunction) int {
+func countCore(jfs []*framework.JobFunction) int {
 	n := 0
 	for _, jf := range jfs {
 		if jf.IsCore() {
@@ -229,9 +231,9 @@ func commentText(text string) string {
 	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 }
 
-func checkTermKeys(t *testing.T, term *Term, approach string) {
+func checkTermKeys(t *testing.T, term *framework.Term, approach string) {
 	t.Helper()
-	want := map[string][]string{TimeBased: {"hours"}, Hybrid: {"min_hours", "max_hours"}, CompetencyBased: {"months"}}[approach]
+	want := map[string][]string{framework.TimeBased: {"hours"}, framework.Hybrid: {"min_hours", "max_hours"}, framework.CompetencyBased: {"months"}}[approach]
 	for _, k := range []string{"hours", "min_hours", "max_hours", "months", "years"} {
 		if term.Has(k) != slices.Contains(want, k) {
 			t.Errorf("%s term: has %s = %v", approach, k, term.Has(k))
@@ -239,43 +241,43 @@ func checkTermKeys(t *testing.T, term *Term, approach string) {
 	}
 }
 
-func checkHoursKeys(t *testing.T, jf *ProgramJobFunction, approach string) {
+func checkHoursKeys(t *testing.T, jf *framework.ProgramJobFunction, approach string) {
 	t.Helper()
 	has := [3]bool{jf.Has("hours"), jf.Has("min_hours"), jf.Has("max_hours")}
-	want := map[string][3]bool{TimeBased: {true, false, false}, Hybrid: {false, true, true}, CompetencyBased: {}}[approach]
+	want := map[string][3]bool{framework.TimeBased: {true, false, false}, framework.Hybrid: {false, true, true}, framework.CompetencyBased: {}}[approach]
 	if has != want {
 		t.Errorf("%s job function %s: hours, min_hours, max_hours present = %v, want %v", approach, jf.ID.Value, has, want)
 	}
 }
 
 func TestSkeletonRefusals(t *testing.T) {
-	l := NewLoader()
+	l := framework.NewLoader()
 	coder, err := l.Catalog("medical-coder")
 	if err != nil {
 		t.Fatal(err)
 	}
-	restricted := resolveFile(t, l, "testdata/fw/restricted.yaml")
+	restricted := resolveFile(t, l, "../testdata/fw/restricted.yaml")
 	for _, c := range []struct {
-		fw   *Resolved
-		opts SkeletonOptions
+		fw   *framework.Resolved
+		opts Options
 		want string
 	}{
-		{coder, SkeletonOptions{Ref: "medical-coder", Approach: "time based"}, `unknown approach "time based"`},
-		{restricted, SkeletonOptions{Ref: "r.yaml", Approach: TimeBased}, "does not allow the time-based approach (it allows competency-based)"},
-		{coder, SkeletonOptions{Ref: "medical-coder", Specialization: "roi"}, `has no specialization "roi"; it has none`},
+		{coder, Options{Ref: "medical-coder", Approach: "time based"}, `unknown approach "time based"`},
+		{restricted, Options{Ref: "r.yaml", Approach: framework.TimeBased}, "does not allow the time-based approach (it allows competency-based)"},
+		{coder, Options{Ref: "medical-coder", Specialization: "roi"}, `has no specialization "roi"; it has none`},
 	} {
-		if _, err := Skeleton(c.fw, c.opts); err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("Skeleton(%s, %+v) error = %v, want %q", c.fw.ID.Value, c.opts, err, c.want)
+		if _, err := Program(c.fw, c.opts); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Program(%s, %+v) error = %v, want %q", c.fw.ID.Value, c.opts, err, c.want)
 		}
 	}
 }
 
 func TestDefaultApproach(t *testing.T) {
-	l := NewLoader()
+	l := framework.NewLoader()
 	for path, want := range map[string]string{
-		"testdata/fw/hybrid.yaml":     Hybrid,          // RAPIDS 0414HY
-		"testdata/fw/restricted.yaml": CompetencyBased, // 1065CB
-		"testdata/fw/mini.yaml":       TimeBased,       // no RAPIDS code, every approach
+		"../testdata/fw/hybrid.yaml":     framework.Hybrid,          // RAPIDS 0414HY
+		"../testdata/fw/restricted.yaml": framework.CompetencyBased, // 1065CB
+		"../testdata/fw/mini.yaml":       framework.TimeBased,       // no RAPIDS code, every approach
 	} {
 		if got := DefaultApproach(resolveFile(t, l, path)); got != want {
 			t.Errorf("DefaultApproach(%s) = %s, want %s", path, got, want)
