@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/go-fonts/dejavu v0.3.2
+	github.com/gomutex/godocx v0.1.6-0.20250811222946-aefd2d814cd1
 	github.com/jung-kurt/gofpdf v1.16.2
 	github.com/spf13/cobra v1.10.2
 	github.com/xuri/excelize/v2 v2.11.0

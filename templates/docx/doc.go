@@ -1,0 +1,278 @@
+// Package docx builds Word documents (Office Open XML) from simple blocks:
+// headings, paragraphs, label/value fields, nested lists, tables whose header
+// rows repeat on every page, signature lines, a running header and footer
+// with "Page X of Y", and the document properties.
+//
+// The body is built with github.com/gomutex/godocx, which gives real Word
+// structures (styles, tables, numbering, hyperlinks). What it has no API for
+// (header and footer parts, core properties) is written here as package parts,
+// and Write repacks the archive so the same document always gives the same
+// bytes.
+package docx
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gomutex/godocx"
+	gd "github.com/gomutex/godocx/docx"
+	"github.com/gomutex/godocx/wml/ctypes"
+	"github.com/gomutex/godocx/wml/stypes"
+)
+
+// Meta is what Word shows under File > Info > Properties.
+type Meta struct {
+	Title    string
+	Subject  string
+	Author   string // the sponsor
+	Keywords string
+	// Language is a BCP 47 tag such as "en-US"; it is the proofing language
+	// of every run and the package's dc:language. Empty means en-US.
+	Language string
+	// Created is recorded as both created and modified date and as the
+	// archive's entry times. It must come from the input (revision date or
+	// SOURCE_DATE_EPOCH), never the clock, or output is not reproducible.
+	// The zero time records 1980-01-01, the earliest date a zip can hold.
+	Created time.Time
+	// Generator names the program in docProps/app.xml, e.g. "wpsgen 1.2".
+	Generator string
+}
+
+// Style selects the look of a Paragraph.
+type Style int
+
+const (
+	Normal Style = iota
+	Note         // smaller text for notes and legends
+	Bold
+)
+
+// Field is one label/value line; Link makes the value a hyperlink (use
+// "mailto:" for email addresses).
+type Field struct {
+	Label, Value, Link string
+}
+
+// Item is a list entry with optional nested entries.
+type Item struct {
+	Text     string
+	Children []Item
+}
+
+// Document is a Word document under construction. Its methods record the
+// first error instead of returning it, so a drawer can add blocks in a row;
+// Write then returns that error and writes nothing.
+type Document struct {
+	root   *gd.RootDoc
+	meta   Meta
+	header string
+	footer string
+	bullet int // numbering instance shared by all bulleted lists
+	err    error
+}
+
+// Page geometry in twentieths of a point (twips): US Letter, margins like
+// the PDF's 45 pt sides.
+const (
+	pageW       = 12240
+	pageH       = 15840
+	marginSide  = 900
+	marginTopBt = 864
+	marginHdrFt = 432
+	textWidth   = pageW - 2*marginSide
+	// font sizes in half-points
+	sizeNormal = 20
+	sizeNote   = 16
+)
+
+// FontName is the font the styles name. LibreOffice and Word substitute a
+// metric-similar font where it is not installed.
+const FontName = "DejaVu Sans"
+
+// New starts an empty US Letter document.
+func New(m Meta) (*Document, error) {
+	if m.Language == "" {
+		m.Language = "en-US"
+	}
+	root, err := godocx.NewDocument()
+	if err != nil {
+		return nil, fmt.Errorf("docx: open the base document: %w", err)
+	}
+	d := &Document{root: root, meta: m}
+	if err := d.setupPackage(); err != nil {
+		return nil, err
+	}
+	d.setupStyles()
+	d.setupSection()
+	return d, nil
+}
+
+func (d *Document) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+}
+
+// Header sets the text at the top of every page.
+func (d *Document) Header(text string) { d.header = text }
+
+// Footer sets the text at the bottom left of every page; "Page X of Y"
+// is always at the bottom right.
+func (d *Document) Footer(text string) { d.footer = text }
+
+// Heading adds a heading paragraph with Word's built-in "Heading 1..3"
+// style, so it appears in the navigation pane and the accessibility
+// checker sees the document's structure.
+func (d *Document) Heading(level int, text string) {
+	if level < 1 || level > 3 {
+		d.fail(fmt.Errorf("docx: heading level %d is not 1, 2 or 3", level))
+		return
+	}
+	p, err := d.root.AddHeading(text, uint(level))
+	if err != nil {
+		d.fail(err)
+		return
+	}
+	keepNext(p.GetCT())
+}
+
+// Paragraph adds a paragraph of text; line breaks in text start new lines
+// within the paragraph.
+func (d *Document) Paragraph(text string, s Style) {
+	p := d.root.AddEmptyParagraph()
+	addText(p, text, s)
+}
+
+// addText adds text as runs, "\n" becoming a line break.
+func addText(p *gd.Paragraph, text string, s Style) {
+	addRuns(p.GetCT(), text, s)
+}
+
+func addRuns(ct *ctypes.Paragraph, text string, s Style) {
+	for i, line := range strings.Split(text, "\n") {
+		run := &ctypes.Run{Property: runProp(s)}
+		if i > 0 {
+			run.Children = append(run.Children, ctypes.RunChild{Break: &ctypes.Break{}})
+		}
+		run.Children = append(run.Children, ctypes.RunChild{Text: ctypes.TextFromString(line)})
+		ct.Children = append(ct.Children, ctypes.ParagraphChild{Run: run})
+	}
+}
+
+func runProp(s Style) *ctypes.RunProperty {
+	switch s {
+	case Bold:
+		return &ctypes.RunProperty{Bold: &ctypes.OnOff{}, BoldCS: &ctypes.OnOff{}}
+	case Note:
+		return &ctypes.RunProperty{Size: ctypes.NewFontSize(sizeNote), SizeCs: ctypes.NewFontSizeCS(sizeNote)}
+	}
+	return nil
+}
+
+// Fields adds label/value lines as a borderless two-column table, so values
+// line up and a person can edit them in place.
+func (d *Document) Fields(fs []Field) {
+	if len(fs) == 0 {
+		return
+	}
+	labelW := textWidth * 3 / 10
+	t := d.root.AddTable()
+	t.Width(textWidth, stypes.TableWidthDxa)
+	t.Layout(stypes.TableLayoutFixed)
+	t.Grid(uint64(labelW), uint64(textWidth-labelW))
+	for _, f := range fs {
+		row := t.AddRow()
+		rowCT(t).Property.CantSplit = &ctypes.OnOff{}
+		lc := row.AddCell()
+		lc.Width(labelW, stypes.TableWidthDxa)
+		lp := lc.AddEmptyPara()
+		tight(lp.GetCT())
+		addText(lp, f.Label, Bold)
+		vc := row.AddCell()
+		vc.Width(textWidth-labelW, stypes.TableWidthDxa)
+		vp := vc.AddEmptyPara()
+		tight(vp.GetCT())
+		if f.Link != "" {
+			vp.AddLink(f.Value, f.Link)
+		} else {
+			addText(vp, f.Value, Normal)
+		}
+	}
+	d.spacer()
+}
+
+// List adds a bulleted list; Children nest one level deeper each.
+func (d *Document) List(items []Item) {
+	if d.bullet == 0 {
+		// 2 is the library's multilevel bullet definition.
+		d.bullet = d.root.NewListInstance(2)
+	}
+	d.listLevel(items, 0)
+}
+
+func (d *Document) listLevel(items []Item, level int) {
+	if level > 8 {
+		d.fail(errors.New("docx: lists nest at most 9 levels"))
+		return
+	}
+	for _, it := range items {
+		p := d.root.AddEmptyParagraph()
+		p.Style("ListParagraph")
+		p.Numbering(d.bullet, level)
+		tight(p.GetCT())
+		addText(p, it.Text, Normal)
+		d.listLevel(it.Children, level+1)
+	}
+}
+
+// PageBreak starts a new page.
+func (d *Document) PageBreak() { d.root.AddPageBreak() }
+
+// Signature adds a signature block kept on one page: for each line a rule
+// to sign on, then its label (such as "Sponsor representative   Date").
+func (d *Document) Signature(lines []string) {
+	for i, label := range lines {
+		rule := d.root.AddEmptyParagraph()
+		pp := rule.GetCT()
+		ensurePPr(pp)
+		space := uint64(480)
+		pp.Property.Spacing = &ctypes.Spacing{Before: &space, After: new(uint64)}
+		pp.Property.KeepNext = &ctypes.OnOff{}
+		pp.Property.KeepLines = &ctypes.OnOff{}
+		rule.AddText(strings.Repeat("_", 60))
+		lp := d.root.AddEmptyParagraph()
+		lpp := lp.GetCT()
+		ensurePPr(lpp)
+		if i < len(lines)-1 {
+			lpp.Property.KeepNext = &ctypes.OnOff{}
+		}
+		addText(lp, label, Note)
+	}
+}
+
+// spacer adds an empty paragraph so consecutive tables do not merge into one.
+func (d *Document) spacer() {
+	p := d.root.AddEmptyParagraph()
+	tight(p.GetCT())
+}
+
+func ensurePPr(p *ctypes.Paragraph) {
+	if p.Property == nil {
+		p.Property = ctypes.DefaultParaProperty()
+	}
+}
+
+func keepNext(p *ctypes.Paragraph) {
+	ensurePPr(p)
+	p.Property.KeepNext = &ctypes.OnOff{}
+}
+
+// tight removes the paragraph spacing the base styles add, for table cells
+// and list items.
+func tight(p *ctypes.Paragraph) {
+	ensurePPr(p)
+	var after uint64 = 40
+	p.Property.Spacing = &ctypes.Spacing{Before: new(uint64), After: &after}
+}
