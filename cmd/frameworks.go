@@ -35,7 +35,7 @@ job functions and core/optional competencies. A program names one with framework
 }
 
 func runFrameworks(opts *FrameworksOptions) error {
-	l := framework.NewLoader()
+	l := newLoader()
 	w := tabwriter.NewWriter(opts.IO.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "ID\tTITLE\tO*NET\tRAPIDS\tJOB FUNCTIONS\tCORE\tOPTIONAL\tSPECIALIZATIONS")
 	for _, id := range l.CatalogIDs() {
@@ -95,7 +95,7 @@ func runFrameworksShow(opts *FrameworksShowOptions) error {
 	if !slices.Contains(showFormats, opts.Format) {
 		return usageError{fmt.Errorf("unknown --format %q; use one of %s", opts.Format, strings.Join(showFormats, ", "))}
 	}
-	l := framework.NewLoader()
+	l := newLoader()
 	if !slices.Contains(l.CatalogIDs(), opts.ID) {
 		return usageError{fmt.Errorf("no built-in framework %q; run 'wpsgen frameworks' for the list", opts.ID)}
 	}

@@ -58,7 +58,7 @@ func runValidate(opts *ValidateOptions) error {
 	if len(paths) == 0 {
 		return usageError{fmt.Errorf("no *.yaml or *.yml files in %s", strings.Join(opts.Paths, ", "))}
 	}
-	results, readErrs := framework.NewLoader().ValidateAll(paths, 0)
+	results, readErrs := newLoader().ValidateAll(paths, 0)
 	var all []framework.Finding
 	for _, r := range results {
 		if r != nil {

@@ -1,9 +1,17 @@
 package framework
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+
+	"github.com/wpsgen/wpsgen/framework/decimal"
+)
 
 func TestTermYears(t *testing.T) {
-	num := func(v float64) Number { return Number{Value: v, Set: true} }
+	num := func(v float64) Number {
+		d := decimal.MustParse(strconv.FormatFloat(v, 'g', -1, 64))
+		return Number{Dec: d, Text: d.String(), Set: true}
+	}
 	cases := []struct {
 		name     string
 		approach string
