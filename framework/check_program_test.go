@@ -35,6 +35,10 @@ func TestTermYears(t *testing.T) {
 		{"competency-based months win", CompetencyBased, Term{Months: num(24), Years: num(1)}, 2, true},
 		{"competency-based without term", CompetencyBased, Term{Hours: num(2000)}, 0, false},
 		{"unknown approach", "", Term{Hours: num(2000)}, 0, false},
+		{"twenty years", TimeBased, Term{Hours: num(40000)}, 20, true},
+		{"over twenty years", TimeBased, Term{Hours: num(40000.5)}, 0, false},
+		{"months overflowing an int", CompetencyBased, Term{Months: num(9.3e18)}, 0, false},
+		{"under one week", CompetencyBased, Term{Years: num(1e-300)}, 0, false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
