@@ -3,7 +3,6 @@ package framework
 import (
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"math/big"
-	"strconv"
 )
 
 // The model mirrors FORMAT.md. Struct tags drive both the loader (decode.go)
@@ -25,7 +24,8 @@ type String struct {
 }
 
 // Number is a finite number with its literal text, so decimals are never
-// lost. Dec is the exact value: compute with it, never with Value.
+// lost. Dec is the exact value: compute with it. Value is its nearest
+// float64, read only by document code that has not moved to Dec yet.
 type Number struct {
 	Value float64
 	Dec   decimal.Decimal
@@ -35,13 +35,7 @@ type Number struct {
 }
 
 // Rat returns the number as an exact rational (the literal as written).
-func (n Number) Rat() *big.Rat {
-	r, ok := new(big.Rat).SetString(n.Text)
-	if !ok {
-		r = new(big.Rat).SetFloat64(n.Value)
-	}
-	return r
-}
+func (n Number) Rat() *big.Rat { return n.Dec.Rat() }
 
 // Bool is a true/false value with its position.
 type Bool struct {
@@ -342,14 +336,4 @@ type Course struct {
 	Year       Number   `yaml:"year" doc:"Year or level; courses are grouped with subtotals by year."`
 	Objectives []String `yaml:"objectives" doc:"Learning objectives."`
 	Covers     []String `yaml:"covers" doc:"Competencies taught, as JOBFUNCTION.COMPETENCY (e.g. \"1.A\")."`
-}
-
-// FormatNumber formats a number the way it reads best in a message: exact,
-// without trailing zeros.
-func FormatNumber(r *big.Rat) string {
-	if r.IsInt() {
-		return r.Num().String()
-	}
-	f, _ := r.Float64()
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }

@@ -312,12 +312,15 @@ func jsonValue(v reflect.Value) (any, bool) {
 }
 
 // jsonNumber returns a number exactly as written when that is valid JSON
-// (12.5 stays 12.5), and its exact value otherwise (.5 becomes 0.5).
+// (12.5 stays 12.5), and its exact value otherwise (.5 becomes 0.5; -0 is 0).
 func jsonNumber(n Number) json.Number {
+	if n.Dec.IsZero() {
+		return "0"
+	}
 	if json.Valid([]byte(n.Text)) {
 		if _, err := strconv.ParseFloat(n.Text, 64); err == nil {
 			return json.Number(n.Text)
 		}
 	}
-	return json.Number(FormatNumber(n.Rat()))
+	return json.Number(n.Dec.String())
 }

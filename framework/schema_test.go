@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wpsgen/wpsgen/framework/decimal"
 )
 
 func init() {
@@ -297,9 +299,8 @@ func TestFrameworkJSONResolvesExtends(t *testing.T) {
 }
 
 func TestJSONNumber(t *testing.T) {
-	for text, want := range map[string]string{"12.5": "12.5", "2000": "2000", ".5": "0.5", "+3": "3", "1e3": "1e3"} {
-		v, _ := strconv.ParseFloat(text, 64)
-		if got := string(jsonNumber(Number{Value: v, Text: text, Set: true})); got != want {
+	for text, want := range map[string]string{"12.5": "12.5", "2000": "2000", ".5": "0.5", "+3": "3", "1e3": "1e3", "-0": "0", "0.0": "0", "1000.123456789123456789": "1000.123456789123456789"} {
+		if got := string(jsonNumber(Number{Dec: decimal.MustParse(text), Text: text, Set: true})); got != want {
 			t.Errorf("jsonNumber(%s) = %s, want %s", text, got, want)
 		}
 	}
