@@ -6,7 +6,7 @@ import (
 )
 
 // The model mirrors FORMAT.md. Struct tags drive both the loader (decode.go)
-// and the JSON Schema (schema.go), so the two cannot disagree:
+// and the JSON Schema (package schema), so the two cannot disagree:
 //
 //	yaml:"name"   the key in the file
 //	req:"true"    the key is required
@@ -14,6 +14,15 @@ import (
 //	format:"date" YYYY-MM-DD or YYYY-MM
 //	min:"1"       a list needs at least this many items
 //	doc:"..."     the description editors show on hover
+
+// DatePattern is what a date key (format:"date") accepts: YYYY-MM-DD or YYYY-MM.
+const DatePattern = `^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`
+
+// schemaBase is where the published schemas live; SchemaURL appends the file name.
+const schemaBase = "https://raw.githubusercontent.com/wpsgen/wpsgen/main/docs/schema/"
+
+// SchemaURL returns the published URL of the JSON Schema of a file kind.
+func SchemaURL(kind string) string { return schemaBase + kind + ".schema.json" }
 
 // String is a scalar kept as text, with the position of its value. Numbers
 // written without quotes are kept as written ("0414" stays "0414").
@@ -97,7 +106,7 @@ type Framework struct {
 	RAPIDS          String             `yaml:"rapids" doc:"RAPIDS occupation code as printed, e.g. \"1114CB\"."`
 	Source          *Source            `yaml:"source" doc:"Where the framework was published."`
 	Description     String             `yaml:"description" doc:"Free text about the framework."`
-	Extends         String             `yaml:"extends" doc:"A catalog id or a path (relative to this file) of the framework this one customizes."`
+	Extends         String             `yaml:"extends" doc:"A catalog id or a path (relative to this file) of the framework this one customizes; it may only add to it. See https://github.com/wpsgen/wpsgen/blob/main/docs/format.md#extends"`
 	Approaches      []String           `yaml:"approaches" enum:"competency-based|time-based|hybrid" doc:"Apprenticeship approaches the framework allows; default all three."`
 	BenchmarkHours  *BenchmarkHours    `yaml:"benchmark_hours" doc:"The Department of Labor's hours for the occupation, per approach."`
 	JobFunctions    []*JobFunction     `yaml:"job_functions" doc:"The job functions (work processes); at least one unless extends is set."`
@@ -185,7 +194,7 @@ type FrameworkCourse struct {
 type Program struct {
 	Meta
 	Kind               String                `yaml:"kind" req:"true" enum:"program" doc:"Always \"program\"."`
-	Framework          String                `yaml:"framework" req:"true" doc:"A catalog id, or a path (relative to this file) to a framework file."`
+	Framework          String                `yaml:"framework" req:"true" doc:"A catalog id (wpsgen frameworks lists them), or a path (relative to this file) to a framework file. See https://github.com/wpsgen/wpsgen/blob/main/docs/format.md#catalog"`
 	Revision           *Revision             `yaml:"revision" doc:"Revision printed on every page; the only source of dates in the output."`
 	Sponsor            *Sponsor              `yaml:"sponsor" req:"true" doc:"The employer that sponsors the program."`
 	Occupation         *Occupation           `yaml:"occupation" req:"true" doc:"The occupation the apprentice is trained for."`
