@@ -1,5 +1,7 @@
 package framework
 
+import "slices"
+
 // Rules about the hours of each job function, and the hours and ranges
 // every other part of a file states.
 
@@ -94,20 +96,11 @@ func checkHoursKeysApply(c *checker) {
 	}
 	for _, jf := range scheduleJobFunctions(c.p) {
 		for _, k := range []string{"hours", "min_hours", "max_hours"} {
-			if jf.Has(k) && !contains(want.keys, k) {
+			if jf.Has(k) && !slices.Contains(want.keys, k) {
 				c.report(RuleSchema, jf.KeyPos(k), "%s does not apply to a %s program (job functions there take %s)", k, approach, want.text)
 			}
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func checkWageStepHours(c *checker) {
