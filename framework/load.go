@@ -43,7 +43,7 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // Loader serves many validations, in parallel: a framework shared by a
 // thousand programs is parsed and resolved once.
 type Loader struct {
-	Printable func(r rune) bool // the characters the selected document formats draw; nil: all printable
+	Printable func(r rune) bool // what the selected document formats draw (nil: every printable character); set before the first Load
 
 	mu        sync.Mutex
 	files     map[string]*fileEntry
