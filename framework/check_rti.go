@@ -62,11 +62,9 @@ func checkCourseHours(c *checker) {
 	}
 }
 
-// wholeYear reports whether a course year is a whole number from 1.
-func wholeYear(y Number) bool {
-	_, whole := y.Dec.Int64()
-	return whole && y.Dec.Sign() > 0
-}
+// wholeYear reports whether a course year is a whole number from 1 (Dec
+// keeps no trailing fractional zeros, so 2.0 is whole).
+func wholeYear(y Number) bool { return y.Dec.Scale() == 0 && y.Dec.Sign() > 0 }
 
 func checkCourseYearWhole(c *checker) {
 	if c.p.RTI == nil {

@@ -154,3 +154,11 @@ func TestTermYears(t *testing.T) {
 		})
 	}
 }
+
+func TestWholeYear(t *testing.T) {
+	for text, want := range map[string]bool{"1": true, "2.0": true, "1e300": true, "1.5": false, "0": false, "-1": false, "1e-300": false} {
+		if got := wholeYear(Number{Dec: decimal.MustParse(text), Text: text, Set: true}); got != want {
+			t.Errorf("wholeYear(%s) = %v, want %v", text, got, want)
+		}
+	}
+}
