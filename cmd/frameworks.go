@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/schema"
 )
 
 // FrameworksOptions are the flags of `wpsgen frameworks`.
@@ -107,7 +108,7 @@ func runFrameworksShow(opts *FrameworksShowOptions) error {
 	} else {
 		var fw *framework.Resolved
 		if fw, err = l.Catalog(opts.ID); err == nil {
-			data, err = framework.FrameworkJSON(fw)
+			data, err = schema.FrameworkJSON(fw)
 		}
 	}
 	if err != nil {

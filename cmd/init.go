@@ -138,7 +138,7 @@ standard output; an existing file is never overwritten without --force.`,
 // loadInitFramework resolves --framework: a catalog id, else a framework
 // file. A file with errors is refused with its findings.
 func loadInitFramework(opts *InitOptions) (*framework.Resolved, error) {
-	l := framework.NewLoader()
+	l := newLoader()
 	if slices.Contains(l.CatalogIDs(), opts.Framework) {
 		return l.Catalog(opts.Framework)
 	}

@@ -155,7 +155,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f refl
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
-var dateRE = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
+var dateRE = regexp.MustCompile(DatePattern)
 
 func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f reflect.StructField) {
 	if n.Kind != yaml.ScalarNode {

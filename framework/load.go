@@ -43,6 +43,8 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // Loader serves many validations, in parallel: a framework shared by a
 // thousand programs is parsed and resolved once.
 type Loader struct {
+	Printable func(r rune) bool // what the selected document formats draw (nil: every printable character); set before the first Load
+
 	mu        sync.Mutex
 	files     map[string]*fileEntry
 	resolved  map[string]*resolveEntry
@@ -341,7 +343,7 @@ func (l *Loader) resolveFramework(f *File, chain []string) (*Resolved, []Finding
 			Message: "the framework needs job_functions (at least one) unless it extends another framework"})
 	}
 	r := merge(base, fw)
-	c := &checker{}
+	c := &checker{printable: l.Printable}
 	c.checkFramework(fw, base)
 	findings = append(findings, c.findings...)
 	return r, findings
