@@ -88,40 +88,90 @@ func CatalogSource(id string) ([]byte, error) {
 }
 
 // Load reads and parses a file (once; later calls return the cached
-// result). Paths starting with "catalog:" name built-in frameworks.
+// result). path is always a file path, even one that starts with
+// "catalog:": a user's file is never shadowed by the built-in catalog,
+// which is reached by id from framework:, extends: and --framework.
 func (l *Loader) Load(path string) (*File, error) {
+	return l.load(userPath(path))
+}
+
+// userPath keeps a file path from being read as a catalog key: a file
+// named "catalog:x" is shown and cached as "./catalog:x".
+func userPath(path string) string {
+	if strings.HasPrefix(path, catalogPrefix) {
+		return "." + string(filepath.Separator) + path
+	}
+	return path
+}
+
+// load reads a file path, or a built-in framework named catalogPrefix+id.
+func (l *Loader) load(key string) (*File, error) {
 	l.mu.Lock()
-	e := l.files[path]
+	e := l.files[key]
 	if e == nil {
 		e = &fileEntry{}
-		l.files[path] = e
+		l.files[key] = e
 	}
 	l.mu.Unlock()
 	e.once.Do(func() {
-		data, err := readFile(path)
+		data, err := readFile(key)
 		if err != nil {
-			e.err = &ReadError{Path: path, Err: err}
+			e.err = &ReadError{Path: key, Err: err}
 			return
 		}
-		e.file = Parse(path, data)
+		e.file = Parse(key, data)
+		// The cached file is shared by every validation that uses it: an
+		// append to its findings must copy, never write into shared memory.
+		e.file.Findings = slices.Clip(e.file.Findings)
 	})
 	return e.file, e.err
 }
 
 func readFile(path string) ([]byte, error) {
 	if id, ok := strings.CutPrefix(path, catalogPrefix); ok {
-		return CatalogSource(id)
+		return CatalogSource(id) // user paths never start with the prefix: see userPath
 	}
-	f, err := os.Open(path)
+	// Look before opening: open(2) on a named pipe blocks until a writer
+	// comes, which in CI is never.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, openFlags, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("is a directory")
+	// Again on the open file: the path may have been replaced since Stat.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
 	}
 	// Read one byte past the limit so Parse can report the size.
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// regular refuses everything but a regular file, naming what it is.
+func regular(st fs.FileInfo) error {
+	m := st.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("is a directory")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("is a named pipe (FIFO), not a file; wpsgen reads only regular files")
+	case m&fs.ModeSocket != 0:
+		return errors.New("is a socket, not a file; wpsgen reads only regular files")
+	case m&fs.ModeDevice != 0:
+		return errors.New("is a device, not a file; wpsgen reads only regular files")
+	}
+	return errors.New("is not a regular file; wpsgen reads only regular files")
 }
 
 // Resolved is a framework with its extends chain applied: the base's job
@@ -192,7 +242,7 @@ func (l *Loader) refTarget(ref, from string) (string, error) {
 		return "", fmt.Errorf("framework %q is an absolute path; write it relative to this file so the files can move together", ref)
 	}
 	dir := filepath.Dir(from)
-	target := filepath.Join(dir, ref)
+	target := userPath(filepath.Join(dir, ref))
 	if !within(dir, target) && !within(repoRoot(dir), target) && !within(".", target) {
 		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks in the same repository as the files that use them (or beside or below them)", ref)
 	}
@@ -259,7 +309,7 @@ func (l *Loader) resolveRef(ref String, from string, chain []string) (*Resolved,
 	if slices.Contains(chain, key) {
 		return bad("extends makes a cycle: %s", strings.Join(displayChain(append(slices.Clip(chain), key)), " -> "))
 	}
-	f, err := l.Load(target)
+	f, err := l.load(target)
 	if err != nil {
 		var re *ReadError
 		if errors.As(err, &re) && errors.Is(re.Err, fs.ErrNotExist) {
@@ -309,7 +359,8 @@ func (l *Loader) resolveFile(f *File, key string) (*Resolved, []Finding) {
 	}
 	l.mu.Unlock()
 	e.once.Do(func() { e.fw, e.findings = l.resolveFramework(f, []string{key}) })
-	return e.fw, e.findings
+	// Shared between goroutines: callers append their own findings to it.
+	return e.fw, slices.Clip(e.findings)
 }
 
 // ResolveFramework resolves a parsed framework file: its own findings,
@@ -385,7 +436,7 @@ func (l *Loader) Catalog(id string) (*Resolved, error) {
 	if !ok {
 		return nil, fmt.Errorf("no built-in framework %q", id)
 	}
-	f, err := l.Load(p)
+	f, err := l.load(p)
 	if err != nil {
 		return nil, err
 	}
