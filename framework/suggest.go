@@ -2,7 +2,12 @@ package framework
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+	"unsafe"
 )
 
 // didYouMean returns "; did you mean "x"?" for the candidate closest to s,
@@ -14,12 +19,39 @@ func didYouMean(s string, candidates []string) string {
 	return ""
 }
 
+// Bounds on the work of suggestions. A file can hold a hundred thousand
+// unknown references to a framework of thousands of ids: comparing each
+// with each would take hours. Each reference compares at most
+// maxComparedPerRef candidates (the nearest in length first); each list of
+// candidates allows comparisonBudget comparisons in all, after which only
+// exact letter-case matches and shared prefixes are suggested.
+const (
+	maxIDRunes         = 64 // longer strings are never typos of ids or keys
+	indexFrom          = 9  // lists this long are indexed once and reused
+	maxComparedPerRef  = 256
+	comparisonBudget   = 100_000
+	maxCachedAnswers   = 8_192
+	maxCachedIndexes   = 64
+	maxTypoDistance    = 3
+	unboundedDistance  = 1 << 30
+	distanceOfLongText = unboundedDistance
+)
+
+// comparisons counts edit-distance computations, so tests can prove the
+// work is bounded without timing it.
+var comparisons atomic.Int64
+
 // closest returns the candidate nearest to s by edit distance; a candidate
 // that differs only in letter case ("OJT" for "ojt") is nearest of all. With
 // typosOnly it returns one only within a third of the longer word (at least
-// one edit, at most three), so unrelated words are not suggested.
+// one edit, at most three), so unrelated words are not suggested. Ties go
+// to the earlier candidate.
 func closest(s string, candidates []string, typosOnly bool) string {
-	best, bestD := "", 1<<30
+	if len(candidates) >= indexFrom {
+		return indexOf(candidates).closest(s, typosOnly)
+	}
+	rs := []rune(s)
+	best, bestD := "", unboundedDistance
 	for _, c := range candidates {
 		if c == s {
 			continue
@@ -27,12 +59,167 @@ func closest(s string, candidates []string, typosOnly bool) string {
 		if strings.EqualFold(c, s) {
 			return c
 		}
-		if d := editDistance(s, c); d < bestD {
+		limit := bestD - 1
+		if typosOnly {
+			limit = min(limit, maxTypoDistance)
+		}
+		if d := editDistanceWithin(rs, []rune(c), limit); d < bestD {
 			best, bestD = c, d
 		}
 	}
-	if typosOnly && bestD > max(1, min(3, max(len([]rune(s)), len([]rune(best)))/3)) {
+	return acceptTypo(s, best, bestD, typosOnly)
+}
+
+// acceptTypo applies the typo threshold of closest.
+func acceptTypo(s, best string, d int, typosOnly bool) string {
+	if best == "" || typosOnly && d > max(1, min(maxTypoDistance, max(utf8.RuneCountInString(s), utf8.RuneCountInString(best))/3)) {
 		return ""
+	}
+	return best
+}
+
+// suggestIndex is a list of candidates prepared once: by letter case, by
+// length and sorted, with the answers given so far and the work left.
+type suggestIndex struct {
+	list   []string // kept so the list's memory is not reused while cached
+	runes  [][]rune
+	folded map[string][]int // lower case -> candidate indexes
+	byLen  map[int][]int    // rune length -> candidate indexes, in order
+	sorted []int            // candidate indexes by text
+
+	mu      sync.Mutex
+	budget  int
+	answers map[string]string // "0"/"1" (typosOnly) + s -> answer
+}
+
+var indexes struct {
+	sync.Mutex
+	m map[indexKey]*suggestIndex
+}
+
+type indexKey struct {
+	data *string
+	n    int
+}
+
+// indexOf returns the index of a candidate list. The checks build each
+// list once and ask about every unknown reference against it, so the
+// list's identity (its memory and length) finds the index again.
+func indexOf(list []string) *suggestIndex {
+	key := indexKey{unsafe.SliceData(list), len(list)}
+	indexes.Lock()
+	defer indexes.Unlock()
+	if ix := indexes.m[key]; ix != nil {
+		return ix
+	}
+	if indexes.m == nil {
+		indexes.m = map[indexKey]*suggestIndex{}
+	}
+	// Evict one entry at random, not all: a list built afresh for every
+	// question must not reset the budget of the lists that are reused.
+	for k := range indexes.m {
+		if len(indexes.m) < maxCachedIndexes {
+			break
+		}
+		delete(indexes.m, k)
+	}
+	ix := &suggestIndex{list: list, runes: make([][]rune, len(list)), folded: map[string][]int{},
+		byLen: map[int][]int{}, sorted: make([]int, len(list)), budget: comparisonBudget, answers: map[string]string{}}
+	for i, c := range list {
+		ix.runes[i] = []rune(c)
+		low := strings.ToLower(c)
+		ix.folded[low] = append(ix.folded[low], i)
+		ix.byLen[len(ix.runes[i])] = append(ix.byLen[len(ix.runes[i])], i)
+		ix.sorted[i] = i
+	}
+	sort.SliceStable(ix.sorted, func(a, b int) bool { return list[ix.sorted[a]] < list[ix.sorted[b]] })
+	indexes.m[key] = ix
+	return ix
+}
+
+func (ix *suggestIndex) closest(s string, typosOnly bool) string {
+	key := "0" + s
+	if typosOnly {
+		key = "1" + s
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if a, ok := ix.answers[key]; ok {
+		return a
+	}
+	a := ix.search(s, typosOnly)
+	if len(ix.answers) < maxCachedAnswers {
+		ix.answers[key] = a
+	}
+	return a
+}
+
+func (ix *suggestIndex) search(s string, typosOnly bool) string {
+	for _, i := range ix.folded[strings.ToLower(s)] {
+		if ix.list[i] != s {
+			return ix.list[i]
+		}
+	}
+	rs := []rune(s)
+	best, bestD := -1, unboundedDistance
+	compared := 0
+	// A candidate whose length differs by d is at least d edits away, so
+	// lengths are tried nearest first and the search stops when no length
+	// left can beat the best found.
+	for d := 0; d <= bestD && compared < maxComparedPerRef && ix.budget > 0; d++ {
+		if typosOnly && d > maxTypoDistance || d > maxIDRunes {
+			break
+		}
+		for _, n := range []int{len(rs) - d, len(rs) + d} {
+			if n < 0 || d == 0 && n != len(rs)-d {
+				continue
+			}
+			for _, i := range ix.byLen[n] {
+				if compared >= maxComparedPerRef || ix.budget <= 0 {
+					break
+				}
+				if ix.list[i] == s {
+					continue
+				}
+				compared++
+				ix.budget--
+				limit := bestD
+				if typosOnly {
+					limit = min(limit, maxTypoDistance+1)
+				}
+				dist := editDistanceWithin(rs, ix.runes[i], limit)
+				if dist < bestD || dist == bestD && i < best {
+					best, bestD = i, dist
+				}
+			}
+		}
+	}
+	if best < 0 {
+		if typosOnly {
+			return ""
+		}
+		return ix.sharedPrefix(s)
+	}
+	return acceptTypo(s, ix.list[best], bestD, typosOnly)
+}
+
+// sharedPrefix returns the candidate sharing the longest prefix with s: the
+// answer, in logarithmic time, when comparing has run out of budget.
+func (ix *suggestIndex) sharedPrefix(s string) string {
+	at := sort.Search(len(ix.sorted), func(k int) bool { return ix.list[ix.sorted[k]] >= s })
+	best, bestN := "", -1
+	for _, k := range []int{at - 1, at, at + 1} {
+		if k < 0 || k >= len(ix.sorted) || ix.list[ix.sorted[k]] == s {
+			continue
+		}
+		c := ix.list[ix.sorted[k]]
+		n := 0
+		for n < len(c) && n < len(s) && c[n] == s[n] {
+			n++
+		}
+		if n > bestN {
+			best, bestN = c, n
+		}
 	}
 	return best
 }
@@ -41,29 +228,51 @@ func closest(s string, candidates []string, typosOnly bool) string {
 // runes: insertions, deletions, substitutions and adjacent transpositions
 // ("titel" -> "title") each cost one.
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
-		return 1 << 30 // long strings are never typos of short ids
+	return editDistanceWithin([]rune(a), []rune(b), unboundedDistance-1)
+}
+
+// editDistanceWithin is editDistance, except that any distance over limit
+// is returned as limit+1 as soon as it is certain: rows whose every cell
+// exceeds limit end the computation.
+func editDistanceWithin(ra, rb []rune, limit int) int {
+	comparisons.Add(1)
+	if len(ra) > maxIDRunes || len(rb) > maxIDRunes {
+		return distanceOfLongText
 	}
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
+	if abs(len(ra)-len(rb)) > limit {
+		return limit + 1
 	}
-	for j := range d[0] {
-		d[0][j] = j
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
 			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
+			rowMin = min(rowMin, cur[j])
 		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
 	}
-	return d[len(ra)][len(rb)]
+	return min(prev[len(rb)], limit+1)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
