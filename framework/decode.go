@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"errors"
 	"fmt"
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"math"
@@ -29,14 +30,40 @@ type decoder struct {
 	budget    int        // most values a file may visit; see newDecoder
 	lastAlias *yaml.Node // the alias followed most recently, for the bomb finding
 	bombed    bool
+	expanded  int                // bytes of text aliases have repeated so far
+	maxExpand int                // most bytes aliases may repeat; see newDecoder
+	sizes     map[*yaml.Node]int // bytes of text under an aliased node
 }
+
+// Expansion bounds the text aliases may repeat: 8 times the file's size,
+// and at least 4 MiB. Counting values (aliasAllowance) is not enough: one
+// anchored 100 KB text repeated by a thousand aliases is 100 MB to render.
+const (
+	expandFactor = 8
+	minExpand    = 4 << 20
+)
 
 // newDecoder returns a decoder for the tree under root. Decoding visits each
 // written value at most twice (the kind: pair is read twice), so a budget of
 // four visits per written value plus aliasAllowance is never reached without
 // aliases that repeat aliases.
-func newDecoder(file string, root *yaml.Node) *decoder {
-	return &decoder{file: file, budget: 4*countNodes(root) + aliasAllowance}
+func newDecoder(file string, root *yaml.Node, fileBytes int) *decoder {
+	return &decoder{file: file, budget: 4*countNodes(root) + aliasAllowance,
+		maxExpand: max(expandFactor*fileBytes, minExpand), sizes: map[*yaml.Node]int{}}
+}
+
+// textSize is the bytes of text in a tree (each value counts at least one
+// byte), not following aliases: an alias inside is counted when followed.
+func (d *decoder) textSize(n *yaml.Node) int {
+	if s, ok := d.sizes[n]; ok {
+		return s
+	}
+	total := max(1, len(n.Value))
+	for _, c := range n.Content {
+		total += d.textSize(c)
+	}
+	d.sizes[n] = total
+	return total
 }
 
 // countNodes counts the values written in a tree, without following aliases.
@@ -60,6 +87,12 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		d.lastAlias = n
 		n = n.Alias
+		d.expanded += d.textSize(n)
+		if d.expanded > d.maxExpand && !d.bombed {
+			d.bombed = true
+			d.findings = append(d.findings, Finding{Pos: d.pos(d.lastAlias), Severity: Error, Rule: RuleSyntax,
+				Message: fmt.Sprintf("aliases (*name) repeat more than %d bytes of text in this file (the most is %d times the file's size, at least %d MiB); write the values out instead", d.maxExpand, expandFactor, minExpand>>20)})
+		}
 	}
 	d.nodes++
 	if d.nodes > d.budget && !d.bombed {
@@ -98,10 +131,17 @@ func describe(n *yaml.Node) string {
 		case "!!int", "!!float":
 			return "the number " + n.Value
 		}
-		return fmt.Sprintf("the text %q", truncate(n.Value, 40))
+		return fmt.Sprintf("the text %q", shown(n.Value))
 	}
 	return "an unexpected value"
 }
+
+// shownRunes is how much of a value a message repeats: enough to find it,
+// never a whole pasted document.
+const shownRunes = 60
+
+// shown is a value as messages repeat it: cut to shownRunes.
+func shown(s string) string { return truncate(s, shownRunes) }
 
 func truncate(s string, n int) string {
 	r := []rune(s)
@@ -117,6 +157,9 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f refl
 		return
 	}
 	n = d.resolve(n)
+	if !d.plainTag(n, name) {
+		return
+	}
 	switch v.Type() {
 	case typString:
 		d.decodeString(n, v.Addr().Interface().(*String), name, f)
@@ -153,6 +196,42 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f refl
 	}
 }
 
+// plainTag reports whether n's explicit tag, if any, is one that only
+// restates what the value is (!!str on text, !!int or !!float on a number,
+// !!bool on true or false, !!null on nothing, !!map and !!seq). Any other
+// (!!bool yes, !!binary, !custom) is reported: yaml.v3 would keep the tag
+// and read "yes" as false.
+func (d *decoder) plainTag(n *yaml.Node, name string) bool {
+	if n.Style&yaml.TaggedStyle == 0 && !strings.HasPrefix(n.Tag, "!") {
+		return true
+	}
+	tag := n.ShortTag()
+	if n.Style&yaml.TaggedStyle == 0 {
+		return true // a tag yaml.v3 resolved itself, not one the file wrote
+	}
+	ok := false
+	switch n.Kind {
+	case yaml.MappingNode:
+		ok = tag == "!!map"
+	case yaml.SequenceNode:
+		ok = tag == "!!seq"
+	case yaml.ScalarNode:
+		plain := (&yaml.Node{Kind: yaml.ScalarNode, Value: n.Value}).ShortTag()
+		switch tag {
+		case "!!str":
+			ok = true
+		case "!!int", "!!float":
+			ok = plain == "!!int" || plain == "!!float"
+		case "!!bool", "!!null":
+			ok = plain == tag
+		}
+	}
+	if !ok {
+		d.schemaf(n, "%s has the tag %s, which does not fit %q; remove the tag and write the value plainly (true or false, a number, or text)", name, shown(n.Tag), shown(n.Value))
+	}
+	return ok
+}
+
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 var dateRE = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
@@ -162,21 +241,29 @@ func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f reflect.S
 		d.schemaf(n, "%s must be text, found %s", name, describe(n))
 		return
 	}
-	if isNull(n) {
-		return // an empty value counts as absent; required fields are checked by the caller
+	if isNull(n) || strings.TrimSpace(n.Value) == "" {
+		// An empty value, or one of only spaces, counts as absent; required
+		// fields are checked by the caller.
+		return
 	}
 	s.Value, s.Pos, s.Set = n.Value, d.pos(n), true
 	if enum := f.Tag.Get("enum"); enum != "" && !slices.Contains(strings.Split(enum, "|"), n.Value) {
-		d.schemaf(n, "%s must be one of %s, found %q%s", name, strings.ReplaceAll(enum, "|", ", "), n.Value, didYouMean(n.Value, strings.Split(enum, "|")))
+		d.schemaf(n, "%s must be one of %s, found %q%s", name, strings.ReplaceAll(enum, "|", ", "), shown(n.Value), didYouMean(n.Value, strings.Split(enum, "|")))
 	}
 	if f.Tag.Get("format") == "date" {
 		if !dateRE.MatchString(n.Value) {
-			d.schemaf(n, "%s must be a date written YYYY-MM-DD (or YYYY-MM), found %q", name, n.Value)
+			d.schemaf(n, "%s must be a date written YYYY-MM-DD (or YYYY-MM), found %q", name, shown(n.Value))
 		} else if !realDate(n.Value) {
 			d.schemaf(n, "%s %s is not a day of the calendar", name, n.Value)
+		} else if y, _ := strconv.Atoi(n.Value[:4]); y < minYear {
+			d.schemaf(n, "%s %s is before %d; write the real date (documents and spreadsheets cannot show earlier years)", name, n.Value, minYear)
 		}
 	}
 }
+
+// minYear is the earliest year a date may have: spreadsheet dates start
+// in 1900, and the pattern allows four digits, so 9999 is the latest.
+const minYear = 1900
 
 // realDate reports whether a YYYY-MM-DD or YYYY-MM value names a real day
 // or month (2026-02-30 matches the pattern but is no date).
@@ -191,6 +278,11 @@ func realDate(s string) bool {
 
 func (d *decoder) decodeNumber(n *yaml.Node, num *Number, name string) {
 	if isNull(n) {
+		return
+	}
+	if outOfRange(n) {
+		d.schemaf(n, "%s must be a finite number, found %s, which is too large to be a number", name, shown(n.Value))
+		num.Pos = d.pos(n)
 		return
 	}
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
@@ -213,7 +305,7 @@ func (d *decoder) decodeNumber(n *yaml.Node, num *Number, name string) {
 		text = strconv.FormatInt(i, 10)
 	}
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		d.schemaf(n, "%s must be a finite number, found %s", name, n.Value)
+		d.schemaf(n, "%s must be a finite number, found %s", name, shown(n.Value))
 		num.Pos = d.pos(n) // written, but not a number: Set stays false
 		return
 	}
@@ -222,6 +314,17 @@ func (d *decoder) decodeNumber(n *yaml.Node, num *Number, name string) {
 		dec = decimal.MustParse(strconv.FormatFloat(v, 'g', -1, 64))
 	}
 	*num = Number{Value: v, Dec: dec, Text: text, Pos: d.pos(n), Set: true}
+}
+
+// outOfRange reports a plain value written as a number that a float64
+// cannot hold (1e400): yaml.v3 reads it as text.
+func outOfRange(n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!str" || n.Style != 0 {
+		return false
+	}
+	_, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	var ne *strconv.NumError
+	return errors.As(err, &ne) && ne.Err == strconv.ErrRange
 }
 
 func (d *decoder) decodeRange(n *yaml.Node, r *Range, name string) {
@@ -246,7 +349,7 @@ func (d *decoder) decodeRange(n *yaml.Node, r *Range, name string) {
 		case "max":
 			d.decodeNumber(d.resolve(kv[1]), &r.Max, name+".max")
 		default:
-			d.schemaf(kv[0], "unknown key %q in %s; a range has min and max%s", k, name, didYouMean(k, []string{"min", "max"}))
+			d.schemaf(kv[0], "unknown key %q in %s; a range has min and max%s", shown(k), name, didYouMean(k, []string{"min", "max"}))
 		}
 	}
 	for _, k := range []string{"min", "max"} {
@@ -268,13 +371,22 @@ func (d *decoder) mappingPairs(n *yaml.Node, name string) [][2]*yaml.Node {
 			merged = append(merged, d.mergePairs(v, name)...)
 			continue
 		}
-		k = d.resolve(k)
+		if k.Kind == yaml.AliasNode {
+			// A key written as *name: findings about it point at the alias,
+			// not at the anchor it repeats.
+			at := k
+			resolved := *d.resolve(k)
+			resolved.Line, resolved.Column = at.Line, at.Column
+			k = &resolved
+		} else {
+			k = d.resolve(k)
+		}
 		if k.Kind != yaml.ScalarNode {
 			d.schemaf(k, "keys in %s must be plain names, found %s", name, describe(k))
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
-			d.schemaf(k, "duplicate key %q in %s (first at line %d); remove one", k.Value, name, prev.Line)
+			d.schemaf(k, "duplicate key %q in %s (first at line %d); remove one", shown(k.Value), name, prev.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -367,11 +479,16 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 		meta.Keys[key] = d.pos(kv[0])
 		fi, ok := fields.byKey[key]
 		if !ok {
-			suggestion := closest(key, fields.keys, true)
+			suggestion := synonym(key, fields)
+			if suggestion == "" {
+				suggestion = closest(key, fields.keys, true)
+			}
 			if suggestion != "" {
 				typos[suggestion] = true
+				d.schemaf(kv[0], "unknown key %q in %s; did you mean %q?", shown(key), name, suggestion)
+			} else {
+				d.schemaf(kv[0], "unknown key %q in %s; %s", shown(key), name, validKeys(fields.keys))
 			}
-			d.schemaf(kv[0], "unknown key %q in %s%s", key, name, didYouMean(key, fields.keys))
 			continue
 		}
 		before := len(d.findings)
@@ -398,6 +515,53 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 		}
 	}
 	placeAbsent(v, fields, meta)
+}
+
+// synonyms are keys users write for the ones wpsgen reads: the older
+// "journeyman", and the names of hours in other forms. Each maps to the
+// keys it may mean, in order; the first the mapping has is suggested.
+var synonyms = map[string][]string{
+	"journeyman_rate":                   {"journeyworker_rate"},
+	"journeyman_wage":                   {"journeyworker_rate"},
+	"journeyworker_wage":                {"journeyworker_rate"},
+	"journeymen":                        {"journeyworkers"},
+	"journeyman":                        {"journeyworkers"},
+	"journeyman_ratio":                  {"ratio"},
+	"ojt_hours":                         {"hours"},
+	"ojl_hours":                         {"hours"},
+	"on_the_job_hours":                  {"hours"},
+	"total_ojt_hours":                   {"hours"},
+	"total_ojl_hours":                   {"hours"},
+	"rti_hours":                         {"total_hours", "hours"},
+	"related_instruction_hours":         {"total_hours", "hours"},
+	"related_technical_instruction":     {"rti"},
+	"related_instruction":               {"rti"},
+	"classroom_hours":                   {"total_hours", "hours"},
+	"onet_code":                         {"onet"},
+	"onet_soc":                          {"onet"},
+	"onet_soc_code":                     {"onet"},
+	"soc_code":                          {"onet"},
+	"rapids_code":                       {"rapids"},
+	"work_processes":                    {"job_functions"},
+	"work_process_schedule":             {"job_functions"},
+	"probationary_period":               {"probation"},
+	"apprentice_to_journeyworker_ratio": {"ratio"},
+}
+
+// synonym returns the key a known synonym stands for in this mapping, or "".
+func synonym(key string, fields *fieldIndex) string {
+	for _, k := range synonyms[strings.ToLower(key)] {
+		if _, ok := fields.byKey[k]; ok {
+			return k
+		}
+	}
+	return ""
+}
+
+// validKeys lists the keys of a mapping for an unknown key that is close to
+// none of them.
+func validKeys(keys []string) string {
+	return "the keys here are " + strings.Join(keys, ", ")
 }
 
 // placeAbsent gives each text field the mapping leaves out or empty the

@@ -236,24 +236,44 @@ func (l *Loader) refTarget(ref, from string) (string, error) {
 		return p, nil
 	}
 	if strings.HasPrefix(from, catalogPrefix) {
-		return "", fmt.Errorf("framework %q is not in the built-in catalog (%s)", ref, strings.Join(l.CatalogIDs(), ", "))
+		return "", fmt.Errorf("framework %q is not in the built-in catalog (%s)", shown(ref), strings.Join(l.CatalogIDs(), ", "))
 	}
 	if filepath.IsAbs(ref) || filepath.VolumeName(ref) != "" {
-		return "", fmt.Errorf("framework %q is an absolute path; write it relative to this file so the files can move together", ref)
+		return "", fmt.Errorf("framework %q is an absolute path; write it relative to this file so the files can move together", shown(ref))
 	}
 	dir := filepath.Dir(from)
 	target := userPath(filepath.Join(dir, ref))
 	if !within(dir, target) && !within(repoRoot(dir), target) && !within(".", target) {
-		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks in the same repository as the files that use them (or beside or below them)", ref)
+		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks in the same repository as the files that use them (or beside or below them)", shown(ref))
+	}
+	if !inRepository(dir, target) {
+		return "", fmt.Errorf("framework %q is a link to a file outside the repository; keep frameworks in the same repository as the files that use them", shown(ref))
 	}
 	if !strings.HasSuffix(ref, ".yaml") && !strings.HasSuffix(ref, ".yml") {
-		msg := fmt.Sprintf("framework %q is not in the built-in catalog (%s) and is not a .yaml file path", ref, strings.Join(l.CatalogIDs(), ", "))
+		msg := fmt.Sprintf("framework %q is not in the built-in catalog (%s) and is not a .yaml file path", shown(ref), strings.Join(l.CatalogIDs(), ", "))
 		if s := closest(ref, l.CatalogIDs(), true); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		}
 		return "", errors.New(msg)
 	}
 	return target, nil
+}
+
+// inRepository applies the climbing check to where links lead: a
+// fw.yaml that is a link to ~/.aws/credentials is lexically beside the
+// program, but reading it would print a secret into a CI log. A path that
+// does not exist yet passes; reading it reports that.
+func inRepository(dir, target string) bool {
+	real, err := filepath.EvalSymlinks(target)
+	if err != nil {
+		return true
+	}
+	for _, base := range []string{dir, repoRoot(dir), "."} {
+		if b, err := filepath.EvalSymlinks(base); err == nil && within(b, real) {
+			return true
+		}
+	}
+	return false
 }
 
 // repoRoot returns the root of the git repository holding dir (the nearest
@@ -313,22 +333,22 @@ func (l *Loader) resolveRef(ref String, from string, chain []string) (*Resolved,
 	if err != nil {
 		var re *ReadError
 		if errors.As(err, &re) && errors.Is(re.Err, fs.ErrNotExist) {
-			msg := fmt.Sprintf("framework %q is neither a built-in framework (%s) nor a file (%s does not exist)", ref.Value, strings.Join(l.CatalogIDs(), ", "), target)
+			msg := fmt.Sprintf("framework %q is neither a built-in framework (%s) nor a file (%s does not exist)", shown(ref.Value), strings.Join(l.CatalogIDs(), ", "), target)
 			return bad("%s", msg)
 		}
 		msg := err.Error()
 		if errors.As(err, &re) {
 			msg = re.Err.Error()
 		}
-		return bad("framework %q cannot be read: %s", ref.Value, msg)
+		return bad("framework %q cannot be read: %s", shown(ref.Value), msg)
 	}
 	if f.Kind != KindFramework {
 		if f.Kind == KindProgram {
-			return bad("%s is a program, not a framework; name a file with kind: framework", ref.Value)
+			return bad("%s is a program, not a framework; name a file with kind: framework", shown(ref.Value))
 		}
-		findings := append([]Finding{{Pos: ref.Pos, Severity: Error, Rule: RuleFrameworkRef,
-			Message: fmt.Sprintf("%s is not a framework file (it has no kind: framework)", ref.Value)}}, f.Findings...)
-		return nil, findings
+		// Its findings are not shown: they would quote a file that may be
+		// anything (a key, a password file) into the log of this run.
+		return bad("%s is not a framework file (it has no kind: framework); validate it on its own to see why", shown(ref.Value))
 	}
 	if len(chain) == 0 {
 		return l.resolveFile(f, key)

@@ -82,3 +82,60 @@ func TestNamedPipesNeverOpened(t *testing.T) {
 		})
 	})
 }
+
+// TestFrameworkLinkLeavingRepository: framework: fw.yaml where fw.yaml is
+// a link to a file outside the repository is refused before it is read,
+// and nothing of that file appears in the findings. A link inside works.
+func TestFrameworkLinkLeavingRepository(t *testing.T) {
+	root := t.TempDir()
+	repo := filepath.Join(root, "repo")
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(root, "credentials.yaml")
+	mini, err := os.ReadFile("testdata/fw/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, data := range map[string][]byte{
+		secret:                                   []byte("aws_secret_access_key = SECRET-TOKEN-1234\n"),
+		filepath.Join(repo, "frameworks/m.yaml"): mini,
+	} {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(secret, filepath.Join(repo, "out.yaml")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	if err := os.Symlink("frameworks/m.yaml", filepath.Join(repo, "in.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	program := func(ref string) string {
+		p := filepath.Join(repo, "p-"+ref)
+		src := "kind: program\nframework: " + ref + "\nsponsor: {name: X}\noccupation: {job_title: Y}\napproach: time-based\nterm: {hours: 2000}\n" +
+			"job_functions: [{id: '1', hours: 2000, competencies: [{id: A}, {id: B}]}]\nrti: {courses: [{title: T, hours: 144}]}\n"
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	res, err := NewLoader().Validate(program("out.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := findingsText(res.Findings)
+	if !strings.Contains(text, ":2:12: error: framework \"out.yaml\" is a link to a file outside the repository") || strings.Contains(text, "SECRET") || strings.Contains(text, "aws") {
+		t.Errorf("want a framework-ref finding that quotes nothing of the target, got:\n%s", text)
+	}
+	res, err = NewLoader().Validate(program("in.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) > 0 {
+		t.Errorf("a link inside the repository should work, got:\n%s", findingsText(res.Findings))
+	}
+}

@@ -59,12 +59,20 @@ func Parse(path string, data []byte) (f *File) {
 		line, col := lineCol(data, i)
 		return syntax(line, col, "the file contains a NUL byte; it is not a text file")
 	}
+	if i, r := controlChar(data); i >= 0 {
+		// yaml.v3 reports these at 1:1 whatever their place.
+		line, col := lineCol(data, i)
+		return syntax(line, col, "the file contains the control character U+%04X, which YAML does not allow; delete it (an editor may show it as a box or not at all)", r)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return syntax(1, 1, "the file is empty; a wpsgen file starts with kind: framework or kind: program")
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return syntax(1, 1, "the file has no content, only comments; a wpsgen file starts with kind: framework or kind: program")
+		}
 		line, col, msg := yamlError(data, err)
 		return syntax(line, col, "%s", msg)
 	}
@@ -85,7 +93,7 @@ func Parse(path string, data []byte) (f *File) {
 	if root.Kind != yaml.MappingNode {
 		return syntax(root.Line, root.Column, "the top of the file must be a mapping (key: value lines) starting with kind:, found %s", describe(root))
 	}
-	d := newDecoder(path, root)
+	d := newDecoder(path, root, len(data))
 	f.Kind = d.kind(root)
 	switch f.Kind {
 	case KindFramework:
@@ -304,4 +312,18 @@ func invalidUTF8(data []byte) int {
 		off += size
 	}
 	return off
+}
+
+// controlChar returns the offset and value of the first character YAML
+// does not allow in a file (C0 and C1 controls other than tab, line feed,
+// carriage return and next line; DEL), or -1. NUL is reported before.
+func controlChar(data []byte) (int, rune) {
+	for i, r := range string(data) {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		case r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F:
+			return i, r
+		}
+	}
+	return -1, 0
 }
