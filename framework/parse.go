@@ -19,6 +19,10 @@ import (
 // kilobytes; the limit keeps a stray multi-gigabyte file from exhausting memory.
 const MaxFileSize = 10 << 20
 
+// foreignRunes is how much of a file that is not a wpsgen file a message
+// repeats.
+const foreignRunes = 12
+
 // File is one parsed YAML file of either kind.
 type File struct {
 	Path      string // as the user named it; used in findings
@@ -91,7 +95,13 @@ func Parse(path string, data []byte) (f *File) {
 		root = root.Alias
 	}
 	if root.Kind != yaml.MappingNode {
-		return syntax(root.Line, root.Column, "the top of the file must be a mapping (key: value lines) starting with kind:, found %s", describe(root))
+		found := describe(root)
+		if root.Kind == yaml.ScalarNode && root.Tag == "!!str" {
+			// Not a wpsgen file at all: maybe a key or a password file. A
+			// few characters say which file it is without printing it.
+			found = fmt.Sprintf("the text %q", truncate(root.Value, foreignRunes))
+		}
+		return syntax(root.Line, root.Column, "the top of the file must be a mapping (key: value lines) starting with kind:, found %s", found)
 	}
 	d := newDecoder(path, root, len(data))
 	f.Kind = d.kind(root)
