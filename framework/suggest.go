@@ -2,6 +2,8 @@ package framework
 
 import (
 	"fmt"
+	"hash/maphash"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -81,7 +83,7 @@ func acceptTypo(s, best string, d int, typosOnly bool) string {
 // suggestIndex is a list of candidates prepared once: by letter case, by
 // length and sorted, with the answers given so far and the work left.
 type suggestIndex struct {
-	list   []string // kept so the list's memory is not reused while cached
+	list   []string
 	runes  [][]rune
 	folded map[string][]int // lower case -> candidate indexes
 	byLen  map[int][]int    // rune length -> candidate indexes, in order
@@ -94,35 +96,71 @@ type suggestIndex struct {
 
 var indexes struct {
 	sync.Mutex
-	m map[indexKey]*suggestIndex
+	byMemory  map[indexKey]memoryEntry
+	byContent map[uint64]*suggestIndex
 }
 
+// indexKey is a list's identity: its memory and length.
 type indexKey struct {
 	data *string
 	n    int
 }
 
-// indexOf returns the index of a candidate list. The checks build each
-// list once and ask about every unknown reference against it, so the
-// list's identity (its memory and length) finds the index again.
+// memoryEntry keeps the list it was made for alive, so its memory cannot
+// be reused by another list while the key is cached.
+type memoryEntry struct {
+	list []string
+	ix   *suggestIndex
+}
+
+var contentSeed = maphash.MakeSeed()
+
+// indexOf returns the index of a candidate list, made once per content.
+// Most checks build a list once and ask about every unknown reference
+// against it: its identity finds the index in constant time. Others build
+// the same list afresh for each question: its content (a hash, then a
+// comparison) finds it in time linear in the list, far below comparing.
 func indexOf(list []string) *suggestIndex {
 	key := indexKey{unsafe.SliceData(list), len(list)}
 	indexes.Lock()
 	defer indexes.Unlock()
-	if ix := indexes.m[key]; ix != nil {
-		return ix
+	if e, ok := indexes.byMemory[key]; ok {
+		return e.ix
 	}
-	if indexes.m == nil {
-		indexes.m = map[indexKey]*suggestIndex{}
+	if indexes.byMemory == nil {
+		indexes.byMemory = map[indexKey]memoryEntry{}
+		indexes.byContent = map[uint64]*suggestIndex{}
 	}
-	// Evict one entry at random, not all: a list built afresh for every
-	// question must not reset the budget of the lists that are reused.
-	for k := range indexes.m {
-		if len(indexes.m) < maxCachedIndexes {
-			break
+	var h maphash.Hash
+	h.SetSeed(contentSeed)
+	for _, c := range list {
+		h.WriteString(c)
+		h.WriteByte(0) // files hold no NUL (Parse refuses them): a separator
+	}
+	sum := h.Sum64()
+	ix := indexes.byContent[sum]
+	if ix == nil || !slices.Equal(ix.list, list) {
+		ix = newSuggestIndex(list)
+		evictOne(indexes.byContent)
+		indexes.byContent[sum] = ix
+	}
+	evictOne(indexes.byMemory)
+	indexes.byMemory[key] = memoryEntry{list, ix}
+	return ix
+}
+
+// evictOne makes room for one entry by dropping one at random, not all: a
+// list met once must not reset the budget of the lists in use.
+func evictOne[K comparable, V any](m map[K]V) {
+	for k := range m {
+		if len(m) < maxCachedIndexes {
+			return
 		}
-		delete(indexes.m, k)
+		delete(m, k)
 	}
+}
+
+func newSuggestIndex(list []string) *suggestIndex {
 	ix := &suggestIndex{list: list, runes: make([][]rune, len(list)), folded: map[string][]int{},
 		byLen: map[int][]int{}, sorted: make([]int, len(list)), budget: comparisonBudget, answers: map[string]string{}}
 	for i, c := range list {
@@ -133,7 +171,6 @@ func indexOf(list []string) *suggestIndex {
 		ix.sorted[i] = i
 	}
 	sort.SliceStable(ix.sorted, func(a, b int) bool { return list[ix.sorted[a]] < list[ix.sorted[b]] })
-	indexes.m[key] = ix
 	return ix
 }
 
