@@ -313,3 +313,50 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// synonyms are keys users write for the ones wpsgen reads: the older
+// "journeyman", and the names of hours in other forms. Each maps to the
+// keys it may mean, in order; the first the mapping has is suggested.
+var synonyms = map[string][]string{
+	"journeyman_rate":                   {"journeyworker_rate"},
+	"journeyman_wage":                   {"journeyworker_rate"},
+	"journeyworker_wage":                {"journeyworker_rate"},
+	"journeymen":                        {"journeyworkers"},
+	"journeyman":                        {"journeyworkers"},
+	"journeyman_ratio":                  {"ratio"},
+	"ojt_hours":                         {"hours"},
+	"ojl_hours":                         {"hours"},
+	"on_the_job_hours":                  {"hours"},
+	"total_ojt_hours":                   {"hours"},
+	"total_ojl_hours":                   {"hours"},
+	"rti_hours":                         {"total_hours", "hours"},
+	"related_instruction_hours":         {"total_hours", "hours"},
+	"related_technical_instruction":     {"rti"},
+	"related_instruction":               {"rti"},
+	"classroom_hours":                   {"total_hours", "hours"},
+	"onet_code":                         {"onet"},
+	"onet_soc":                          {"onet"},
+	"onet_soc_code":                     {"onet"},
+	"soc_code":                          {"onet"},
+	"rapids_code":                       {"rapids"},
+	"work_processes":                    {"job_functions"},
+	"work_process_schedule":             {"job_functions"},
+	"probationary_period":               {"probation"},
+	"apprentice_to_journeyworker_ratio": {"ratio"},
+}
+
+// synonym returns the key a known synonym stands for in this mapping, or "".
+func synonym(key string, fields *fieldIndex) string {
+	for _, k := range synonyms[strings.ToLower(key)] {
+		if _, ok := fields.byKey[k]; ok {
+			return k
+		}
+	}
+	return ""
+}
+
+// validKeys lists the keys of a mapping for an unknown key that is close to
+// none of them.
+func validKeys(keys []string) string {
+	return "the keys here are " + strings.Join(keys, ", ")
+}
