@@ -20,13 +20,10 @@ import (
 // (!!bool yes, !!binary, !custom) is reported: yaml.v3 would keep the tag
 // and read "yes" as false.
 func (d *decoder) plainTag(n *yaml.Node, name string) bool {
-	if n.Style&yaml.TaggedStyle == 0 && !strings.HasPrefix(n.Tag, "!") {
-		return true
+	if n.Style&yaml.TaggedStyle == 0 {
+		return true // no tag written: yaml.v3 resolved it from the value
 	}
 	tag := n.ShortTag()
-	if n.Style&yaml.TaggedStyle == 0 {
-		return true // a tag yaml.v3 resolved itself, not one the file wrote
-	}
 	ok := false
 	switch n.Kind {
 	case yaml.MappingNode:

@@ -146,3 +146,33 @@ func TestControlCharacters(t *testing.T) {
 		t.Errorf("allowed characters refused: %v", f.Findings)
 	}
 }
+
+// TestExplicitTags: a tag that only restates the value is accepted; any
+// other is a schema finding at the value (yaml.v3 read !!bool yes as false).
+func TestExplicitTags(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		ok    bool
+	}{
+		{"!!map {name: X}", true},
+		{"!!seq [X]", false}, // a list where a mapping belongs: the tag is plain, the type is wrong
+		{"!foo {name: X}", false},
+		{"{name: !!str 12}", true},
+		{"{name: !!int 12}", true}, // read as text, like name: 12
+		{"{name: !!bool yes}", false},
+		{"{name: !!timestamp 2020-01-01}", false},
+		{"{name: !!null}", false}, // missing
+		{"{name: X, number: !!float 12}", true},
+	} {
+		f := Parse("x.yaml", []byte("kind: program\nsponsor: "+c.value+"\n"))
+		var got []string
+		for _, finding := range f.Findings {
+			if finding.Pos.Line == 2 {
+				got = append(got, finding.Message)
+			}
+		}
+		if (len(got) == 0) != c.ok {
+			t.Errorf("sponsor: %s: want ok=%v, got %q", c.value, c.ok, got)
+		}
+	}
+}
