@@ -262,7 +262,7 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f refle
 		}
 		// Report, then read the value as a list of one, so the rules that
 		// follow see what the person meant instead of a missing list.
-		d.schemaf(n, "%s must be a list, found %s; write [%s]", name, describe(n), n.Value)
+		d.schemaf(n, "%s must be a list, found %s; write [%s]", name, describe(n), shown(n.Value))
 		items = []*yaml.Node{n}
 	}
 	if min, _ := strconv.Atoi(f.Tag.Get("min")); len(items) < min {

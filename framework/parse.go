@@ -168,7 +168,7 @@ func yamlError(data []byte, err error) (line, col int, msg string) {
 	if m := yamlAnchorRE.FindStringSubmatch(raw); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			line, col = lineCol(data, i)
-			return line, col, fmt.Sprintf("invalid YAML: the alias *%s names no anchor &%s defined before it", m[1], m[1])
+			return line, col, fmt.Sprintf("invalid YAML: the alias *%s names no anchor &%s defined before it", shown(m[1]), shown(m[1]))
 		}
 	}
 	line, problem := 1, strings.TrimPrefix(raw, "yaml: ")
