@@ -90,3 +90,27 @@ func TestCatalogDoesNotShadowFiles(t *testing.T) {
 		t.Error("catalog:ehr-specialist-mn (no such file) was read as the built-in framework")
 	}
 }
+
+// TestCachedFindingsAreFull: the findings the Loader caches and hands out
+// have no spare capacity, so a caller's append (validateProgram adds its
+// checks to the file's findings) always copies instead of writing into
+// memory another goroutine reads.
+func TestCachedFindingsAreFull(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/*/*.yaml")
+	l := NewLoader()
+	for _, p := range paths {
+		f, err := l.Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cap(f.Findings) != len(f.Findings) {
+			t.Errorf("%s: parse findings have spare capacity (%d of %d)", p, len(f.Findings), cap(f.Findings))
+		}
+		if f.Kind != KindFramework {
+			continue
+		}
+		if _, fs := l.ResolveFramework(f); cap(fs) != len(fs) {
+			t.Errorf("%s: resolved findings have spare capacity (%d of %d)", p, len(fs), cap(fs))
+		}
+	}
+}
