@@ -27,7 +27,7 @@ func TestLimitsDoc(t *testing.T) {
 		fmt.Sprintf("| %d times the file's size, at least %d MiB |", expandFactor, minExpand>>20),
 		fmt.Sprintf("| years %d to 9999 |", minYear),
 		fmt.Sprintf("| %d characters |", shownRunes),
-		fmt.Sprintf("| %d per unknown name, %s per list of names |", maxComparedPerRef, thousands(comparisonBudget)),
+		fmt.Sprintf("| %d names per unknown name |", maxComparedPerRef),
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("docs/limits.md does not say %q", want)

@@ -23,15 +23,15 @@ func didYouMean(s string, candidates []string) string {
 
 // Bounds on the work of suggestions. A file can hold a hundred thousand
 // unknown references to a framework of thousands of ids: comparing each
-// with each would take hours. Each reference compares at most
-// maxComparedPerRef candidates (the nearest in length first); each list of
-// candidates allows comparisonBudget comparisons in all, after which only
-// exact letter-case matches and shared prefixes are suggested.
+// with each would take hours. Each distinct reference compares at most
+// maxComparedPerRef candidates: those that share the longest beginning
+// with it, then the nearest in length. The answer depends only on the
+// reference and the list, never on what other files asked before.
 const (
 	maxIDRunes         = 64 // longer strings are never typos of ids or keys
 	indexFrom          = 9  // lists this long are indexed once and reused
-	maxComparedPerRef  = 256
-	comparisonBudget   = 100_000
+	maxComparedPerRef  = 128
+	sortedNeighbors    = 16 // on each side, compared first
 	maxCachedAnswers   = 8_192
 	maxCachedIndexes   = 64
 	maxTypoDistance    = 3
@@ -90,8 +90,7 @@ type suggestIndex struct {
 	sorted []int            // candidate indexes by text
 
 	mu      sync.Mutex
-	budget  int
-	answers map[string]string // "0"/"1" (typosOnly) + s -> answer
+	answers map[string]found // by reference
 }
 
 var indexes struct {
@@ -150,7 +149,7 @@ func indexOf(list []string) *suggestIndex {
 }
 
 // evictOne makes room for one entry by dropping one at random, not all: a
-// list met once must not reset the budget of the lists in use.
+// list met once must not push out the lists in use.
 func evictOne[K comparable, V any](m map[K]V) {
 	for k := range m {
 		if len(m) < maxCachedIndexes {
@@ -162,7 +161,7 @@ func evictOne[K comparable, V any](m map[K]V) {
 
 func newSuggestIndex(list []string) *suggestIndex {
 	ix := &suggestIndex{list: list, runes: make([][]rune, len(list)), folded: map[string][]int{},
-		byLen: map[int][]int{}, sorted: make([]int, len(list)), budget: comparisonBudget, answers: map[string]string{}}
+		byLen: map[int][]int{}, sorted: make([]int, len(list)), answers: map[string]found{}}
 	for i, c := range list {
 		ix.runes[i] = []rune(c)
 		low := strings.ToLower(c)
@@ -175,73 +174,77 @@ func newSuggestIndex(list []string) *suggestIndex {
 }
 
 func (ix *suggestIndex) closest(s string, typosOnly bool) string {
-	key := "0" + s
-	if typosOnly {
-		key = "1" + s
-	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if a, ok := ix.answers[key]; ok {
-		return a
+	f, ok := ix.answers[s]
+	if !ok {
+		f = ix.search(s)
+		if len(ix.answers) < maxCachedAnswers {
+			ix.answers[s] = f
+		}
 	}
-	a := ix.search(s, typosOnly)
-	if len(ix.answers) < maxCachedAnswers {
-		ix.answers[key] = a
+	switch {
+	case f.folded:
+		return ix.list[f.best]
+	case f.best < 0 && typosOnly:
+		return ""
+	case f.best < 0:
+		return ix.sharedPrefix(s)
 	}
-	return a
+	return acceptTypo(s, ix.list[f.best], f.dist, typosOnly)
 }
 
-func (ix *suggestIndex) search(s string, typosOnly bool) string {
+// found is the nearest candidate to a reference among those compared: its
+// index (-1 for none), its distance, and whether it differs only in case.
+// Both questions (a likely typo? the nearest?) are answered from it, as
+// the threshold applies to the nearest candidate.
+type found struct {
+	best, dist int
+	folded     bool
+}
+
+func (ix *suggestIndex) search(s string) found {
 	for _, i := range ix.folded[strings.ToLower(s)] {
 		if ix.list[i] != s {
-			return ix.list[i]
+			return found{best: i, folded: true}
 		}
 	}
 	rs := []rune(s)
 	best, bestD := -1, unboundedDistance
 	compared := 0
+	try := func(i int) {
+		if compared >= maxComparedPerRef || ix.list[i] == s {
+			return
+		}
+		compared++
+		if d := editDistanceWithin(rs, ix.runes[i], bestD); d < bestD || d == bestD && i < best {
+			best, bestD = i, d
+		}
+	}
+	// Ids in a list share beginnings ("12.AB", "12.AC"): the neighbors of s
+	// in sorted order are the likeliest typos.
+	at := sort.Search(len(ix.sorted), func(k int) bool { return ix.list[ix.sorted[k]] >= s })
+	for k := max(0, at-sortedNeighbors); k < min(len(ix.sorted), at+sortedNeighbors); k++ {
+		try(ix.sorted[k])
+	}
 	// A candidate whose length differs by d is at least d edits away, so
 	// lengths are tried nearest first and the search stops when no length
 	// left can beat the best found.
-	for d := 0; d <= bestD && compared < maxComparedPerRef && ix.budget > 0; d++ {
-		if typosOnly && d > maxTypoDistance || d > maxIDRunes {
-			break
-		}
+	for d := 0; d <= bestD && d <= maxIDRunes && compared < maxComparedPerRef; d++ {
 		for _, n := range []int{len(rs) - d, len(rs) + d} {
 			if n < 0 || d == 0 && n != len(rs)-d {
 				continue
 			}
 			for _, i := range ix.byLen[n] {
-				if compared >= maxComparedPerRef || ix.budget <= 0 {
-					break
-				}
-				if ix.list[i] == s {
-					continue
-				}
-				compared++
-				ix.budget--
-				limit := bestD
-				if typosOnly {
-					limit = min(limit, maxTypoDistance+1)
-				}
-				dist := editDistanceWithin(rs, ix.runes[i], limit)
-				if dist < bestD || dist == bestD && i < best {
-					best, bestD = i, dist
-				}
+				try(i)
 			}
 		}
 	}
-	if best < 0 {
-		if typosOnly {
-			return ""
-		}
-		return ix.sharedPrefix(s)
-	}
-	return acceptTypo(s, ix.list[best], bestD, typosOnly)
+	return found{best: best, dist: bestD}
 }
 
 // sharedPrefix returns the candidate sharing the longest prefix with s: the
-// answer, in logarithmic time, when comparing has run out of budget.
+// answer, in logarithmic time, when no compared candidate came near.
 func (ix *suggestIndex) sharedPrefix(s string) string {
 	at := sort.Search(len(ix.sorted), func(k int) bool { return ix.list[ix.sorted[k]] >= s })
 	best, bestN := "", -1
