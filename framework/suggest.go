@@ -282,9 +282,10 @@ func editDistanceWithin(ra, rb []rune, limit int) int {
 	if abs(len(ra)-len(rb)) > limit {
 		return limit + 1
 	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	// Rows on the stack: ids are at most maxIDRunes long, and this runs
+	// for every comparison.
+	var rows [3][maxIDRunes + 1]int
+	prev2, prev, cur := rows[0][:len(rb)+1], rows[1][:len(rb)+1], rows[2][:len(rb)+1]
 	for j := range prev {
 		prev[j] = j
 	}
