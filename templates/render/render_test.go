@@ -47,7 +47,7 @@ func renderAll(t *testing.T, dir string) map[string]*templates.Document {
 	docs := map[string]*templates.Document{}
 	l := framework.NewLoader()
 	for _, p := range programs(t) {
-		res, err := render.Program(l, p, render.Options{Dir: dir, PDF: true, XLSX: true})
+		res, err := render.Program(l, p, render.Options{Dir: dir})
 		if err != nil {
 			t.Fatalf("%s: %v %v", p, err, res.Findings)
 		}
@@ -221,7 +221,7 @@ func TestInvalidProgramWritesNothing(t *testing.T) {
 	if err := os.WriteFile(earlier, []byte("earlier"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := render.Program(framework.NewLoader(), p, render.Options{Dir: out, PDF: true, XLSX: true})
+	res, err := render.Program(framework.NewLoader(), p, render.Options{Dir: out})
 	if err != render.ErrInvalid || len(res.Written) != 0 {
 		t.Fatalf("err %v, wrote %v", err, res.Written)
 	}
