@@ -5,8 +5,9 @@
 package templates
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/wpsgen/wpsgen/framework/decimal"
 )
 
 // Approach values, as in the program's `approach` field.
@@ -181,35 +182,17 @@ type SignatureBlock struct {
 	AgencyLines  []string // "Registered by", "Signature", "Title", "Date", "Registration number"
 }
 
-// Hours is a number of hours. Value is exact as parsed (decimals are kept,
-// never rounded); String formats it for people.
+// Hours is a number of hours, exact as written in the program or as
+// computed once in the build (totals, averages). Renderers print String and
+// never compute with hours themselves; a spreadsheet cell stores
+// Dec.Float64() next to the exact text the other formats print.
 type Hours struct {
-	Value float64
+	Dec decimal.Decimal
 }
 
-// String formats hours with thousands separators and without trailing
-// zeros: 7920 -> "7,920", 597.5 -> "597.5".
-func (h Hours) String() string { return FormatHours(h.Value) }
+// String formats hours with thousands separators, exactly, without
+// trailing zeros: 7920 -> "7,920", 597.5 -> "597.5".
+func (h Hours) String() string { return h.Dec.Format() }
 
-// FormatHours formats a number of hours as Hours.String does.
-func FormatHours(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac := s, ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		intPart, frac = s[:i], s[i:]
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	b.WriteString(frac)
-	return b.String()
-}
+// Float64 is the value for a spreadsheet cell only.
+func (h Hours) Float64() float64 { return h.Dec.Float64() }

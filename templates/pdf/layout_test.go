@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
@@ -56,9 +57,9 @@ func testDocuments() map[string]*templates.Document {
 	timeBased.Approach = templates.TimeBased
 	for i := range timeBased.JobFunctions {
 		jf := &timeBased.JobFunctions[i]
-		jf.MinHours, jf.MaxHours, jf.Hours = nil, nil, &templates.Hours{Value: 1400}
+		jf.MinHours, jf.MaxHours, jf.Hours = nil, nil, &templates.Hours{Dec: decimal.FromInt(1400)}
 	}
-	timeBased.Totals = []templates.Total{{Label: "Total OJL hours", Hours: templates.Hours{Value: 8400}}}
+	timeBased.Totals = []templates.Total{{Label: "Total OJL hours", Hours: templates.Hours{Dec: decimal.FromInt(8400)}}}
 	return map[string]*templates.Document{
 		"sample":     templatestest.Sample(),
 		"large":      templatestest.Large(40, 12),

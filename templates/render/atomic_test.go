@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/format"
@@ -231,5 +233,35 @@ func TestDates(t *testing.T) {
 	fs, ok := render.Ready(res, false)
 	if ok || len(fs) == 0 || !strings.Contains(fs[len(fs)-1].Message, "outside the years 1900-9999") || fs[len(fs)-1].Pos.Line != 12 {
 		t.Errorf("ok %v, findings %v", ok, fs)
+	}
+}
+
+// A program that validates renders, and its derived numbers are exact:
+// 864.09 hours over 6 years is 144.015, rounded half-up to 144.02 (a float
+// average said 144.01 and the XLSX refused the program).
+func TestExactAverage(t *testing.T) {
+	out := t.TempDir()
+	res, err := render.Program(framework.NewLoader(), "testdata/exact/twelve-thousand-hours.yaml", render.Options{Dir: out})
+	if err != nil {
+		t.Fatalf("%v %v", err, res)
+	}
+	text := output(t, "pdftotext", "-layout", filepath.Join(out, "twelve-thousand-hours.pdf"), "-")
+	if !strings.Contains(words(text), "144.02 hours per year over 6 years of term") {
+		t.Errorf("PDF lacks the exact average:\n%s", text)
+	}
+	wb, err := excelize.OpenFile(filepath.Join(out, "twelve-thousand-hours.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	rows, _ := wb.GetRows("RTI Plan", excelize.Options{RawCellValue: true})
+	found := false
+	for _, r := range rows {
+		if len(r) >= 3 && strings.HasPrefix(r[0], "Hours per year") {
+			found = r[2] == "144.02"
+		}
+	}
+	if !found {
+		t.Errorf("XLSX lacks the hours per year 144.02: %q", rows)
 	}
 }

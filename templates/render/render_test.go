@@ -169,14 +169,14 @@ for ws in wf.worksheets:
 			for _, g := range d.RTI.Groups {
 				for _, c := range g.Courses {
 					hasStr("course number", c.Number)
-					if !nums[num(c.Hours.Value)] {
-						t.Errorf("course hours %v not stored as a number", c.Hours.Value)
+					if !nums[num(c.Hours.Float64())] {
+						t.Errorf("course hours %v not stored as a number", c.Hours)
 					}
 				}
 			}
 			for _, tot := range append(d.Totals, templates.Total{Label: "RTI", Hours: d.RTI.Total}) {
-				if !formulas[num(tot.Hours.Value)] {
-					t.Errorf("total %s = %v is not a formula with that cached value (formulas: %v)", tot.Label, tot.Hours.Value, formulas)
+				if !formulas[num(tot.Hours.Float64())] {
+					t.Errorf("total %s = %v is not a formula with that cached value (formulas: %v)", tot.Label, tot.Hours, formulas)
 				}
 			}
 		})

@@ -212,7 +212,7 @@ func hoursValue(h *templates.Hours) any {
 	if h == nil {
 		return nil
 	}
-	return h.Value
+	return h.Float64()
 }
 
 // markIf returns the RTI/OJT mark when b is true, else nothing.
@@ -262,7 +262,7 @@ func (s *schedule) fillTotals(rows []int) error {
 		for _, b := range s.blocks {
 			refs = append(refs, columnRange(colHours+i, b[0], b[1]))
 		}
-		c, err := totalCell(t.Label, sumFormula(refs), t.Hours.Value, s.sumHours(i))
+		c, err := totalCell(t.Label, sumFormula(refs), t.Hours)
 		if err != nil {
 			return err
 		}
@@ -272,20 +272,4 @@ func (s *schedule) fillTotals(rows []int) error {
 		}
 	}
 	return nil
-}
-
-// sumHours adds up hours column i of every job function, as the total's
-// formula does.
-func (s *schedule) sumHours(i int) float64 {
-	jfs := s.d.JobFunctions
-	if sp := s.d.Specialization; sp != nil {
-		jfs = append(append([]templates.JobFunction(nil), jfs...), sp.JobFunctions...)
-	}
-	sum := 0.0
-	for _, jf := range jfs {
-		if h := s.jobHours(jf)[i]; h != nil {
-			sum += h.Value
-		}
-	}
-	return sum
 }
