@@ -97,6 +97,10 @@ type Checkbox struct {
 	Checked bool
 }
 
+// CheckMark is the one glyph every format prints for an RTI or OJT mark
+// (and the value the XLSX drop-down offers).
+const CheckMark = "✓"
+
 // Box returns the glyph for a checkbox state.
 func Box(checked bool) string {
 	if checked {

@@ -34,8 +34,8 @@ const (
 )
 
 const (
-	blank   = "____________" // a value to fill in by hand
-	checkOn = "✔"            // RTI / OJT mark
+	blank   = "____________"      // a value to fill in by hand
+	checkOn = templates.CheckMark // RTI / OJT mark, as in every format
 )
 
 // layout lays d out into pages of drawing operations, each with its
@@ -57,8 +57,9 @@ func paginate(fs fonts, d *templates.Document) (*flow, pageHeader) {
 		b.flow.space(gapBlock)
 		b.jobFunction(&d.JobFunctions[i], nil)
 	}
-	b.totals(d.Totals)
 	b.specialization(d.Specialization)
+	// The totals include the specialization's hours: they follow it.
+	b.totals(d.Totals)
 	b.rtiPlan(&d.RTI)
 	b.signatures(&d.Signature, d.Header.Sponsor)
 	return b.flow, ph
@@ -94,6 +95,22 @@ func (b *builder) hanging(prefix, s string, st style, width, indent float64) []l
 // holding s wrapped to fit.
 func (b *builder) cell(t *table, col, span int, s string, st style) cell {
 	return cell{span: span, lines: b.lines(s, st, t.textWidth(col, span))}
+}
+
+// minNumberSize is the smallest type a number is shrunk to so that it fits
+// its cell on one line.
+const minNumberSize = 4.0
+
+// number returns a cell of t holding the number s on one line: a number is
+// never broken across lines (a reader would see "1,012.7" and "5"), so one
+// too wide for its column is set smaller. Only a number too wide even at
+// the smallest size is broken, rather than drawn outside the cell.
+func (b *builder) number(t *table, col, span int, s string, st style) cell {
+	width := t.textWidth(col, span)
+	if w := b.fonts.width(b.fonts.clean(s, st.face), st); w > width {
+		st.size = max(minNumberSize, st.size*width/w*0.98) // a little under: widths round
+	}
+	return cell{span: span, lines: b.lines(s, st, width)}
 }
 
 // boxed returns c outlined as a table cell, with a background shade (0 for
@@ -179,7 +196,7 @@ func (b *builder) totals(totals []templates.Total) {
 	for _, tot := range totals {
 		t.body = append(t.body, row{cells: []cell{
 			boxed(b.cell(t, 0, 1, tot.Label, stLabel), shadeTotal, alignLeft),
-			boxed(b.cell(t, 1, 1, tot.Hours.String(), stBodyBold), 0, alignRight),
+			boxed(b.number(t, 1, 1, tot.Hours.String(), stBodyBold), 0, alignRight),
 		}})
 	}
 	b.flow.space(gapBlock)

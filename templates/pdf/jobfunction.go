@@ -22,7 +22,7 @@ func (b *builder) jobFunction(jf *templates.JobFunction, lead []row) {
 	t.header = []row{b.columnHeader(t,
 		[]string{"Competencies", "Core or Optional", "RTI", "OJT"},
 		[]align{alignLeft, alignCenter, alignCenter, alignCenter})}
-	indent := b.letterIndent(jf.Competencies)
+	indent := b.letterIndent(jf.Competencies, t.textWidth(0, 1)*maxLetterShare)
 	for _, c := range jf.Competencies {
 		t.body = append(t.body, b.competencyRow(t, c, indent))
 	}
@@ -65,12 +65,18 @@ func jobFunctionHours(jf *templates.JobFunction) string {
 	return strings.Join(parts, " – ")
 }
 
+// maxLetterShare is the largest part of the competency column that ids may
+// take: a longer id gets lines of its own instead of pushing the text out.
+const maxLetterShare = 0.25
+
 // letterIndent returns how far competency texts are indented so that they
-// line up after the widest letter.
-func (b *builder) letterIndent(cs []templates.Competency) float64 {
+// line up after the widest letter that fits in limit points.
+func (b *builder) letterIndent(cs []templates.Competency, limit float64) float64 {
 	w := 0.0
 	for _, c := range cs {
-		w = max(w, b.fonts.width(b.fonts.clean(c.Letter+".", stBody.face), stBody))
+		if lw := b.fonts.width(b.fonts.clean(c.Letter+".", stBody.face), stBody); lw+4 <= limit {
+			w = max(w, lw)
+		}
 	}
 	return w + 4
 }
@@ -78,7 +84,15 @@ func (b *builder) letterIndent(cs []templates.Competency) float64 {
 // competencyRow returns a competency's row: letter and text, core or
 // optional (and "(custom)"), and the RTI and OJT marks.
 func (b *builder) competencyRow(t *table, c templates.Competency, indent float64) row {
-	text := cell{lines: b.hanging(c.Letter+".", c.Text, stBody, t.textWidth(0, 1), indent)}
+	width := t.textWidth(0, 1)
+	var text cell
+	if letter := c.Letter + "."; b.fonts.width(b.fonts.clean(letter, stBody.face), stBody)+4 <= indent {
+		text.lines = b.hanging(letter, c.Text, stBody, width, indent)
+	} else {
+		// An id too long to hang the text after: on lines of its own,
+		// broken to fit, and the text under it.
+		text.lines = append(b.lines(letter, stBody, width), b.hanging("", c.Text, stBody, width, indent)...)
+	}
 	kind := b.cell(t, 1, 1, c.Type, stBody)
 	if c.Custom {
 		kind.lines = append(kind.lines, b.lines("(custom)", stNote, t.textWidth(1, 1))...)

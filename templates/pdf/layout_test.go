@@ -193,7 +193,7 @@ func TestLongTextIsPrintedCompletely(t *testing.T) {
 
 func TestTableHeaderRepeatsAfterPageBreak(t *testing.T) {
 	fs := testFonts(t)
-	pages := layout(fs, templatestest.Large(40, 12))
+	pages := layout(fs, templatestest.Large(6, 40))
 	continued := 0
 	for i, p := range pages {
 		text := pageText(p)
@@ -284,10 +284,10 @@ func TestContentInFormOrder(t *testing.T) {
 		"Job title:", "Medical Coder", "Specialization:", "Stackable program:", "☒ yes", "☐ no", "Base occupation name:",
 		"Apprenticeship type:", "☐ Competency-Based", "☐ Time-Based", "☒ Hybrid", "Term:", "Prerequisites:", "High school diploma",
 		"JOB FUNCTION 1:", "Core · Level: Basic · Hours: Min 1,000 – Max 1,300.5", "Competencies", "Core or Optional", "RTI", "OJT",
-		"A.", "Enters or confirms", "Core", "✔", "✔", "B.", "Ensures medical codes",
+		"A.", "Enters or confirms", "Core", "✓", "✓", "B.", "Ensures medical codes",
 		"JOB FUNCTION C1:", "Optional (custom)", "Logs each request", "(custom)",
-		"Total OJL hours (minimum)", "2,000", "Total OJL hours (maximum)", "2,600.5",
 		"Type of Specialization: Release of Information Specialist", "JOB FUNCTION S1:", "Verifies patient authorization",
+		"Total OJL hours (minimum)", "2,000", "Total OJL hours (maximum)", "2,600.5",
 		"RELATED TECHNICAL INSTRUCTION PLAN", "Provider:", "Example Community College", "Schedule:", "Outside work hours",
 		"Course name", "Course number", "Hours", "Learning objectives",
 		"Year 1", "Medical Terminology", "HIT 101", "45", "• Build and decode", "• Spell and pronounce", "=SUM(A1:A9)", "12.5", "Subtotal, Year 1", "57.5",
@@ -332,5 +332,90 @@ func TestBlankFieldsAreLinesToFill(t *testing.T) {
 	}
 	if lines < 2 {
 		t.Errorf("%d fill-in lines for two fields, want one each", lines)
+	}
+}
+
+// No page holds only one or two rows of a table that continues from or onto
+// another page, whatever the table lengths (widows and orphans).
+func TestNoPageWithTwoRowsOfATable(t *testing.T) {
+	fs := testFonts(t)
+	for m := 4; m <= 40; m++ {
+		d := templatestest.Large(6, m)
+		pages := layout(fs, d)
+		for jf := 1; jf <= 6; jf++ {
+			row := fmt.Sprintf("Competency %d.", jf)
+			on := map[int]int{} // page -> rows of this table
+			for i, p := range textOps(pages) {
+				for _, o := range p {
+					if strings.HasPrefix(o.text, row) {
+						on[i]++
+					}
+				}
+			}
+			if len(on) < 2 {
+				continue
+			}
+			for page, n := range on {
+				if n < 3 {
+					t.Errorf("%d rows per table: page %d holds %d rows of job function %d (rows per page %v)", m, page+1, n, jf, on)
+				}
+			}
+		}
+	}
+}
+
+// A 100-letter custom competency id wraps on lines of its own: every
+// competency text of the table is printed, and nothing runs off the page.
+func TestLongCompetencyID(t *testing.T) {
+	fs := testFonts(t)
+	d := templatestest.Sample()
+	long := strings.Repeat("X", 100)
+	cs := d.JobFunctions[0].Competencies
+	cs[0].Letter = long
+	pages := layout(fs, d)
+	text := strings.Join(strings.Fields(allText(pages)), "")
+	if !strings.Contains(text, long+".") {
+		t.Errorf("the long id is not printed whole")
+	}
+	for _, c := range cs {
+		if !strings.Contains(text, strings.Join(strings.Fields(c.Text), "")) {
+			t.Errorf("competency %.10s: text %q missing", c.Letter, c.Text)
+		}
+	}
+	for i, p := range pages {
+		for _, o := range p {
+			if o.kind == opText && (o.x < 0 || o.x+fs.width(o.text, o.style) > contentRight+0.01) {
+				t.Errorf("page %d: %q drawn from x=%.1f, past the content's right edge %.1f", i+1, o.text, o.x, contentRight)
+			}
+		}
+	}
+}
+
+// Numbers are drawn whole, on one line, inside their cells, even ones far
+// longer than any valid program's (terms are bounded).
+func TestNumbersUnbroken(t *testing.T) {
+	fs := testFonts(t)
+	d := templatestest.Sample()
+	long := decimal.MustParse("1234567.125")
+	d.RTI.Groups[0].Courses[0].Hours = templates.Hours{Dec: long}
+	d.RTI.Groups[0].Subtotal = templates.Hours{Dec: long.Add(decimal.MustParse("12.5"))}
+	d.RTI.Total = templates.Hours{Dec: d.RTI.Groups[0].Subtotal.Dec.Add(decimal.MustParse("597.5"))}
+	d.Totals[1].Hours = templates.Hours{Dec: decimal.MustParse("1000000002600.5")}
+	pages := layout(fs, d)
+	for _, want := range []string{"1,234,567.125", "1,234,579.625", "1,235,177.125", "1,000,000,002,600.5"} {
+		found := false
+		for _, p := range pages {
+			for _, o := range p {
+				if o.kind == opText && o.text == want {
+					found = true
+					if o.x+fs.width(o.text, o.style) > contentRight+0.01 {
+						t.Errorf("%s runs past the content's edge", want)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s is not drawn whole on one line", want)
+		}
 	}
 }

@@ -28,14 +28,6 @@ func (b *builder) rtiPlan(p *templates.RTIPlan) {
 	}
 	b.flow.space(gapBlock)
 	b.courseTable(p)
-	if p.Years > 0 {
-		b.flow.space(gapSmall)
-		years := "years"
-		if p.Years == 1 {
-			years = "year"
-		}
-		b.paragraph(fmt.Sprintf("%s hours per year over %d %s of term", p.HoursPerYear, p.Years, years), stBodyBold)
-	}
 }
 
 // courseTable prints the courses, grouped with subtotals when the groups
@@ -58,6 +50,17 @@ func (b *builder) courseTable(p *templates.RTIPlan) {
 		}
 	}
 	t.body = append(t.body, b.sumRow(t, "Total RTI hours", p.Total, shadeTotal))
+	if p.Years > 0 {
+		// The average belongs to the total: a row of the table, never
+		// left alone at the top of the next page.
+		t.body[len(t.body)-1].keepWithNext = true
+		years := "years"
+		if p.Years == 1 {
+			years = "year"
+		}
+		t.body = append(t.body, row{cells: []cell{b.cell(t, 0, 4, fmt.Sprintf("%s hours per year over %d %s of term", p.HoursPerYear, p.Years, years), stBodyBold)}})
+		t.notes = 1
+	}
 	t.place(b.flow)
 }
 
@@ -72,7 +75,7 @@ func (b *builder) courseRow(t *table, c templates.Course) row {
 	return row{cells: []cell{
 		boxed(b.cell(t, 0, 1, c.Title, stBody), 0, alignLeft),
 		boxed(b.cell(t, 1, 1, c.Number, stBody), 0, alignLeft),
-		boxed(b.cell(t, 2, 1, c.Hours.String(), stBody), 0, alignRight),
+		boxed(b.number(t, 2, 1, c.Hours.String(), stBody), 0, alignRight),
 		boxed(cell{lines: objectives}, 0, alignLeft),
 	}}
 }
@@ -81,7 +84,7 @@ func (b *builder) courseRow(t *table, c templates.Course) row {
 func (b *builder) sumRow(t *table, label string, h templates.Hours, shade uint8) row {
 	return row{cells: []cell{
 		boxed(b.cell(t, 0, 2, label, stBodyBold), shade, alignRight),
-		boxed(b.cell(t, 2, 1, h.String(), stBodyBold), shade, alignRight),
+		boxed(b.number(t, 2, 1, h.String(), stBodyBold), shade, alignRight),
 		boxed(cell{}, shade, alignLeft),
 	}}
 }

@@ -97,6 +97,10 @@ type table struct {
 	header []row // column headings: printed after the lead and again after each page break
 	cont   []row // printed above the repeated header on continuation pages
 	body   []row
+
+	// notes is how many of the last body rows are notes under the table
+	// (not counted among the rows kept together at its end).
+	notes int
 }
 
 // span returns the left edge and width of a cell starting at column col
@@ -126,6 +130,11 @@ func (t *table) place(f *flow) {
 	start := rowsHeight(t.lead) + rowsHeight(t.header)
 	if len(t.body) > 0 {
 		start += t.firstPiece(f, t.body[0])
+		// A page never ends with only the first rows of a table when the
+		// first few fit together.
+		if more := start + rowsHeight(t.body[1:min(keepRows, len(t.body))]); more <= f.capacity() {
+			start = more
+		}
 	}
 	f.ensure(start)
 	for _, r := range t.lead {
@@ -139,7 +148,23 @@ func (t *table) place(f *flow) {
 		if r.keepWithNext && i+1 < len(t.body) {
 			t.keepWithNext(f, r, t.body[i+1], repeat)
 		}
+		if i > 0 && len(t.body)-i == keepRows+t.notes {
+			t.keepTail(f, t.body[i:], repeat)
+		}
 		t.placeRow(f, r, repeat)
+	}
+}
+
+// keepRows is how many rows of a table are kept together at the start and
+// at the end of a table, so no page holds only one or two of its rows.
+const keepRows = 3
+
+// keepTail breaks the page before the last rows of a table unless they all
+// fit on the current one (or would not fit on a page of their own).
+func (t *table) keepTail(f *flow, tail, repeat []row) {
+	h := rowsHeight(tail)
+	if h > f.room() && tail[0].height() <= f.room() && h <= f.capacity()-rowsHeight(repeat) {
+		t.breakPage(f, repeat)
 	}
 }
 
