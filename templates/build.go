@@ -106,10 +106,10 @@ func headerFields(s *framework.Schedule) []Field {
 		{Label: "Company contact", Value: contact},
 		{Label: "Address", Value: p.Sponsor.Address.Value},
 		{Label: "Phone", Value: phone},
-		{Label: "Email", Value: email},
+		{Label: "Email", Value: email, Kind: FieldEmail},
 		BoxField("Apprenticeship type", approach("Competency-Based", CompetencyBased), approach("Time-Based", TimeBased), approach("Hybrid", Hybrid)),
 		{Label: "Term", Value: termText(p)},
-		{Label: "Prerequisites", Value: strings.Join(prereq, "; ")},
+		{Label: "Prerequisites", Value: strings.Join(prereq, "; "), Kind: FieldItems, Items: prereq},
 	}
 }
 
@@ -200,7 +200,7 @@ func rtiPlan(p *framework.Program) RTIPlan {
 		rti = &framework.RTIPlan{}
 	}
 	if pr := rti.Provider; pr != nil {
-		for _, f := range []Field{{Label: "Provider", Value: pr.Name.Value}, {Label: "Address", Value: pr.Address.Value}, {Label: "Phone", Value: pr.Phone.Value}, {Label: "Email", Value: pr.Email.Value}} {
+		for _, f := range []Field{{Label: "Provider", Value: pr.Name.Value}, {Label: "Address", Value: pr.Address.Value}, {Label: "Phone", Value: pr.Phone.Value}, {Label: "Email", Value: pr.Email.Value, Kind: FieldEmail}} {
 			if f.Value != "" {
 				plan.Provider = append(plan.Provider, f)
 			}

@@ -73,13 +73,17 @@ type PageFooter struct {
 	Revision string // e.g. "Revision 1, 2026-11-01"; may be empty
 }
 
-// Field is a labelled value of the form's header block. A checkbox field
-// (stackable program, apprenticeship type) has Boxes, and Value is their
-// printed form, e.g. "☐ yes     ☒ no", so renderers print every field alike.
+// Field is a labelled value. Value is always the printed form (for
+// checkboxes, "☐ yes     ☒ no"; for a list, the items joined by "; "), so a
+// format with no better way to show a Kind prints Value. A checkbox field
+// (stackable program, apprenticeship type) has Boxes; a list field
+// (prerequisites) has Items.
 type Field struct {
 	Label string
 	Value string
+	Kind  FieldKind  `json:",omitempty"`
 	Boxes []Checkbox `json:",omitempty"`
+	Items []string   `json:",omitempty"`
 }
 
 // BoxField returns a checkbox field whose Value shows the boxes.
@@ -88,7 +92,7 @@ func BoxField(label string, boxes ...Checkbox) Field {
 	for i, b := range boxes {
 		parts[i] = Box(b.Checked) + " " + b.Label
 	}
-	return Field{Label: label, Value: strings.Join(parts, "     "), Boxes: boxes}
+	return Field{Label: label, Value: strings.Join(parts, "     "), Kind: FieldBoxes, Boxes: boxes}
 }
 
 // Checkbox is a labelled box, drawn ☒ when checked and ☐ when not.
