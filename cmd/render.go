@@ -131,7 +131,7 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	if err := os.MkdirAll(opts.Dir, 0o777); err != nil {
 		return fatalError{err}
 	}
-	written, err := render.WriteAll(ctx, results, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict})
+	written, err := render.WriteAll(ctx, results, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
 	if err != nil {
 		var conflict *render.ConflictError
 		switch {

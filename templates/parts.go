@@ -14,20 +14,25 @@ import (
 // (provider, notes, the course table with its subtotals, total and hours
 // per year, the signatures). Every number and formula is decided here.
 func (d *Document) Layout() *Layout {
-	l := &Layout{
+	return &Layout{
 		Name:   d.Name,
 		Header: d.Header,
 		Footer: d.Footer,
-		Meta: Meta{
-			Title:    "Work Process Schedule: " + or2(d.Header.Occupation, d.Occupation),
-			Subject:  d.Occupation,
-			Author:   d.Header.Sponsor,
-			Keywords: codes(d.ONET, d.RAPIDS),
-			Language: "en-US",
-		},
+		Meta:   d.Meta(),
+		Parts:  []Part{d.schedulePart(), d.rtiPart()},
 	}
-	l.Parts = []Part{d.schedulePart(), d.rtiPart()}
-	return l
+}
+
+// Meta is the document's properties: its title names the job title (or
+// the occupation), the author is the sponsor, the keywords its codes.
+func (d *Document) Meta() Meta {
+	return Meta{
+		Title:    "Work Process Schedule: " + or2(d.Header.Occupation, d.Occupation),
+		Subject:  d.Occupation,
+		Author:   d.Header.Sponsor,
+		Keywords: codes(d.ONET, d.RAPIDS),
+		Language: "en-US",
+	}
 }
 
 func or2(a, b string) string {

@@ -23,6 +23,8 @@ type Options struct {
 	// Created is the document's date (from revision.date or
 	// SOURCE_DATE_EPOCH), never the clock: same input, same bytes.
 	Created time.Time
+	// Version is wpsgen's version, recorded as the document's creator.
+	Version string
 }
 
 // Format is one kind of document wpsgen writes.
@@ -129,7 +131,7 @@ type pdfFormat struct{}
 func (pdfFormat) Name() string { return "pdf" }
 func (pdfFormat) Ext() string  { return ".pdf" }
 func (pdfFormat) Render(w io.Writer, d *templates.Document, o Options) error {
-	return pdf.Render(w, d, pdf.Options{Created: o.Created})
+	return pdf.Render(w, d, pdf.Options{Created: o.Created, Creator: creator(o.Version)})
 }
 
 // The PDF draws only what the embedded font has glyphs for.
@@ -151,4 +153,11 @@ func (xlsxFormat) CanPrint(r rune) bool {
 		return true
 	}
 	return r <= unicode.MaxRune && !unicode.IsControl(r) && !(r >= 0xD800 && r <= 0xDFFF) && r != 0xFFFE && r != 0xFFFF
+}
+
+func creator(version string) string {
+	if version == "" {
+		return "wpsgen"
+	}
+	return "wpsgen " + version
 }

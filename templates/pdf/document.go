@@ -55,7 +55,7 @@ func paginate(fs fonts, d *templates.Document) (*flow, pageHeader) {
 	b.headerFields(d)
 	for i := range d.JobFunctions {
 		b.flow.space(gapBlock)
-		b.jobFunction(&d.JobFunctions[i], nil)
+		b.jobFunction(&d.JobFunctions[i], nil, 1)
 	}
 	b.specialization(d.Specialization)
 	// The totals include the specialization's hours: they follow it.
@@ -158,6 +158,7 @@ func (b *builder) titleBlock(d *templates.Document) {
 		{cells: []cell{b.cell(t, 0, 1, d.Title, stTitle), code("O*NET Code", d.ONET)}},
 		{cells: []cell{b.cell(t, 0, 1, d.Occupation, stSubtitle), code("RAPIDS Code", d.RAPIDS)}},
 	}
+	b.flow.bookmark("Work Process Schedule", 0)
 	t.place(b.flow)
 	b.rule(1.2)
 }
@@ -172,17 +173,28 @@ func (b *builder) fieldsTable() *table {
 }
 
 // fieldRow returns a form row: label, and value written on a fill-in line.
-func (b *builder) fieldRow(t *table, label, value string) row {
-	v := b.cell(t, 1, 1, value, stBody)
+// An email is a mailto: link; a list of several items is a bulleted list.
+func (b *builder) fieldRow(t *table, fd templates.Field) row {
+	v := b.cell(t, 1, 1, fd.Value, stBody)
+	switch {
+	case fd.Kind == templates.FieldEmail && fd.Value != "":
+		v.link = "mailto:" + fd.Value
+	case fd.Kind == templates.FieldItems && len(fd.Items) > 1:
+		width, indent := t.textWidth(1, 1), b.fonts.width("• ", stBody)+1
+		v.lines = nil
+		for _, item := range fd.Items {
+			v.lines = append(v.lines, b.hanging("•", item, stBody, width, indent)...)
+		}
+	}
 	v.border = fillInLine
-	return row{cells: []cell{b.cell(t, 0, 1, label+":", stLabel), v}}
+	return row{cells: []cell{b.cell(t, 0, 1, fd.Label+":", stLabel), v}}
 }
 
 // headerFields prints the form's header fields, checkbox fields included.
 func (b *builder) headerFields(d *templates.Document) {
 	t := b.fieldsTable()
 	for _, fd := range d.Fields {
-		t.body = append(t.body, b.fieldRow(t, fd.Label, fd.Value))
+		t.body = append(t.body, b.fieldRow(t, fd))
 	}
 	t.place(b.flow)
 }
@@ -222,6 +234,7 @@ func (b *builder) specialization(s *templates.Specialization) {
 	t := &table{x: contentLeft, cols: []float64{contentWidth}}
 	heading := []row{{cells: []cell{b.cell(t, 0, 1, "Type of Specialization: "+s.Title, stSection)}}}
 	if len(s.JobFunctions) == 0 {
+		t.bookmarks = []bookmark{{"Type of Specialization: " + s.Title, 1}}
 		t.body = heading
 		t.place(b.flow)
 		return
@@ -230,7 +243,7 @@ func (b *builder) specialization(s *templates.Specialization) {
 		if i > 0 {
 			b.flow.space(gapBlock)
 		}
-		b.jobFunction(&s.JobFunctions[i], heading)
+		b.jobFunction(&s.JobFunctions[i], heading, 2)
 		heading = nil
 	}
 }

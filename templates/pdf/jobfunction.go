@@ -9,10 +9,15 @@ import (
 // Job function table columns: competency, core or optional, RTI, OJT.
 var jobFunctionCols = []float64{contentWidth - 84 - 2*40, 84, 40, 40}
 
-// jobFunction prints one job function table; lead rows (a section
-// heading) are kept on the page with the table's start.
-func (b *builder) jobFunction(jf *templates.JobFunction, lead []row) {
+// jobFunction prints one job function table, with an outline entry at
+// level; lead rows (the specialization's heading, which gets its own entry
+// one level up) are kept on the page with the table's start.
+func (b *builder) jobFunction(jf *templates.JobFunction, lead []row, level int) {
 	t := &table{x: contentLeft, cols: jobFunctionCols}
+	if len(lead) > 0 {
+		t.bookmarks = append(t.bookmarks, bookmark{lineText(lead[0]), level - 1})
+	}
+	t.bookmarks = append(t.bookmarks, bookmark{jf.Heading, level})
 	heading := boxed(b.cell(t, 0, 4, jf.Heading, stHeading), shadeHeading, alignLeft)
 	if details := jobFunctionDetails(jf); details != "" {
 		heading.lines = append(heading.lines, b.lines(details, stBody, t.textWidth(0, 4))...)
@@ -106,4 +111,13 @@ func (b *builder) competencyRow(t *table, c templates.Competency, indent float64
 	return row{cells: []cell{
 		boxed(text, 0, alignLeft), boxed(kind, 0, alignCenter), mark(c.RTI, 2), mark(c.OJT, 3),
 	}}
+}
+
+// lineText is the text of a row's first cell, its lines joined.
+func lineText(r row) string {
+	var parts []string
+	for _, l := range r.cells[0].lines {
+		parts = append(parts, l.text)
+	}
+	return strings.Join(parts, " ")
 }

@@ -141,6 +141,8 @@ func TestContentStaysInsideItsArea(t *testing.T) {
 			for _, o := range ops {
 				left, right, top, bottom := o.x, o.x+o.x2, o.y, o.y+o.y2
 				switch o.kind {
+				case opBookmark:
+					left, right, bottom = contentLeft, contentLeft, o.y
 				case opText:
 					right = o.x + fs.width(o.text, o.style)
 					top, bottom = o.y-o.style.size, o.y

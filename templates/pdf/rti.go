@@ -14,6 +14,7 @@ func (b *builder) rtiPlan(p *templates.RTIPlan) {
 	if !b.flow.atTop() {
 		b.flow.newPage()
 	}
+	b.flow.bookmark("Related Technical Instruction Plan", 0)
 	b.sectionTitle("RELATED TECHNICAL INSTRUCTION PLAN")
 	for _, fields := range [][]templates.Field{p.Provider, p.Notes} {
 		if len(fields) == 0 {
@@ -21,7 +22,7 @@ func (b *builder) rtiPlan(p *templates.RTIPlan) {
 		}
 		t := b.fieldsTable()
 		for _, fd := range fields {
-			t.body = append(t.body, b.fieldRow(t, fd.Label, fd.Value))
+			t.body = append(t.body, b.fieldRow(t, fd))
 		}
 		t.place(b.flow)
 		b.flow.space(gapSmall)

@@ -26,6 +26,7 @@ func (b *builder) signatures(s *templates.SignatureBlock, sponsorName string) {
 	agencyTitle := b.lines(s.AgencyTitle, stHeading, innerWidth)
 	boxHeight := 2*boxPad + linesHeight(agencyTitle) + agency.height()
 	f.ensure(linesHeight(sponsorTitle) + sponsor.height() + gapBlock + boxHeight)
+	f.bookmark("Signatures", 0)
 
 	b.drawLines(sponsorTitle, contentLeft)
 	sponsor.draw(f, contentLeft)

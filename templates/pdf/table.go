@@ -47,6 +47,7 @@ type cell struct {
 	align  align
 	shade  uint8 // background grey level; 0 means none
 	border border
+	link   string // a URL the cell's area links to (mailto: for an email)
 }
 
 // height returns the height the cell needs.
@@ -98,6 +99,10 @@ type table struct {
 	cont   []row // printed above the repeated header on continuation pages
 	body   []row
 
+	// bookmarks are outline entries (text, level) pointing at the table's
+	// start.
+	bookmarks []bookmark
+
 	// notes is how many of the last body rows are notes under the table
 	// (not counted among the rows kept together at its end).
 	notes int
@@ -137,6 +142,9 @@ func (t *table) place(f *flow) {
 		}
 	}
 	f.ensure(start)
+	for _, b := range t.bookmarks {
+		f.bookmark(b.text, b.level)
+	}
 	for _, r := range t.lead {
 		t.placeRow(f, r, nil)
 	}
@@ -280,6 +288,9 @@ func (t *table) drawRow(f *flow, r row) {
 		drawLines(f, c, x, top, w)
 	})
 	t.eachCell(r, func(c cell, x, w float64) {
+		if c.link != "" {
+			f.link(x, top, w, h, c.link)
+		}
 		switch c.border {
 		case boxBorder:
 			f.stroke(x, top, w, h, inkBorder, borderWidth)
@@ -316,4 +327,10 @@ func drawLines(f *flow, c cell, x, top, w float64) {
 		f.text(tx, base, l.style, l.text)
 		y += l.style.lineHeight()
 	}
+}
+
+// bookmark is an entry of the PDF outline.
+type bookmark struct {
+	text  string
+	level int
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/format"
 	"github.com/wpsgen/wpsgen/templates/render"
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
 // failing is a format whose render writes part of a document, then fails.
@@ -263,5 +264,39 @@ func TestExactAverage(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("XLSX lacks the hours per year 144.02: %q", rows)
+	}
+}
+
+// The PDF navigates: an outline with the header, every job function, the
+// specialization, the RTI plan and the signatures; mailto: links for
+// emails; author, subject, keywords and creator in its properties.
+func TestPDFNavigates(t *testing.T) {
+	templatestest.NeedTools(t, "pdfinfo", "mutool")
+	out := t.TempDir()
+	if _, err := render.Program(framework.NewLoader(), "../../examples/medical-coder-roi.yaml",
+		render.Options{Dir: out, Formats: []format.Format{format.PDF}, Version: "1.2.3"}); err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(out, "medical-coder-roi.pdf")
+	info := output(t, "pdfinfo", pdf)
+	for _, want := range []string{"Author:          Prairie Valley Medical Center", "Keywords:        O*NET 29-2072.00, RAPIDS 1114",
+		"Creator:         wpsgen 1.2.3", "Title:           Work Process Schedule: Release of Information Specialist"} {
+		if !strings.Contains(info, want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	outline := output(t, "mutool", "show", pdf, "outline")
+	for _, want := range []string{"\"Work Process Schedule\"", "\t\"JOB FUNCTION 1: ", "\t\"JOB FUNCTION C1: ",
+		"\t\"Type of Specialization: Release of Information Specialist\"", "\t\t\"JOB FUNCTION S3: ",
+		"\"Related Technical Instruction Plan\"", "\"Signatures\""} {
+		if !strings.Contains(outline, want) {
+			t.Errorf("outline lacks %q:\n%s", want, outline)
+		}
+	}
+	raw, _ := os.ReadFile(pdf)
+	for _, want := range []string{"/URI (mailto:him.apprenticeship@example.org)", "/URI (mailto:workforce@mnriver.example.edu)"} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("no link %s", want)
+		}
 	}
 }

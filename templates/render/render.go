@@ -28,6 +28,8 @@ type Options struct {
 	Created time.Time
 	// Strict refuses to render a program with warnings.
 	Strict bool
+	// Version is recorded in the documents as their creator's version.
+	Version string
 }
 
 func (o Options) formats() []format.Format {
@@ -147,7 +149,7 @@ func WriteAll(ctx context.Context, results []*framework.Result, opts Options) (w
 		for i, f := range formats {
 			path := Outputs(dir, doc.Name, formats)[i]
 			if err := s.add(ctx, path, func(w io.Writer) error {
-				return f.Render(w, doc, format.Options{Created: created})
+				return f.Render(w, doc, format.Options{Created: created, Version: opts.Version})
 			}); err != nil {
 				return nil, err
 			}

@@ -81,6 +81,12 @@ func TestDocumentsReadBack(t *testing.T) {
 			has("O*NET code", d.ONET)
 			has("RAPIDS code", d.RAPIDS)
 			for _, f := range d.Fields {
+				if f.Kind == templates.FieldItems {
+					for _, item := range f.Items {
+						has(f.Label, "• "+item) // a bulleted list
+					}
+					continue
+				}
 				has(f.Label, f.Value)
 			}
 			all := d.JobFunctions

@@ -781,3 +781,18 @@ func TestManyGroupsShortFormulas(t *testing.T) {
 	}
 	checkTotals(t, b, d)
 }
+
+// The workbook's properties name the job title, the occupation, its codes
+// and the language.
+func TestProperties(t *testing.T) {
+	d := templatestest.Sample()
+	b := readBook(t, d)
+	p, err := b.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title != "Work Process Schedule: Medical Coder" || p.Subject != d.Occupation ||
+		p.Keywords != "O*NET 29-2072.00, RAPIDS 1114HY" || p.Language != "en-US" {
+		t.Errorf("properties %+v", p)
+	}
+}
