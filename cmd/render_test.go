@@ -1,11 +1,14 @@
 package cmd_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // copyExample copies an example program into dir (and the framework file
@@ -154,5 +157,59 @@ func TestRenderProtectsFiles(t *testing.T) {
 	}
 	if got := entries(t, out); len(got) != 2 {
 		t.Errorf("output dir holds %v", got)
+	}
+}
+
+// SIGINT or SIGTERM during a render: the run stops, removes its temporary
+// files and replaces nothing (exit 3). The signal is sent as soon as the
+// first temporary file appears, so the run is in the middle of writing.
+func TestRenderInterrupted(t *testing.T) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			in, out := t.TempDir(), t.TempDir()
+			src, _ := os.ReadFile(copyExample(t, in, "medical-coder-roi.yaml"))
+			args := []string{"render", "-o", out}
+			for i := range 40 {
+				p := filepath.Join(in, fmt.Sprintf("p%02d.yaml", i))
+				if err := os.WriteFile(p, src, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				args = append(args, p)
+			}
+			earlier := filepath.Join(out, "p00.pdf")
+			if err := os.WriteFile(earlier, []byte("earlier"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c := exec.Command(wpsgen(t), args...)
+			var stderr strings.Builder
+			c.Stderr = &stderr
+			if err := c.Start(); err != nil {
+				t.Fatal(err)
+			}
+			sent := false
+			for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+				if tmp, _ := filepath.Glob(filepath.Join(out, ".wpsgen-*.tmp")); len(tmp) > 0 {
+					sent = c.Process.Signal(sig) == nil
+					break
+				}
+			}
+			err := c.Wait()
+			if !sent {
+				t.Skip("the run ended before a temporary file was seen")
+			}
+			code := -1
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			}
+			if code != 3 || !strings.Contains(stderr.String(), "interrupted: nothing was written") {
+				t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
+			}
+			if got := entries(t, out); len(got) != 1 || got[0] != "p00.pdf" {
+				t.Errorf("output dir holds %v", got)
+			}
+			if data, _ := os.ReadFile(earlier); string(data) != "earlier" {
+				t.Error("an earlier output was replaced")
+			}
+		})
 	}
 }
