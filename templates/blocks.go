@@ -131,6 +131,8 @@ type Column struct {
 	Header string
 	Kind   CellKind
 	Width  float64
+	// Center asks for a column of short values (Core / Optional) centred.
+	Center bool `json:",omitempty"`
 }
 
 // RowKind is the role of a row in its table.
@@ -191,8 +193,11 @@ type Table struct {
 	Details    string `json:",omitempty"`
 	TitleCells []Cell `json:",omitempty"`
 	Continued  string `json:",omitempty"`
-	Columns    []Column
-	Rows       []Row
+	// Box asks for a small table at the right edge, kept on one page, with
+	// no column headers (the OJL totals).
+	Box     bool `json:",omitempty"`
+	Columns []Column
+	Rows    []Row
 }
 
 // TitleRow is the row index of a table's title row in a Ref.

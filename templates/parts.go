@@ -103,7 +103,7 @@ func (d *Document) schedulePart() Part {
 	}
 	// The totals include the specialization's hours: they follow it.
 	if len(d.Totals) > 0 {
-		t := &Table{ID: totalsTable, Columns: []Column{{Header: "Total", Kind: CellText, Width: 180}, {Header: "Hours", Kind: CellHours, Width: 80}}}
+		t := &Table{ID: totalsTable, Box: true, Columns: []Column{{Kind: CellText, Width: 180}, {Kind: CellHours, Width: 80}}}
 		for k, tot := range d.Totals {
 			c := hoursCell(tot.Hours)
 			if k < len(sumRefs) {
@@ -140,10 +140,10 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 		Details:   jobFunctionDetails(jf),
 		Continued: "JOB FUNCTION " + jf.ID + " (continued)",
 		Columns: []Column{
-			{Header: "Competencies", Kind: CellText, Width: 6},
-			{Header: "Core or Optional", Kind: CellText, Width: 1.6},
-			{Header: "RTI", Kind: CellCheck, Width: 0.8},
-			{Header: "OJT", Kind: CellCheck, Width: 0.8},
+			{Header: "Competencies", Kind: CellText, Width: 358},
+			{Header: "Core or Optional", Kind: CellText, Width: 84, Center: true},
+			{Header: "RTI", Kind: CellCheck, Width: 40},
+			{Header: "OJT", Kind: CellCheck, Width: 40},
 		},
 	}
 	kind := jf.Type

@@ -41,31 +41,13 @@ const (
 // layout lays d out into pages of drawing operations, each with its
 // header and footer.
 func layout(fs fonts, d *templates.Document) [][]op {
-	f, ph := paginate(fs, d)
-	decorate(f, ph, d.Footer)
+	l := d.Layout()
+	f, ph := paginate(fs, l)
+	decorate(f, ph, l.Footer)
 	return f.pages
 }
 
-// paginate lays the content of d out into pages, leaving room for the
-// page header it returns and the footer.
-func paginate(fs fonts, d *templates.Document) (*flow, pageHeader) {
-	ph := newPageHeader(fs, d.Header)
-	b := &builder{fonts: fs, flow: newFlow(fs, ph.bottom, contentBottom)}
-	b.titleBlock(d)
-	b.headerFields(d)
-	for i := range d.JobFunctions {
-		b.flow.space(gapBlock)
-		b.jobFunction(&d.JobFunctions[i], nil, 1)
-	}
-	b.specialization(d.Specialization)
-	// The totals include the specialization's hours: they follow it.
-	b.totals(d.Totals)
-	b.rtiPlan(&d.RTI)
-	b.signatures(&d.Signature, d.Header.Sponsor)
-	return b.flow, ph
-}
-
-// builder turns the document's parts into tables on the flow.
+// builder turns the document's blocks into tables on the flow.
 type builder struct {
 	fonts fonts
 	flow  *flow
@@ -120,47 +102,12 @@ func boxed(c cell, shade uint8, a align) cell {
 	return c
 }
 
-// columnHeader returns the shaded column header row of t.
-func (b *builder) columnHeader(t *table, names []string, aligns []align) row {
-	cells := make([]cell, len(names))
-	for i, name := range names {
-		cells[i] = boxed(b.cell(t, i, 1, name, stColHead), shadeColHead, aligns[i])
-	}
-	return row{cells: cells}
-}
-
-// continuedRow returns the row that starts a table's continuation on a
-// new page: "title (continued)" across all columns.
-func (b *builder) continuedRow(t *table, title string) row {
-	return row{cells: []cell{boxed(b.cell(t, 0, len(t.cols), title+" (continued)", stHeading), shadeHeading, alignLeft)}}
-}
-
 // rule draws a full-width rule below the last block and moves past it.
 func (b *builder) rule(width float64) {
 	f := b.flow
 	f.y += 2
 	f.line(contentLeft, f.y, contentRight, f.y, inkText, width)
 	f.y += gapBlock
-}
-
-// titleBlock prints the form title, the occupation and its codes.
-func (b *builder) titleBlock(d *templates.Document) {
-	t := &table{x: contentLeft, cols: []float64{contentWidth - 170, 170}}
-	code := func(label, value string) cell {
-		if value == "" {
-			value = blank
-		}
-		c := b.cell(t, 1, 1, label+": "+value, stLabel)
-		c.align = alignRight
-		return c
-	}
-	t.body = []row{
-		{cells: []cell{b.cell(t, 0, 1, d.Title, stTitle), code("O*NET Code", d.ONET)}},
-		{cells: []cell{b.cell(t, 0, 1, d.Occupation, stSubtitle), code("RAPIDS Code", d.RAPIDS)}},
-	}
-	b.flow.bookmark("Work Process Schedule", 0)
-	t.place(b.flow)
-	b.rule(1.2)
 }
 
 // fieldLabelWidth is the width of the label column of form fields.
@@ -190,68 +137,12 @@ func (b *builder) fieldRow(t *table, fd templates.Field) row {
 	return row{cells: []cell{b.cell(t, 0, 1, fd.Label+":", stLabel), v}}
 }
 
-// headerFields prints the form's header fields, checkbox fields included.
-func (b *builder) headerFields(d *templates.Document) {
-	t := b.fieldsTable()
-	for _, fd := range d.Fields {
-		t.body = append(t.body, b.fieldRow(t, fd))
-	}
-	t.place(b.flow)
-}
-
-// totals prints the hours totals, kept together, at the right.
-func (b *builder) totals(totals []templates.Total) {
-	if len(totals) == 0 {
-		return
-	}
-	t := &table{x: contentRight - 260, cols: []float64{180, 80}}
-	for _, tot := range totals {
-		t.body = append(t.body, row{cells: []cell{
-			boxed(b.cell(t, 0, 1, tot.Label, stLabel), shadeTotal, alignLeft),
-			boxed(b.number(t, 1, 1, tot.Hours.String(), stBodyBold), 0, alignRight),
-		}})
-	}
-	b.flow.space(gapBlock)
-	b.keepTogether(t)
-	t.place(b.flow)
-}
-
 // keepTogether starts a new page unless all of t fits on the current one
 // (or t is taller than a page anyway).
 func (b *builder) keepTogether(t *table) {
 	if h := rowsHeight(t.lead) + rowsHeight(t.header) + rowsHeight(t.body); h <= b.flow.capacity() {
 		b.flow.ensure(h)
 	}
-}
-
-// specialization prints the "Type of Specialization" section: its heading
-// kept with the first job function table.
-func (b *builder) specialization(s *templates.Specialization) {
-	if s == nil {
-		return
-	}
-	b.flow.space(gapSection)
-	t := &table{x: contentLeft, cols: []float64{contentWidth}}
-	heading := []row{{cells: []cell{b.cell(t, 0, 1, "Type of Specialization: "+s.Title, stSection)}}}
-	if len(s.JobFunctions) == 0 {
-		t.bookmarks = []bookmark{{"Type of Specialization: " + s.Title, 1}}
-		t.body = heading
-		t.place(b.flow)
-		return
-	}
-	for i := range s.JobFunctions {
-		if i > 0 {
-			b.flow.space(gapBlock)
-		}
-		b.jobFunction(&s.JobFunctions[i], heading, 2)
-		heading = nil
-	}
-}
-
-// sectionTitle prints a section title with a rule under it.
-func (b *builder) sectionTitle(title string) {
-	b.paragraph(title, stSection)
-	b.rule(1.2)
 }
 
 // paragraph prints text across the content width.

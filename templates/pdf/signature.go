@@ -12,15 +12,11 @@ const (
 
 // signatures prints the sponsor's name and signature lines and the boxed
 // registration agency block, all on one page.
-func (b *builder) signatures(s *templates.SignatureBlock, sponsorName string) {
+func (b *builder) signatures(s *templates.Signature) {
 	f := b.flow
 	f.space(gapSection)
 	innerWidth := contentWidth - 2*boxPad
-	heading := "Sponsor"
-	if sponsorName != "" {
-		heading += ": " + sponsorName
-	}
-	sponsorTitle := b.lines(heading, stHeading, contentWidth)
+	sponsorTitle := b.lines(s.SponsorTitle, stHeading, contentWidth)
 	sponsor := b.slots(s.SponsorLines, contentWidth)
 	agency := b.slots(s.AgencyLines, innerWidth)
 	agencyTitle := b.lines(s.AgencyTitle, stHeading, innerWidth)

@@ -136,8 +136,13 @@ func (t *table) place(f *flow) {
 	if len(t.body) > 0 {
 		start += t.firstPiece(f, t.body[0])
 		// A page never ends with only the first rows of a table when the
-		// first few fit together.
-		if more := start + rowsHeight(t.body[1:min(keepRows, len(t.body))]); more <= f.capacity() {
+		// first few fit together; a table too short to leave keepRows rows
+		// on each side of a break is kept whole.
+		n := min(keepRows, len(t.body))
+		if len(t.body) < 2*keepRows {
+			n = len(t.body)
+		}
+		if more := start + rowsHeight(t.body[1:n]); more <= f.capacity() {
 			start = more
 		}
 	}

@@ -120,7 +120,7 @@ func expectedTexts(d *templates.Document) []string {
 			}
 		}
 	}
-	want = append(want, d.RTI.Total.String(), d.RTI.HoursPerYear.String()+" hours per year over")
+	want = append(want, d.RTI.Total.String(), "Hours per year", d.RTI.HoursPerYear.String())
 	want = append(want, d.Signature.SponsorLines...)
 	return append(append(want, d.Signature.AgencyTitle), d.Signature.AgencyLines...)
 }

@@ -247,7 +247,7 @@ func TestExactAverage(t *testing.T) {
 		t.Fatalf("%v %v", err, res)
 	}
 	text := output(t, "pdftotext", "-layout", filepath.Join(out, "twelve-thousand-hours.pdf"), "-")
-	if !strings.Contains(words(text), "144.02 hours per year over 6 years of term") {
+	if !strings.Contains(words(text), "Hours per year (6 years of term) 144.02") {
 		t.Errorf("PDF lacks the exact average:\n%s", text)
 	}
 	wb, err := excelize.OpenFile(filepath.Join(out, "twelve-thousand-hours.xlsx"))
