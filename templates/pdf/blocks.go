@@ -30,8 +30,8 @@ func paginate(fs fonts, l *templates.Layout) (*flow, pageHeader) {
 // (level 2) is kept with the table after it and nests that table's outline
 // entry under its own.
 func (b *builder) blocks(blocks []templates.Block) error {
-	var lead []row   // a section heading waiting for its table
-	level := 1       // outline level of the next table
+	var lead []row // a section heading waiting for its table
+	level := 1     // outline level of the next table
 	var leadMark *bookmark
 	for i := 0; i < len(blocks); i++ {
 		switch blk := blocks[i].(type) {
