@@ -70,7 +70,7 @@ func (b *builder) blocks(blocks []templates.Block) error {
 			t.place(b.flow)
 			b.flow.space(gapSmall)
 		case *templates.List:
-			b.list(blk.Items, 0)
+			b.list(blk.Items)
 		case *templates.Table:
 			t := b.table(blk, lead, level)
 			if leadMark != nil {
@@ -195,7 +195,7 @@ func (b *builder) titleBlock(blocks []templates.Block) int {
 }
 
 // list prints a bulleted list, nested items indented under their parent.
-func (b *builder) list(items []templates.ListItem, _ int) {
+func (b *builder) list(items []templates.ListItem) {
 	t := &table{x: contentLeft, cols: []float64{contentWidth}}
 	var add func(items []templates.ListItem, depth int)
 	add = func(items []templates.ListItem, depth int) {
