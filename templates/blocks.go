@@ -133,6 +133,10 @@ type Column struct {
 	Width  float64
 	// Center asks for a column of short values (Core / Optional) centred.
 	Center bool `json:",omitempty"`
+	// Choices are the only values the column's body cells may hold (or
+	// blank): a spreadsheet offers them in a drop-down list. A check
+	// column's one choice is CheckMark, without saying so.
+	Choices []string `json:",omitempty"`
 }
 
 // RowKind is the role of a row in its table.
@@ -187,12 +191,16 @@ type Cell struct {
 // values that belong to the title (a job function's hours, then its type
 // and level): a grid format writes them in cells of their own on the
 // title row, a page format prints Details, which says the same in words.
+// TitleColumns name the title cells for a grid format, one per cell: a
+// title cell whose column has the Header of one of Columns is written in
+// that column, any other in a column of its own with that header.
 type Table struct {
-	ID         string
-	Title      string `json:",omitempty"`
-	Details    string `json:",omitempty"`
-	TitleCells []Cell `json:",omitempty"`
-	Continued  string `json:",omitempty"`
+	ID           string
+	Title        string   `json:",omitempty"`
+	Details      string   `json:",omitempty"`
+	TitleCells   []Cell   `json:",omitempty"`
+	TitleColumns []Column `json:",omitempty"`
+	Continued    string   `json:",omitempty"`
 	// Box asks for a small table at the right edge, kept on one page, with
 	// no column headers (the OJL totals).
 	Box     bool `json:",omitempty"`

@@ -141,29 +141,35 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 		Continued: "JOB FUNCTION " + jf.ID + " (continued)",
 		Columns: []Column{
 			{Header: "Competencies", Kind: CellText, Width: 358},
-			{Header: "Core or Optional", Kind: CellText, Width: 84, Center: true},
+			{Header: "Core or Optional", Kind: CellText, Width: 84, Center: true, Choices: []string{"Core", "Optional"}},
 			{Header: "RTI", Kind: CellCheck, Width: 40},
 			{Header: "OJT", Kind: CellCheck, Width: 40},
 		},
 	}
-	kind := jf.Type
-	if jf.Custom {
-		kind += " (custom)"
-	}
 	// The title row's values: the hours first (so sums name them by the
-	// same position in every table), then the type and level.
+	// same position in every table), then the type, whose note is the
+	// level and whether the sponsor added the job function.
 	hours := []*Hours{jf.Hours}
 	if len(hoursCols) == 2 {
 		hours = []*Hours{jf.MinHours, jf.MaxHours}
 	}
-	for k := range hoursCols {
+	for k, h := range hoursCols {
+		c := Cell{Kind: CellHours}
 		if k < len(hours) && hours[k] != nil {
-			t.TitleCells = append(t.TitleCells, hoursCell(*hours[k]))
-		} else {
-			t.TitleCells = append(t.TitleCells, Cell{Kind: CellHours})
+			c = hoursCell(*hours[k])
 		}
+		t.TitleCells = append(t.TitleCells, c)
+		t.TitleColumns = append(t.TitleColumns, Column{Header: h, Kind: CellHours, Width: 52})
 	}
-	t.TitleCells = append(t.TitleCells, Cell{Kind: CellText, Text: kind, Note: levelNote(jf.Level)})
+	var notes []string
+	if jf.Level != "" {
+		notes = append(notes, "Level: "+jf.Level)
+	}
+	if jf.Custom {
+		notes = append(notes, "Custom")
+	}
+	t.TitleCells = append(t.TitleCells, Cell{Kind: CellText, Text: jf.Type, Note: strings.Join(notes, "; ")})
+	t.TitleColumns = append(t.TitleColumns, t.Columns[1])
 	for _, c := range jf.Competencies {
 		typ := Cell{Kind: CellText, Text: c.Type}
 		if c.Custom {
@@ -177,13 +183,6 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 		}})
 	}
 	return t
-}
-
-func levelNote(level string) string {
-	if level == "" {
-		return ""
-	}
-	return "Level: " + level
 }
 
 // jobFunctionDetails is the line under a job function's title: core or
@@ -312,7 +311,10 @@ func (l *Layout) Evaluate(f *Formula) (decimal.Decimal, error) {
 		if t == nil {
 			return decimal.Decimal{}, fmt.Errorf("no table %q", r.Table)
 		}
-		to := max(r.ToRow, r.Row)
+		to := r.Row // the title row is one cell, whatever ToRow says
+		if r.Row >= 0 {
+			to = max(r.ToRow, r.Row)
+		}
 		for row := r.Row; row <= to; row++ {
 			c, kind, err := t.cellAt(row, r.Col)
 			if err != nil {

@@ -34,7 +34,7 @@ type Format interface {
 	// Ext is the output file's extension with its dot: ".pdf".
 	Ext() string
 	// Render draws doc to w. It writes nothing else and never panics.
-	Render(w io.Writer, doc *templates.Document, opts Options) error
+	Render(w io.Writer, doc *templates.Layout, opts Options) error
 	// CanPrint reports whether the format shows r as itself (not as an
 	// empty box or a replacement glyph).
 	CanPrint(r rune) bool
@@ -130,7 +130,7 @@ type pdfFormat struct{}
 
 func (pdfFormat) Name() string { return "pdf" }
 func (pdfFormat) Ext() string  { return ".pdf" }
-func (pdfFormat) Render(w io.Writer, d *templates.Document, o Options) error {
+func (pdfFormat) Render(w io.Writer, d *templates.Layout, o Options) error {
 	return pdf.Render(w, d, pdf.Options{Created: o.Created, Creator: creator(o.Version)})
 }
 
@@ -141,7 +141,7 @@ type xlsxFormat struct{}
 
 func (xlsxFormat) Name() string { return "xlsx" }
 func (xlsxFormat) Ext() string  { return ".xlsx" }
-func (xlsxFormat) Render(w io.Writer, d *templates.Document, o Options) error {
+func (xlsxFormat) Render(w io.Writer, d *templates.Layout, o Options) error {
 	return xlsx.Render(w, d, xlsx.Options{Created: o.Created})
 }
 

@@ -1,71 +1,91 @@
 package xlsx
 
 import (
+	"math"
 	"strings"
-	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/wpsgen/wpsgen/templates/font"
 )
 
-// Row heights. Excel has no "autofit on open" for rows of wrapped text that
-// a program wrote, so heights are estimated from the text.
+// Row heights. No reader sizes a row of merged cells to its text, so
+// those rows get a height estimated from the text; page breaks need an
+// estimate of every row.
 const (
 	pointsPerLine = 15.0 / defaultFontSize // line height per point of font size (15 pt for 11 pt text)
 	defaultHeight = 15.0                   // Excel's row height for 11 pt text
 	maxRowHeight  = 409.0                  // Excel's limit
-	boldWidth     = 0.9                    // bold text fits about 10% fewer characters
+	cellPadding   = 3.0                    // points of a cell's width that hold no text
 )
 
-// lines estimates how many lines text takes when wrapped in a cell width
-// characters wide (Excel column width units, the width of a digit): each
-// paragraph is wrapped greedily at spaces, and a word longer than a line
-// breaks across lines.
-func lines(text string, width float64) int {
-	perLine := int(width)
-	if perLine < 1 {
-		perLine = 1
+// columnPoints is the width in points of a column width characters wide:
+// Excel draws a column 7 pixels per character plus 5 of padding, at 96
+// pixels to the inch.
+func columnPoints(width float64) float64 { return 0.75 * (7*width + 5) }
+
+// fit returns the height to write for a row of cells (0 lets the reader
+// size it) and the height it is estimated to take.
+func (s *sheet) fit(cells []cell) (height, est float64) {
+	est = defaultHeight
+	merged, col := false, 0
+	for _, c := range cells {
+		width := 0.0
+		for i := col; i < col+c.columns() && i < len(s.widths); i++ {
+			width += columnPoints(s.widths[i])
+		}
+		col += c.columns()
+		text, ok := c.value.(string)
+		if !ok || text == "" {
+			continue
+		}
+		d := looks[c.look]
+		n := 1
+		if d.wrap {
+			n = lines(text, width-cellPadding, c.look.fontSize(), d.bold)
+		}
+		h := float64(n) * c.look.fontSize() * pointsPerLine
+		est = max(est, h)
+		if n > 1 && c.columns() > 1 {
+			merged = true
+		}
 	}
+	est = min(math.Ceil(est), maxRowHeight)
+	if merged {
+		return est, est
+	}
+	return 0, est
+}
+
+// lines estimates how many lines text takes when wrapped in width points
+// at size points, with DejaVu Sans's advance widths: each paragraph is
+// wrapped greedily at spaces, and a word longer than a line breaks across
+// lines.
+func lines(text string, width, size float64, bold bool) int {
+	width = max(width, size)
+	space := font.Advance(' ', bold) * size
 	n := 0
 	for _, para := range strings.Split(text, "\n") {
-		n += paragraphLines(para, perLine)
-	}
-	return n
-}
-
-// paragraphLines counts the lines of one paragraph wrapped at perLine
-// characters.
-func paragraphLines(para string, perLine int) int {
-	n, used := 1, 0
-	for _, word := range strings.Fields(para) {
-		w := textWidth(word)
-		switch {
-		case used == 0:
-			used = w
-		case used+1+w <= perLine:
-			used += 1 + w
-		default:
-			n++
-			used = w
-		}
-		for used > perLine {
-			n++
-			used -= perLine
+		n++
+		used := 0.0
+		for _, word := range strings.Fields(para) {
+			w := font.Width(word, bold) * size
+			switch {
+			case used == 0:
+				used = w
+			case used+space+w <= width:
+				used += space + w
+			default:
+				n++
+				used = w
+			}
+			for used > width {
+				n++
+				used -= width
+			}
 		}
 	}
 	return n
-}
-
-// textWidth is the width of s in characters: East Asian ideographs and
-// syllables take two.
-func textWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		w++
-		if unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
-			w++
-		}
-	}
-	return w
 }
 
 // Page header and footer: Excel's codes and its limit on their length.
