@@ -74,8 +74,8 @@ func checkProbationKeys(c *checker) {
 }
 
 func checkProbationNegative(c *checker) {
-	if n, _, ok := probationNumber(c.p.Probation); ok && n.Dec.Sign() < 0 {
-		c.report(RuleHoursRange, n.Pos, "probation cannot be negative (%s)", n.Text)
+	if n, unit, ok := probationNumber(c.p.Probation); ok && n.Dec.Sign() < 0 {
+		c.report(RuleHoursRange, n.Pos, "probation cannot be negative (%s)", probationText(n, unit))
 	}
 }
 

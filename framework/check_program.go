@@ -309,10 +309,13 @@ func checkScheduleKeys(c *checker) {
 				c.report(RuleSchema, cs.ID.Pos, "custom competency %s needs a text", ref)
 			}
 			if sc.Def != nil {
-				for _, k := range []string{"text", "type", "items"} {
+				for _, k := range []string{"text", "type"} {
 					if cs.Has(k) {
 						c.report(RuleSchema, cs.KeyPos(k), "%s of competency %s comes from the framework; remove it, or add a custom competency with a new letter", k, ref)
 					}
+				}
+				if cs.Has("items") {
+					c.report(RuleSchema, cs.KeyPos("items"), "the items of competency %s come from the framework; remove them, or add a custom competency with a new letter", ref)
 				}
 			}
 		}
