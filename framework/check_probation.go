@@ -57,18 +57,21 @@ func checkProbationKeys(c *checker) {
 		return
 	}
 	var first string
+	empty := false
 	for i, n := range probationNumbers(pr) {
 		key := probationUnits[i].key
-		if !written(n) && !pr.Has(key) {
-			continue
-		}
-		if first != "" {
+		switch {
+		case !written(n) && pr.Has(key):
+			c.report(RuleSchema, pr.KeyPos(key), "probation.%s needs a value", key)
+			empty = true
+		case !written(n):
+		case first != "":
 			c.report(RuleSchema, pr.KeyPos(key), "probation takes one of hours, months, weeks or days, not both %s and %s", first, key)
-			continue
+		default:
+			first = key
 		}
-		first = key
 	}
-	if first == "" {
+	if first == "" && !empty {
 		c.report(RuleSchema, pr.Pos, "probation needs its length: one of hours, months, weeks or days")
 	}
 }

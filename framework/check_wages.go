@@ -45,12 +45,14 @@ func checkWageStepKeys(c *checker) {
 		return
 	}
 	for _, st := range c.p.Wages.Steps {
-		if !st.Has("percent") && !st.Has("rate") {
+		if !written(st.Percent) && !written(st.Rate) {
 			c.report(RuleSchema, st.Pos, "a wage step needs percent (of the journeyworker rate) or rate (dollars per hour), or both")
 		}
+		// A key left empty counts as absent, as everywhere in the format.
+		given := map[string]bool{"hours": written(st.Hours), "period": st.Period != nil, "months": written(st.Months), "competencies": len(st.Competencies) > 0}
 		var first string
 		for _, k := range stepWhens {
-			if !st.Has(k) {
+			if !given[k] {
 				continue
 			}
 			if first != "" {
