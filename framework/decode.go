@@ -137,6 +137,10 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f refl
 		d.decodeRange(n, v.Addr().Interface().(*Range), name)
 		return
 	case typItem:
+		if n.Kind == yaml.SequenceNode {
+			d.schemaf(n, "%s must be a text or {text, items}, found a list; write its sub-items under items:", name)
+			return
+		}
 		if n.Kind == yaml.ScalarNode {
 			// The short form: a sub-item without sub-items of its own.
 			it := v.Addr().Interface().(*Item)
