@@ -141,6 +141,13 @@ func termText(p *framework.Program) string {
 		} else if t.Months.Value != float64(int(t.Months.Value)) {
 			length = t.Months.Text + " months"
 		}
+		// A competency-based term may be stated in hours, alone or with
+		// its months or years (printed, never summed).
+		if hours := FormatHours(t.Hours.Value) + " hours"; t.Hours.Set && (t.Months.Set || t.Years.Set) {
+			length += " (" + hours + ")"
+		} else if t.Hours.Set {
+			length = hours
+		}
 		return length + " of on-the-job learning; progress by demonstrated competency"
 	}
 }
