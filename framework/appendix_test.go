@@ -85,3 +85,23 @@ func TestWageStepsIncrease(t *testing.T) {
 		})
 	}
 }
+
+// TestProbationText checks the probation as the documents print it.
+func TestProbationText(t *testing.T) {
+	for _, c := range []struct {
+		pr   *Probation
+		want string
+	}{
+		{&Probation{Weeks: n("12")}, "12 weeks"},
+		{&Probation{Hours: n("1500")}, "1,500 hours"},
+		{&Probation{Months: n("1")}, "1 month"},
+		{&Probation{Days: n("90")}, "90 days"},
+		{&Probation{Hours: n("500"), Months: n("3")}, ""},
+		{&Probation{}, ""},
+		{nil, ""},
+	} {
+		if got := ProbationText(c.pr); got != c.want {
+			t.Errorf("ProbationText(%+v) = %q, want %q", c.pr, got, c.want)
+		}
+	}
+}
