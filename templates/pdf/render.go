@@ -1,6 +1,6 @@
-// Package pdf draws a templates.Document as a US Letter PDF: the Work
-// Process Schedule followed by the Related Technical Instruction plan and
-// the signature block.
+// Package pdf draws a templates.Layout as a US Letter PDF: each part (the
+// Work Process Schedule, then the Related Technical Instruction plan and
+// the signature block) from a new page.
 //
 // Rendering happens in two steps. The document is first laid out into
 // pages of drawing operations (measuring text with the embedded font's

@@ -10,12 +10,12 @@ import (
 
 // Widths, in characters (Excel's unit: the width of a digit).
 const (
-	sheetWidth   = 120.0 // all columns: fits US Letter landscape at 100%
-	prefixWidth  = 5.0
-	notesWidth   = 16.0
-	minWidth     = 6.0
-	labelWidth   = 16.0 // a field label takes columns at least this wide
-	titleColMin  = 10.0 // a column of title cells (hours)
+	sheetWidth   = 96.0 // all columns: fits US Letter landscape at 100%
+	prefixWidth  = 4.0
+	notesWidth   = 13.0
+	minWidth     = 5.0
+	labelWidth   = 14.0 // a field label takes columns at least this wide
+	titleColMin  = 9.0  // a column of title cells (hours)
 	maxSheetName = 31   // Excel's limit
 )
 

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -124,22 +125,22 @@ func TestDropListSqref(t *testing.T) {
 
 func TestSheetFitsWrappedText(t *testing.T) {
 	s := &sheet{widths: []float64{10, 20}}
-	if h, est := s.fit([]cell{{value: "short", look: lookText}}); h != 0 || est != defaultHeight {
-		t.Errorf("one line: height %v, estimate %v; want unset, %v", h, est, defaultHeight)
+	if h, est := s.fit([]cell{{value: "short", look: lookText}}); h != defaultHeight || est != defaultHeight {
+		t.Errorf("one line: height %v, estimate %v; want %v", h, est, defaultHeight)
 	}
 	text := strings.Repeat("abcdefghi ", 9)
-	// A merged cell: no reader sizes it, so the height is written.
+	size := lookText.fontSize()
 	h, est := s.fit([]cell{{value: text, look: lookText, span: 2}})
-	if want := float64(lines(text, columnPoints(10)+columnPoints(20)-cellPadding, 11, false)) * defaultHeight; h != want || est != want || h < 2*defaultHeight {
-		t.Errorf("merged span: height %v, estimate %v, want %v (at least two lines)", h, est, want)
+	n := lines(text, columnPoints(10)+columnPoints(20)-cellPadding, size, false)
+	if want := math.Ceil(float64(n)*size*pointsPerLine + 2); n < 2 || h != want || est != want {
+		t.Errorf("merged span: height %v, estimate %v, want %v (%d lines)", h, est, want, n)
 	}
-	// One cell: the reader sizes the row; the estimate is taller still.
-	h, est2 := s.fit([]cell{{value: text, look: lookText}})
-	if h != 0 || est2 <= est {
-		t.Errorf("one column: height %v (want unset), estimate %v (want over %v)", h, est2, est)
+	// The same text in the first column alone takes more lines.
+	if h2, est2 := s.fit([]cell{{value: text, look: lookText}}); est2 <= est || h2 != est2 {
+		t.Errorf("one column: height %v, estimate %v, want over %v", h2, est2, est)
 	}
 	// Text that does not wrap stays on one line however long.
-	if h, est := s.fit([]cell{{value: text, look: lookNumber}}); h != 0 || est != defaultHeight {
+	if h, est := s.fit([]cell{{value: text, look: lookNumber}}); h != defaultHeight || est != defaultHeight {
 		t.Errorf("unwrapped text: height %v, estimate %v", h, est)
 	}
 	if h, _ := s.fit([]cell{{value: strings.Repeat("x ", 5000), look: lookText, span: 2}}); h != maxRowHeight {

@@ -78,11 +78,13 @@ var looks = [lookCount]lookDef{
 	lookSignLine:      {border: "bottom"},
 }
 
-// Font of every cell: excelize's default, named on each style so that no
-// reader has to guess it.
+// Font of every cell: DejaVu Sans, the PDF's typeface, named on each style
+// and as the workbook's default. Row heights and page breaks are estimated
+// with its real advance widths, so they fit where it is installed; a
+// reader that substitutes a narrower font shows a little room to spare.
 const (
-	fontFamily      = "Calibri"
-	defaultFontSize = 11
+	fontFamily      = "DejaVu Sans"
+	defaultFontSize = 9
 )
 
 // fontSize returns the look's font size in points.

@@ -1,10 +1,18 @@
 package xlsx
 
-// The printed page: US Letter landscape with Excel's default margins
-// (0.7 inch left and right, 0.75 inch top and bottom), in points.
+import "sort"
+
+// Margins in inches: Excel's defaults.
 const (
-	pageWidth  = 11*72 - 2*0.7*72
-	pageHeight = 8.5*72 - 2*0.75*72
+	marginSide = 0.7  // left and right
+	marginEdge = 0.75 // top and bottom
+	marginBand = 0.3  // page header and footer
+)
+
+// The printed page: US Letter landscape inside the margins, in points.
+const (
+	pageWidth  = (11 - 2*marginSide) * 72
+	pageHeight = (8.5 - 2*marginEdge) * 72
 )
 
 // paginate chooses manual page breaks: a run of rows to keep together
@@ -34,6 +42,7 @@ func (s *sheet) paginate() {
 		}
 		return 0
 	}
+	sort.SliceStable(s.keeps, func(i, j int) bool { return s.keeps[i].first < s.keeps[j].first })
 	y, k := 0.0, 0
 	for r := 1; r <= len(s.rows); r++ {
 		for k < len(s.keeps) && s.keeps[k].first < r {

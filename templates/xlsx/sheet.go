@@ -243,6 +243,14 @@ func (s *sheet) setup(f *excelize.File) error {
 	}); err != nil {
 		return err
 	}
+	// The margins page breaks are chosen for (Excel's defaults), written
+	// so every reader uses them.
+	side, edge, band := marginSide, marginEdge, marginBand
+	if err := f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &band, Footer: &band,
+	}); err != nil {
+		return err
+	}
 	fit := true
 	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err

@@ -1,7 +1,9 @@
 package xlsx_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -153,43 +155,65 @@ func TestPrintSetup(t *testing.T) {
 	}
 }
 
-// A row whose wrapped text is in single cells has no set height, so the
-// reader sizes it (and resizes it as the text is edited); a row with
-// wrapped text in merged cells, which no reader sizes, has a height for
-// its lines.
+// Readers do not size rows when they open a file, so a row of wrapped
+// text has a height for its lines, estimated with DejaVu Sans; none is
+// marked as set by hand, so a reader fits the row again when it is edited.
 func TestRowHeightsFitWrappedText(t *testing.T) {
 	d := templatestest.Sample()
 	b := readBook(t, d)
-	const s = xlsx.SheetRTI
-	c := d.RTI.Groups[1].Courses[0] // objectives of about 700 characters
-	_, r := b.find(s, c.Title)
-	if h, _ := b.GetRowHeight(s, r); h != 15 {
-		t.Errorf("objectives row %d has height %v, want none set (15)", r, h)
+	// minLines is the fewest lines text takes in columns of a sheet, with
+	// characters no narrower than 0.5 em of the 9 pt font.
+	minLines := func(s, text string, cols ...string) float64 {
+		points := 0.0
+		for _, col := range cols {
+			w, err := b.GetColWidth(s, col)
+			if err != nil {
+				t.Fatal(err)
+			}
+			points += w * 9 * 0.75 // 9-pixel digits
+		}
+		return math.Ceil(float64(utf8.RuneCountInString(text)) * 4.5 / points)
 	}
-	id, _ := b.GetCellStyle(s, name(4, r))
+	c := d.RTI.Groups[1].Courses[0] // objectives of about 700 characters
+	_, r := b.find(xlsx.SheetRTI, c.Title)
+	n := minLines(xlsx.SheetRTI, c.Objectives[0], "D")
+	if h, _ := b.GetRowHeight(xlsx.SheetRTI, r); n < 3 || h < n*9*1.16 {
+		t.Errorf("objectives row %d is %v pt high, its text needs %v lines", r, h, n)
+	}
+	id, _ := b.GetCellStyle(xlsx.SheetRTI, name(4, r))
 	if st, _ := b.GetStyle(id); st == nil || st.Alignment == nil || !st.Alignment.WrapText {
 		t.Errorf("objectives cell does not wrap")
 	}
-	// The title of job function 1 (103 characters) is merged over the
-	// letters' and competencies' columns, about 70 characters wide.
+	// The title of job function 1 is merged over the letters' and
+	// competencies' columns.
 	jf := d.JobFunctions[0]
 	_, r = b.find(xlsx.SheetSchedule, jf.Heading)
-	width := 0.0
-	for _, col := range []string{"A", "B"} {
-		w, err := b.GetColWidth(xlsx.SheetSchedule, col)
-		if err != nil {
-			t.Fatal(err)
-		}
-		width += w
+	n = minLines(xlsx.SheetSchedule, jf.Heading, "A", "B")
+	if h, _ := b.GetRowHeight(xlsx.SheetSchedule, r); n < 2 || h < n*9*1.16 {
+		t.Errorf("title row %d is %v pt high, its title needs %v lines", r, h, n)
 	}
-	minLines := math.Ceil(float64(utf8.RuneCountInString(jf.Heading)) / width)
-	if h, _ := b.GetRowHeight(xlsx.SheetSchedule, r); minLines < 2 || h < 15*minLines {
-		t.Errorf("title row %d is %v pt high, its title needs %v lines", r, h, minLines)
-	}
-	// A one-line row keeps the default height.
-	_, r = b.find(xlsx.SheetSchedule, d.JobFunctions[0].Competencies[1].Text)
-	if h, _ := b.GetRowHeight(xlsx.SheetSchedule, r); h != 15 {
+	// A one-line row has the default height.
+	_, r = b.find(xlsx.SheetRTI, "Total RTI hours")
+	if h, _ := b.GetRowHeight(xlsx.SheetRTI, r); h != 15 {
 		t.Errorf("one-line row is %v pt high, want 15", h)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(render(t, d)), int64(len(render(t, d))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") {
+			continue
+		}
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if bytes.Contains(data, []byte("customHeight")) {
+			t.Errorf("%s marks row heights as set by hand", f.Name)
+		}
+		if !bytes.Contains(data, []byte(` ht="`)) {
+			t.Errorf("%s sets no row heights", f.Name)
+		}
 	}
 }
 

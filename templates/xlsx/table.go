@@ -82,6 +82,15 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 		first = lead
 	}
 	s.keeps = append(s.keeps, keep{first, keepTo})
+	// The rows after the last body row (total, hours per year) stay with it.
+	for i := len(t.Rows) - 1; i > 0; i-- {
+		if t.Rows[i].Kind == templates.RowBody || t.Rows[i].Kind == templates.RowGroup {
+			if i < len(t.Rows)-1 && p.rows[i] > keepTo {
+				s.keeps = append(s.keeps, keep{p.rows[i], last})
+			}
+			break
+		}
+	}
 	if first <= last {
 		s.names = append(s.names, definedName{name: t.ID, first: [2]int{m.first, first}, last: [2]int{lastColumn(m, len(s.widths)), last}})
 	}

@@ -9,26 +9,35 @@ import (
 	"github.com/wpsgen/wpsgen/templates/font"
 )
 
-// Row heights. No reader sizes a row of merged cells to its text, so
-// those rows get a height estimated from the text; page breaks need an
-// estimate of every row.
+// Row heights. Readers do not size rows to their text when they open a
+// file (LibreOffice keeps the default height; no reader sizes merged
+// cells), so every row taller than one line gets a height estimated from
+// its text. The workbook marks none of them as set by hand (see
+// orderedZip), so a reader fits the row again when its text is edited.
 const (
-	pointsPerLine = 15.0 / defaultFontSize // line height per point of font size (15 pt for 11 pt text)
-	defaultHeight = 15.0                   // Excel's row height for 11 pt text
-	maxRowHeight  = 409.0                  // Excel's limit
-	cellPadding   = 3.0                    // points of a cell's width that hold no text
+	pointsPerLine = 1.25  // line height per point of font size (DejaVu Sans's 1.16 em and a little)
+	defaultHeight = 15.0  // the sheet's default row height
+	maxRowHeight  = 409.0 // Excel's limit
+	cellPadding   = 7.0   // points of a cell's width that hold no text (margins, rounding)
+	// widthFontSize is the size of the workbook's default font (excelize's
+	// 11 pt, renamed to DejaVu Sans), whose digit is the unit of column
+	// widths.
+	widthFontSize = 11.0
 )
 
-// columnPoints is the width in points of a column width characters wide:
-// Excel draws a column 7 pixels per character plus 5 of padding, at 96
-// pixels to the inch.
-func columnPoints(width float64) float64 { return 0.75 * (7*width + 5) }
+// digitPixels is the width of a digit of the default font in pixels at 96
+// per inch, as Excel rounds it: the unit of column widths.
+var digitPixels = math.Round(font.Advance('0', false) * widthFontSize * 96 / 72)
+
+// columnPoints is the width in points of a column width digits wide: a
+// digit's pixels per unit plus 5 of padding, at 96 pixels to the inch.
+func columnPoints(width float64) float64 { return 0.75 * (digitPixels*width + 5) }
 
 // fit returns the height to write for a row of cells (0 lets the reader
 // size it) and the height it is estimated to take.
 func (s *sheet) fit(cells []cell) (height, est float64) {
 	est = defaultHeight
-	merged, col := false, 0
+	col := 0
 	for _, c := range cells {
 		width := 0.0
 		for i := col; i < col+c.columns() && i < len(s.widths); i++ {
@@ -44,17 +53,12 @@ func (s *sheet) fit(cells []cell) (height, est float64) {
 		if d.wrap {
 			n = lines(text, width-cellPadding, c.look.fontSize(), d.bold)
 		}
-		h := float64(n) * c.look.fontSize() * pointsPerLine
-		est = max(est, h)
-		if n > 1 && c.columns() > 1 {
-			merged = true
-		}
+		est = max(est, float64(n)*c.look.fontSize()*pointsPerLine+2)
 	}
+	// Every row gets its height, one-line rows too: readers differ on the
+	// default height, and page breaks are chosen for these.
 	est = min(math.Ceil(est), maxRowHeight)
-	if merged {
-		return est, est
-	}
-	return 0, est
+	return est, est
 }
 
 // lines estimates how many lines text takes when wrapped in width points

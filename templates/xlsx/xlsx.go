@@ -17,9 +17,9 @@
 // does not use; its prefixes and notes stay in the text. Headings,
 // paragraphs and list items span the whole grid; a field's label takes the
 // first columns (at least 16 characters wide) and its value the rest.
-// Column widths share about 120 characters in the proportions the layout
-// gives, so a sheet fits US Letter landscape; the page setup also fits
-// each sheet to one page wide.
+// Column widths share 96 digits (of the default font) in the proportions
+// the layout gives, so a sheet fits US Letter landscape; the page setup
+// also fits each sheet to one page wide.
 //
 // # Cells
 //
@@ -38,12 +38,13 @@
 // (Excel allows one row range per sheet) are the header row of the
 // sheet's first main table: on a sheet of job function tables it names the
 // columns of every table. Manual page breaks keep a table's title, header
-// and first two rows (and a heading before it) on one page. Rows whose
-// wrapped text sits in single cells have no set height, so the reader
-// sizes them to the text as it is edited; rows with wrapped text in merged
-// cells (which no reader sizes) get a height estimated from DejaVu Sans's
-// real advance widths, wider than the Calibri the sheet is set in, so the
-// estimate errs towards room to spare. The rows above a sheet's first
+// and first two rows (and a heading before it) on one page. The sheet is
+// set in DejaVu Sans, the PDF's typeface. Readers do not size rows to
+// their text when they open a file (LibreOffice keeps the default height,
+// and no reader sizes merged cells), so a row taller than one line gets a
+// height estimated from DejaVu Sans's real advance widths; the height is
+// not marked as set by hand, so a reader fits the row again when its text
+// is edited. The rows above a sheet's first
 // header row are frozen only when there are at most eight of them.
 //
 // The same layout and options always give the same bytes.
@@ -128,6 +129,9 @@ func layout(l *templates.Layout) ([]*sheet, error) {
 
 // write fills the new workbook f with the sheets and writes it to w.
 func write(w io.Writer, f *excelize.File, l *templates.Layout, sheets []*sheet, opts Options) error {
+	if err := f.SetDefaultFont(fontFamily); err != nil {
+		return err
+	}
 	styles := newStyles(f)
 	// The first sheet takes the place of excelize's default "Sheet1".
 	if err := f.SetSheetName(f.GetSheetName(0), sheets[0].name); err != nil {
