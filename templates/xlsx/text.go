@@ -3,6 +3,7 @@ package xlsx
 import (
 	"math"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -27,11 +28,15 @@ const (
 
 // digitPixels is the width of a digit of the default font in pixels at 96
 // per inch, as Excel rounds it: the unit of column widths.
-var digitPixels = math.Round(font.Advance('0', false) * widthFontSize * 96 / 72)
+// It is read once, on first use, so that commands that draw no workbook
+// never load the font.
+var digitPixels = sync.OnceValue(func() float64 {
+	return math.Round(font.Advance('0', false) * widthFontSize * 96 / 72)
+})
 
 // columnPoints is the width in points of a column width digits wide: a
 // digit's pixels per unit plus 5 of padding, at 96 pixels to the inch.
-func columnPoints(width float64) float64 { return 0.75 * (digitPixels*width + 5) }
+func columnPoints(width float64) float64 { return 0.75 * (digitPixels()*width + 5) }
 
 // fit returns the height to write for a row of cells (0 lets the reader
 // size it) and the height it is estimated to take.
