@@ -24,7 +24,6 @@ const (
 type book struct {
 	sheets []*sheet
 	tables map[string]*placed
-	order  []*placed // in layout order
 }
 
 // grid is the column set of a sheet, taken from its main table.

@@ -147,3 +147,15 @@ func TestSheetFitsWrappedText(t *testing.T) {
 		t.Errorf("huge text: height %v, want Excel's limit %v", h, maxRowHeight)
 	}
 }
+
+func TestNameable(t *testing.T) {
+	for id, want := range map[string]bool{
+		"JF_1": true, "JF_S1": true, "RTI_Courses": true, "_x": true,
+		"": false, "A1": false, "xfd1048576": false, "R1C1": false, "r": false, "C": false,
+		"1st": false, "JF-1": false, "Wage Steps": false, "Łódź": false,
+	} {
+		if got := nameable(id); got != want {
+			t.Errorf("nameable(%q) = %v, want %v", id, got, want)
+		}
+	}
+}

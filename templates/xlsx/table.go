@@ -2,7 +2,10 @@ package xlsx
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/templates"
@@ -38,7 +41,6 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 	}
 	p := &placed{t: t, sheet: s, m: m}
 	b.tables[t.ID] = p
-	b.order = append(b.order, p)
 	first := s.next()
 	if t.Title != "" {
 		p.titleRow = s.titleRow(t, m)
@@ -55,16 +57,12 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 			}
 		}
 	}
-	body := 0
 	for i, r := range t.Rows {
 		n, err := s.tableRow(t, m, r)
 		if err != nil {
 			return fmt.Errorf("table %s row %d: %w", t.ID, i+1, err)
 		}
 		p.rows = append(p.rows, n)
-		if r.Kind == templates.RowBody {
-			body++
-		}
 	}
 	last := s.next() - 1
 	keepTo := last
@@ -78,10 +76,11 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 			}
 		}
 	}
+	keepFrom := first
 	if lead > 0 {
-		first = lead
+		keepFrom = lead
 	}
-	s.keeps = append(s.keeps, keep{first, keepTo})
+	s.keeps = append(s.keeps, keep{keepFrom, keepTo})
 	// The rows after the last body row (total, hours per year) stay with it.
 	for i := len(t.Rows) - 1; i > 0; i-- {
 		if t.Rows[i].Kind == templates.RowBody || t.Rows[i].Kind == templates.RowGroup {
@@ -91,11 +90,27 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 			break
 		}
 	}
-	if first <= last {
+	if first <= last && nameable(t.ID) {
 		s.names = append(s.names, definedName{name: t.ID, first: [2]int{m.first, first}, last: [2]int{lastColumn(m, len(s.widths)), last}})
 	}
 	return nil
 }
+
+// nameable reports whether id can be a defined name: letters, digits and
+// underscores, not starting with a digit, and not a cell reference (A1 or
+// R1C1), which Excel would read instead.
+func nameable(id string) bool {
+	if !validName.MatchString(id) || cellLike.MatchString(id) || len(id) > 255 {
+		return false
+	}
+	_, _, err := excelize.CellNameToCoordinates(id)
+	return err != nil
+}
+
+var (
+	validName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	cellLike  = regexp.MustCompile(`^(?i)(r[0-9]*c?[0-9]*|c[0-9]*|[a-z]{1,3}[0-9]+)$`)
+)
 
 // maxFrozen is the most rows a sheet freezes above its first header row:
 // more would fill half a laptop screen.
