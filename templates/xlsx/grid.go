@@ -55,7 +55,6 @@ func newGrid(blocks []templates.Block) grid {
 		return grid{widths: []float64{sheetWidth / 4, sheetWidth / 4, sheetWidth / 4, sheetWidth / 4}, values: 4}
 	}
 	g := grid{main: main}
-	var fixed []float64 // widths of the columns that are not the table's
 	col := 1
 	if hasPrefix(main) {
 		g.shape.prefix = col
@@ -87,13 +86,9 @@ func newGrid(blocks []templates.Block) grid {
 		g.shape.notes = col
 		g.widths = append(g.widths, notesWidth)
 	}
-	for i, w := range g.widths {
-		if i < shares || i >= shares+len(main.Columns) {
-			fixed = append(fixed, w)
-		}
-	}
+	// The table's columns (still 0 wide) share what the others leave.
 	rest := sheetWidth
-	for _, w := range fixed {
+	for _, w := range g.widths {
 		rest -= w
 	}
 	total := 0.0
