@@ -34,6 +34,8 @@ const (
 	RuleRAPIDSApproach = "rapids-approach"
 	RuleBenchmarkHours = "benchmark-hours"
 	RuleCompetencyTerm = "competency-term"
+
+	RuleImport = "import"
 )
 
 // Rule describes one validation rule: its id, severity, what it checks and
@@ -71,6 +73,7 @@ var Rules = []Rule{
 	{RuleRTITotal, Error, "rti.total_hours is stated and differs from the sum of course hours", "Totals are computed, never typed."},
 	{RuleWages, Error, "wage steps not strictly increasing, a percent above 100, or a rate that is not positive", "29 CFR 29.5(b)(5): a progressively increasing schedule of wages."},
 	{RuleUnprintable, Error, "text contains a character the PDF font cannot draw", "The document would show an empty box instead of the character."},
+	{RuleImport, Error, "`wpsgen import`: a cell of a table or workbook that cannot be read (a mark other than the drop-down's, text in an hours cell, a competency row without its job function)", "A value that is not understood is never guessed: the cell is named so a person can fix it."},
 	{RuleRTIHours, Warning, "RTI hours below 144 per year of term", "29 CFR 29.5(b)(4): at least 144 hours of related instruction per year is recommended."},
 	{RuleRTICoverage, Warning, "courses use covers, and a competency delivered by rti is covered by no course", "Every competency taught by related instruction should be taught by some course."},
 	{RuleONETLegacy, Warning, "the O*NET code was replaced in the 2019 O*NET-SOC taxonomy (every successor is named)", "The O*NET 2010-to-2019 crosswalk: 29-2071.00 became 29-2072.00 and 29-9021.00, 15-1132.00 became 15-1252.00 and 15-1253.00."},
