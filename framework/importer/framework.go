@@ -22,9 +22,9 @@ type Options struct {
 // Result is an imported framework.
 type Result struct {
 	// YAML is the framework file; nil when Findings has an error.
-	YAML     []byte
-	Findings []framework.Finding // cells that cannot be read (rule import), sorted
-	Notes    []Note              // what import assigned or ignored
+	YAML                       []byte
+	Findings                   []framework.Finding // cells that cannot be read (rule import), sorted
+	Notes                      []Note              // what import assigned or ignored
 	JobFunctions, Competencies int
 }
 
