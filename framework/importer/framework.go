@@ -130,7 +130,9 @@ func (b *builder) assignIDs() {
 			b.note(jf.pos, "job function %q has no id: it is job function %s", jf.title, jf.id)
 		}
 	}
-	if b.h.cols[roleJFID] < 0 && len(assigned) > 0 {
+	if b.h.cols[roleJFID] < 0 && len(assigned) == 1 {
+		b.note(framework.Pos{File: b.t.File}, "the table has no job function id column: its one job function is job function 1")
+	} else if b.h.cols[roleJFID] < 0 && len(assigned) > 0 {
 		b.note(framework.Pos{File: b.t.File}, "the table has no job function id column: job functions are numbered %s in the order they appear", span(assigned))
 	}
 	lettered := 0

@@ -113,8 +113,8 @@ func readCSV(name string, data []byte) (*Table, error) {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = delimiter(text)
 	r.FieldsPerRecord = -1
-	r.LazyQuotes = true // a stray quote inside a cell is text, as Excel reads it
-	r.ReuseRecord = false
+	// Quotes are read strictly: a lenient reader turns one unclosed quote
+	// into a cell that swallows the rest of the file, silently.
 	row, endLine := 0, 0
 	for {
 		rec, err := r.Read()
@@ -124,7 +124,14 @@ func readCSV(name string, data []byte) (*Table, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, &TableError{Pos: framework.Pos{File: name, Line: row + 1 + max(0, pe.StartLine-endLine-1), Col: max(1, pe.Column)}, Msg: "cannot read this CSV row: " + pe.Err.Error()}
+				msg := "cannot read this CSV row: " + pe.Err.Error()
+				switch {
+				case errors.Is(pe.Err, csv.ErrBareQuote):
+					msg = `cannot read this CSV row: a cell has a quote mark (") but does not start with one; a cell holding quote marks must be written in quotes, each quote mark doubled ("5"" tall")`
+				case errors.Is(pe.Err, csv.ErrQuote):
+					msg = `cannot read this CSV row: a quoted cell is not closed, or its quote is followed by other text; close it with a quote mark and write quote marks inside it twice ("")`
+				}
+				return nil, &TableError{Pos: framework.Pos{File: name, Line: row + 1 + max(0, pe.StartLine-endLine-1), Col: fieldAt(text, pe, r.Comma)}, Msg: msg}
 			}
 			return nil, &TableError{Pos: framework.Pos{File: name}, Msg: err.Error()}
 		}
@@ -145,6 +152,31 @@ func readCSV(name string, data []byte) (*Table, error) {
 		}
 	}
 	return t, nil
+}
+
+// fieldAt is the 1-based column, as a spreadsheet counts them, of a CSV
+// parse error: the separators outside quotes before it on its row's first
+// line (a problem inside a multi-line cell is put in column 1).
+func fieldAt(text string, pe *csv.ParseError, comma rune) int {
+	if pe.Line != pe.StartLine {
+		return 1
+	}
+	lines := strings.SplitN(text, "\n", pe.Line+1)
+	if pe.Line < 1 || pe.Line > len(lines) {
+		return 1
+	}
+	line := lines[pe.Line-1]
+	line = line[:min(len(line), max(0, pe.Column-1))]
+	col, quoted := 1, false
+	for _, r := range line {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case r == comma && !quoted:
+			col++
+		}
+	}
+	return col
 }
 
 // add keeps a row unless it is blank, after checking its cells' sizes.

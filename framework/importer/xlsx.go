@@ -33,11 +33,11 @@ func readXLSX(name string, data []byte) (t *Table, err error) {
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: sheetLimit})
 	if err != nil {
+		if strings.Contains(err.Error(), "size exceeds") {
+			return nil, fail(fmt.Sprintf("the workbook unzips to more than %d MiB; a framework table is far smaller", unzipLimit>>20))
+		}
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
 			return nil, fail("not an XLSX workbook (" + err.Error() + ")")
-		}
-		if strings.Contains(err.Error(), "size") {
-			return nil, fail(fmt.Sprintf("the workbook unzips to more than %d MiB; a framework table is far smaller", unzipLimit>>20))
 		}
 		return nil, fail("cannot read the workbook: " + err.Error())
 	}
