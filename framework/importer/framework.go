@@ -52,6 +52,11 @@ func Framework(name string, data []byte, opts Options) *Result {
 	b := &builder{t: t, h: h}
 	b.headerNotes()
 	b.build()
+	for _, jf := range b.jfs {
+		if len(jf.comps) == 0 && len(b.findings) == 0 {
+			b.errorAt(jf.pos, "job function %s has no competency rows; a job function needs at least one", jfName(jf))
+		}
+	}
 	if len(b.jfs) == 0 && len(b.findings) == 0 {
 		b.errorAt(t.Pos(t.Rows[h.row].Num, h.cols[roleCompText]), "the table has no competency rows under its header")
 	}

@@ -15,7 +15,7 @@ import (
 
 // workbook builds an XLSX with excelize: sheets in order, each a list of
 // rows; hidden names sheets to hide.
-func workbook(t *testing.T, sheets map[string][][]any, order []string, hidden ...string) []byte {
+func workbook(t testing.TB, sheets map[string][][]any, order []string, hidden ...string) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -162,7 +162,7 @@ func TestHostileWorkbooks(t *testing.T) {
 	cases := []struct {
 		name string
 		data []byte
-		want string // part of the finding's message; "" means it must import
+		want string // part of the finding's message
 	}{
 		{"zip bomb", bomb(), "unzips to more than 64 MiB"},
 		{"not a workbook", []byte("PK\x03\x04 this is not a zip"), "not an XLSX workbook"},
@@ -187,16 +187,6 @@ func TestHostileWorkbooks(t *testing.T) {
 				t.Errorf("allocated %d MiB", grew>>20)
 			}
 			got := findingsText(res.Findings)
-			if c.want == "" {
-				// Not a crash and not a guess: it imports, or says why not.
-				if res.YAML == nil && len(res.Findings) == 0 {
-					t.Errorf("neither written nor explained")
-				}
-				if strings.Contains(got, "aaaaaaaaaa") || bytes.Contains(res.YAML, []byte("aaaaaaaaaa")) {
-					t.Errorf("an XML entity was expanded")
-				}
-				return
-			}
 			if !strings.Contains(got, c.want) || res.YAML != nil {
 				t.Errorf("want a finding containing %q, got:\n%s", c.want, got)
 			}

@@ -1,0 +1,113 @@
+package cmd_test
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wpsgen/wpsgen/cmd"
+)
+
+func readString(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// TestImportFramework does what an intermediary does: import the example
+// table, validate the framework, write a program on it.
+func TestImportFramework(t *testing.T) {
+	dir := t.TempDir()
+	table, err := filepath.Abs("../examples/pharmacy-technician.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "pt.framework.yaml")
+	r := runIn(t, dir, "import", "--framework", table, "--title", "Pharmacy Technician", "--onet", "29-2052.00", "-o", out)
+	if r.code != cmd.ExitOK || r.stdout != "" {
+		t.Fatalf("exit %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+	if want := "wrote " + out + ": 6 job functions, 20 competencies; check it, then write a program on it with 'wpsgen init --framework " + out + "'\n"; r.stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", r.stderr, want)
+	}
+	if v := runIn(t, dir, "validate", out); v.code != cmd.ExitOK || v.stdout != "" {
+		t.Errorf("the imported framework does not validate: %d\n%s", v.code, v.stdout)
+	}
+	if p := runIn(t, dir, "init", "--framework", out, "-o", filepath.Join(dir, "program.yaml")); p.code != cmd.ExitOK {
+		t.Errorf("init on the imported framework: %d\n%s", p.code, p.stderr)
+	}
+
+	// An existing file is kept without --force, replaced with it.
+	before := readString(t, out)
+	r = runIn(t, dir, "import", "--framework", table, "-o", out)
+	if r.code != cmd.ExitFatal || !strings.Contains(r.stderr, "exists; use --force") || readString(t, out) != before {
+		t.Errorf("overwrote without --force: exit %d\n%s", r.code, r.stderr)
+	}
+	// Without --title and --onet the framework is written with TODOs, and
+	// validation says what is left (exit 1), naming the file.
+	r = runIn(t, dir, "import", "--framework", table, "-o", out, "--force")
+	if r.code != cmd.ExitFindings {
+		t.Errorf("exit %d, want 1:\n%s", r.code, r.stderr)
+	}
+	for _, want := range []string{out + `:8:1: error: "title" in the framework needs a value [schema]`, out + `:9:1: error: "onet" in the framework needs a value [schema]`, "fix the errors above in it"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if !strings.Contains(readString(t, out), "title:  # TODO") {
+		t.Error("--force did not replace the file")
+	}
+
+	// Without -o the framework goes to standard output.
+	r = runIn(t, dir, "import", "--framework", table, "--id", "pt", "--title", "Pharmacy Technician", "--onet", "29-2052.00")
+	if r.code != cmd.ExitOK || !strings.HasPrefix(r.stdout, "# yaml-language-server") || !strings.Contains(r.stdout, "\nid: pt\n") || r.stderr != "" {
+		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestImportFailures: a table with unreadable cells writes nothing (exit
+// 1) and says where, in every format; usage and read errors exit 2 and 3.
+func TestImportFailures(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("Job function,Competency,Delivery\nA,b,sometimes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "fw.yaml")
+	r := runIn(t, dir, "import", "--framework", "bad.csv", "-o", out)
+	want := `bad.csv:2:3: error: delivery "sometimes" is not RTI, OJT or both (accepted: RTI, OJT, "RTI and OJT", "RTI/OJT", both) [import]`
+	if r.code != cmd.ExitFindings || !strings.Contains(r.stderr, want+"\n") || !strings.Contains(r.stderr, "nothing was written") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a framework was written despite the errors")
+	}
+
+	r = runIn(t, dir, "import", "--framework", "bad.csv", "--format", "json")
+	var fs []map[string]any
+	if err := json.Unmarshal([]byte(r.stderr), &fs); err != nil || r.code != cmd.ExitFindings || len(fs) != 1 || fs[0]["rule"] != "import" || fs[0]["line"] != 2.0 || fs[0]["column"] != 3.0 {
+		t.Errorf("json: exit %d, %v, stderr:\n%s", r.code, err, r.stderr)
+	}
+
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"import"}, cmd.ExitUsage, `required flag(s) "framework" not set`},
+		{[]string{"import", "--framework", "bad.csv", "extra"}, cmd.ExitUsage, "unknown command"},
+		{[]string{"import", "--framework", "bad.csv", "--format", "xml"}, cmd.ExitUsage, `unknown --format "xml"`},
+		{[]string{"import", "--framework", "missing.csv"}, cmd.ExitFatal, "missing.csv: cannot read: no such file or directory"},
+		{[]string{"import", "--framework", "."}, cmd.ExitFatal, ".: cannot read: is a directory"},
+	} {
+		r := runIn(t, dir, c.args...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("wpsgen %s: exit %d, want %d with %q:\n%s", strings.Join(c.args, " "), r.code, c.code, c.want, r.stderr)
+		}
+	}
+}
