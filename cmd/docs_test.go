@@ -172,7 +172,7 @@ func errCases(t *testing.T) []ruleExample {
 	}
 	var cases []ruleExample
 	for _, path := range paths {
-		res, err := framework.NewLoader().Validate(path)
+		res, err := newLoader().Validate(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -285,6 +285,17 @@ func writeRule(b *bytes.Buffer, r framework.Rule, examples []ruleExample) {
 	fmt.Fprintf(b, "- Severity: %s\n", r.Severity)
 	fmt.Fprintf(b, "- Fires when: %s\n", r.Summary)
 	fmt.Fprintf(b, "- Why: %s\n", r.Why)
+	var checks []string
+	if r.Reader {
+		checks = append(checks, "every file as it is read")
+	}
+	if kinds := r.Kinds(); len(kinds) > 0 {
+		checks = append(checks, strings.Join(kinds, " and ")+" files")
+	}
+	if r.ID == framework.RuleImport {
+		checks = append(checks, "the tables and workbooks `wpsgen import` reads")
+	}
+	fmt.Fprintf(b, "- Checks: %s\n", strings.Join(checks, ", and "))
 	if len(examples) == 0 {
 		b.WriteString("\nNo failing example yet.\n")
 		return

@@ -35,7 +35,7 @@ type Factory struct {
 func NewFactory(streams IO) *Factory {
 	return &Factory{
 		IO:         streams,
-		NewLoader:  framework.NewLoader,
+		NewLoader:  newLoader,
 		LookupEnv:  os.LookupEnv,
 		Now:        time.Now,
 		IsTerminal: isTerminal,

@@ -43,7 +43,7 @@ func TestFactoryLoaderAndStreams(t *testing.T) {
 }
 
 func TestSummaryLine(t *testing.T) {
-	const ok, warn, bad = "../examples/medical-coder-roi.yaml", "../framework/testdata/err/onet-legacy.yaml", "../framework/testdata/err/bad-id.yaml"
+	const ok, warn, bad = "../examples/medical-coder-roi.yaml", "../framework/testdata/err/onet-legacy-framework.yaml", "../framework/testdata/err/bad-id.yaml"
 	for _, tc := range []struct {
 		args     []string
 		terminal bool

@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -10,6 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/schema"
+	"github.com/wpsgen/wpsgen/framework/skeleton"
 )
 
 // FrameworksOptions are the flags of `wpsgen frameworks`.
@@ -73,8 +76,9 @@ func newFrameworksShowCmd(f *Factory) *cobra.Command {
 		Use:   "show ID",
 		Short: "Print a built-in framework as YAML or JSON",
 		Long: `Print a built-in framework. --format yaml (the default) prints the catalog file as written,
-a starting point for a framework of your own; --format json prints the framework as JSON with
-the same keys (snake_case, as docs/format.md describes them), for scripts.`,
+with the O*NET-SOC occupation title as a comment beside the code: a starting point for a
+framework of your own. --format json prints the framework as JSON with the same keys
+(snake_case, as docs/format.md describes them), for scripts.`,
 		Example: `  wpsgen frameworks show medical-coder > my-framework.yaml
   wpsgen frameworks show ehr-specialist-mn --format json | jq '.job_functions[].title'`,
 		Args: exactArgs(1),
@@ -103,11 +107,11 @@ func runFrameworksShow(opts *FrameworksShowOptions) error {
 	var err error
 	if opts.Format == "yaml" {
 		data, err = framework.CatalogSource(opts.ID)
-		data = publishedSchemaLine(data)
+		data = onetTitleComment(publishedSchemaLine(data))
 	} else {
 		var fw *framework.Resolved
 		if fw, err = l.Catalog(opts.ID); err == nil {
-			data, err = framework.FrameworkJSON(fw)
+			data, err = schema.FrameworkJSON(fw)
 		}
 	}
 	if err != nil {
@@ -129,4 +133,25 @@ func publishedSchemaLine(src []byte) []byte {
 		return src
 	}
 	return append([]byte(prefix+framework.SchemaURL(framework.KindFramework)+"\n"), rest...)
+}
+
+// onetLineRE matches a framework's top-level onet line that carries no
+// comment yet; a line inside a block scalar is indented, so never matches.
+var onetLineRE = regexp.MustCompile(`(?m)^onet: *(["']?)(\d{2}-\d{4}\.\d{2})(["']?) *$`)
+
+// onetTitleComment writes the occupation's title (or, for a code the 2019
+// taxonomy replaced, its successors) as a comment on the onet line, as
+// `wpsgen init` does; every other byte stays as written.
+func onetTitleComment(src []byte) []byte {
+	loc := onetLineRE.FindSubmatchIndex(src)
+	if loc == nil {
+		return src
+	}
+	comment := skeleton.ONETComment(string(src[loc[4]:loc[5]]))
+	if comment == "" {
+		return src
+	}
+	out := append([]byte(nil), src[:loc[1]]...)
+	out = append(out, "  # "+comment...)
+	return append(out, src[loc[1]:]...)
 }

@@ -21,6 +21,7 @@ type InitOptions struct {
 	Framework      string
 	Approach       string
 	Specialization string
+	ONET           string
 	Output         string
 	Force          bool
 }
@@ -40,8 +41,10 @@ them, and nothing else.
 --framework is a built-in framework id (see 'wpsgen frameworks') or a framework file. The
 default approach is the one the framework's RAPIDS code stands for (CB: competency-based,
 HY: hybrid), else the first the framework allows, else time-based. Specializations are listed
-in a comment; --specialization includes one. Without -o the skeleton goes to standard output;
-an existing file is never overwritten without --force.
+in a comment; --specialization includes one. The framework's O*NET-SOC code is shown with its
+title; --onet sets the program's own code (a 2019 code: 'wpsgen occupations WORDS' looks one
+up), which a framework with an out-of-date code needs. Without -o the skeleton goes to standard
+output; an existing file is never overwritten without --force.
 
 For an occupation that has no framework yet, 'wpsgen init framework' writes a framework to fill in
 first.`,
@@ -55,9 +58,11 @@ first.`,
 	f.StringVar(&opts.Framework, "framework", "", "built-in framework id or framework file (required)")
 	f.StringVar(&opts.Approach, "approach", "", "competency-based, time-based or hybrid (default: see above)")
 	f.StringVar(&opts.Specialization, "specialization", "", "include this specialization of the framework")
+	f.StringVar(&opts.ONET, "onet", "", "the program's O*NET-SOC 2019 code, NN-NNNN.NN (default: the framework's)")
 	f.StringVarP(&opts.Output, "output", "o", "", "file to write (default: standard output)")
 	f.BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
 	_ = c.MarkFlagRequired("framework")
+	_ = c.RegisterFlagCompletionFunc("onet", CompleteONET)
 	c.AddCommand(newInitFrameworkCmd(streams))
 	_ = c.RegisterFlagCompletionFunc("framework", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return framework.NewLoader().CatalogIDs(), cobra.ShellCompDirectiveDefault
@@ -68,6 +73,11 @@ first.`,
 }
 
 func runInit(opts *InitOptions) error {
+	if opts.ONET != "" {
+		if err := skeleton.CheckONET(opts.ONET); err != nil {
+			return usageError{fmt.Errorf("--onet: %w", err)}
+		}
+	}
 	fw, err := loadInitFramework(opts)
 	if err != nil {
 		return err
@@ -76,7 +86,7 @@ func runInit(opts *InitOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := skeleton.Program(fw, skeleton.Options{Ref: ref, Approach: opts.Approach, Specialization: opts.Specialization})
+	data, err := skeleton.Program(fw, skeleton.Options{Ref: ref, Approach: opts.Approach, Specialization: opts.Specialization, ONET: opts.ONET})
 	if err != nil {
 		return usageError{err}
 	}
@@ -98,7 +108,7 @@ func runInit(opts *InitOptions) error {
 // than a flag of init: "init framework" says what it writes, while
 // "init --framework ID" keeps saying which framework a program is on.
 func newInitFrameworkCmd(streams IO) *cobra.Command {
-	var output string
+	var output, onetCode string
 	var force bool
 	c := &cobra.Command{
 		Use:   "framework",
@@ -107,16 +117,20 @@ func newInitFrameworkCmd(streams IO) *cobra.Command {
 (see 'wpsgen frameworks'): every key a framework can have, each with a comment. Required values
 are left empty and marked TODO with an example; 'wpsgen validate' reports them, and nothing else,
 until they are filled. Optional keys are commented out with an example value. One job function
-with two competencies shows the shape: copy it for the others.
+with two competencies shows the shape: copy it for the others. --onet fills in the occupation's
+O*NET-SOC 2019 code, with its title as a comment ('wpsgen occupations WORDS' looks one up).
 
 Then write a program on it with 'wpsgen init --framework FILE'. Without -o the skeleton goes to
 standard output; an existing file is never overwritten without --force.`,
-		Example: `  wpsgen init framework -o pharmacy-technician.framework.yaml
+		Example: `  wpsgen init framework --onet 29-2052.00 -o pharmacy-technician.framework.yaml
   wpsgen validate pharmacy-technician.framework.yaml
   wpsgen init --framework pharmacy-technician.framework.yaml -o program.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			data := skeleton.Framework()
+			data, err := skeleton.Framework(skeleton.FrameworkOptions{ONET: onetCode})
+			if err != nil {
+				return usageError{fmt.Errorf("--onet: %w", err)}
+			}
 			if output == "" {
 				if _, err := streams.Out.Write(data); err != nil {
 					return fatalError{err}
@@ -132,13 +146,15 @@ standard output; an existing file is never overwritten without --force.`,
 	}
 	c.Flags().StringVarP(&output, "output", "o", "", "file to write (default: standard output)")
 	c.Flags().BoolVar(&force, "force", false, "overwrite the output file if it exists")
+	c.Flags().StringVar(&onetCode, "onet", "", "the occupation's O*NET-SOC 2019 code, NN-NNNN.NN (default: left to fill in)")
+	_ = c.RegisterFlagCompletionFunc("onet", CompleteONET)
 	return c
 }
 
 // loadInitFramework resolves --framework: a catalog id, else a framework
 // file. A file with errors is refused with its findings.
 func loadInitFramework(opts *InitOptions) (*framework.Resolved, error) {
-	l := framework.NewLoader()
+	l := newLoader()
 	if slices.Contains(l.CatalogIDs(), opts.Framework) {
 		return l.Catalog(opts.Framework)
 	}

@@ -65,7 +65,7 @@ func runRender(opts *RenderOptions) error {
 		}
 		seen[name] = p
 	}
-	l := framework.NewLoader()
+	l := newLoader()
 	// Validate everything first: one program with errors means nothing is written.
 	results, readErrs := l.ValidateAll(opts.Programs, 0)
 	if len(readErrs) > 0 {

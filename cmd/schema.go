@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/schema"
 )
 
 // schemaKinds are the arguments `wpsgen schema` accepts.
@@ -35,7 +36,7 @@ everything else (references to the framework, hours, terms, the rules in docs/ru
 }
 
 func runSchema(streams IO, kind string) error {
-	data, err := framework.JSONSchema(kind)
+	data, err := schema.JSONSchema(kind)
 	if err != nil {
 		return usageError{fmt.Errorf("unknown file kind %q; use framework or program", kind)}
 	}

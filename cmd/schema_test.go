@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/schema"
 )
 
 // TestSchemaCommand checks that wpsgen schema prints the generated schema
@@ -13,12 +14,12 @@ import (
 func TestSchemaCommand(t *testing.T) {
 	for _, kind := range []string{"framework", "program"} {
 		r := runMain(t, "schema", kind)
-		want, err := framework.JSONSchema(kind)
+		want, err := schema.JSONSchema(kind)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if r.code != ExitOK || r.out != string(want) {
-			t.Errorf("schema %s: exit %d, output differs from framework.JSONSchema", kind, r.code)
+			t.Errorf("schema %s: exit %d, output differs from schema.JSONSchema", kind, r.code)
 		}
 		var s struct {
 			ID     string `json:"$id"`

@@ -105,10 +105,14 @@ func runValidate(opts *ValidateOptions) error {
 	}
 	var all []framework.Finding
 	checked := map[string]bool{}
+	omitted := map[string]int{}
 	for _, r := range results {
 		if r != nil {
 			checked[r.Path] = true
 			all = append(all, r.Findings...)
+			if r.Omitted > 0 {
+				omitted[r.Path] = r.Omitted
+			}
 		}
 	}
 	var internal []error
@@ -123,7 +127,7 @@ func runValidate(opts *ValidateOptions) error {
 		checked[fd.Pos.File] = true
 	}
 	all = framework.SortFindings(append(all, unreadable...))
-	if err := report.Write(f.IO.Out, opts.Format, all, report.Options{Version: f.Version()}); err != nil {
+	if err := report.Write(f.IO.Out, opts.Format, all, report.Options{Version: f.Version(), Omitted: omitted}); err != nil {
 		return fatalError{err}
 	}
 	if opts.Format == "text" && f.IsTerminal(f.IO.ErrOut) {

@@ -1,64 +1,22 @@
 package framework
 
-// checkFramework runs the rules that apply to a framework file on its own
-// and against its resolved base (nil when it extends nothing).
-func (c *checker) checkFramework(fw *Framework, base *Resolved) {
-	c.checkSlug(fw.ID, "framework id")
-	c.checkONET(fw.ONET, fw.Title)
-	c.checkRAPIDS(fw.RAPIDS)
-	c.checkPrintable(fw)
+// RuleExtendsConflict is the id of the rule about extending frameworks.
+const RuleExtendsConflict = "extends-conflict"
 
-	c.checkJobFunctions(fw.JobFunctions)
-	var specIDs []String
-	all := fw.JobFunctions
-	for _, s := range fw.Specializations {
-		specIDs = append(specIDs, s.ID)
-		c.checkSlug(s.ID, "specialization id")
-		c.checkJobFunctions(s.JobFunctions)
-		all = append(all, s.JobFunctions...)
-	}
-	c.checkDuplicates(specIDs, "specialization id", "")
-	// Job function ids are unique across the base and every specialization:
-	// a program names them without saying where they come from.
-	c.checkDuplicates(jobFunctionIDs(all), "job function id", "")
-
-	for _, course := range fw.Courses {
-		c.checkRange(course.Hours, "course hours", true)
-	}
-	if b := fw.BenchmarkHours; b != nil {
-		c.checkNonNegative(b.TimeBased, "benchmark_hours.time_based")
-		c.checkNonNegative(b.CompetencyBased, "benchmark_hours.competency_based")
-		c.checkRange(b.Hybrid, "benchmark_hours.hybrid", false)
-	}
-	if base != nil {
-		c.checkExtends(fw, base)
-	}
-}
-
-func jobFunctionIDs(jfs []*JobFunction) []String {
-	ids := make([]String, 0, len(jfs))
-	for _, jf := range jfs {
-		ids = append(ids, jf.ID)
-	}
-	return ids
-}
-
-// checkJobFunctions checks ids and letters within a list of job functions.
-func (c *checker) checkJobFunctions(jfs []*JobFunction) {
-	for _, jf := range jfs {
-		c.checkJobFunctionID(jf.ID)
-		letters := make([]String, 0, len(jf.Competencies))
-		for _, comp := range jf.Competencies {
-			c.checkLetter(comp.ID)
-			letters = append(letters, comp.ID)
-		}
-		c.checkDuplicates(letters, "competency id", " in job function "+jf.ID.Value)
-	}
+var ruleExtendsConflict = Rule{
+	ID: RuleExtendsConflict, Severity: Error,
+	Summary:   "an extending framework redefines, removes or weakens (core -> optional) a base item",
+	Why:       "A customized framework may add to the published one, never change what it requires.",
+	Framework: checkExtends,
 }
 
 // checkExtends reports an extension that redefines, removes or weakens a
 // base item. It can only add: new job functions, specializations, courses.
-func (c *checker) checkExtends(fw *Framework, base *Resolved) {
+func checkExtends(c *checker) {
+	fw, base := c.fw, c.base
+	if base == nil {
+		return
+	}
 	from := base.ID.Value
 	check := func(jf *JobFunction) {
 		old, _ := base.JobFunction(jf.ID.Value)
@@ -82,30 +40,5 @@ func (c *checker) checkExtends(fw *Framework, base *Resolved) {
 		for _, jf := range s.JobFunctions {
 			check(jf)
 		}
-	}
-}
-
-func (c *checker) checkNonNegative(n Number, what string) {
-	if n.Set && n.Value < 0 {
-		c.report(RuleHoursRange, n.Pos, "%s is %s; hours cannot be negative", what, n.Text)
-	}
-}
-
-// checkRange checks a number-or-{min, max} value; positive requires > 0.
-func (c *checker) checkRange(r Range, what string, positive bool) {
-	if !r.Set {
-		return
-	}
-	for _, n := range []Number{r.Value, r.Min, r.Max} {
-		if !n.Set {
-			continue
-		}
-		if n.Value < 0 || (positive && n.Value == 0) {
-			c.report(RuleHoursRange, n.Pos, "%s is %s; it must be more than 0", what, n.Text)
-			return
-		}
-	}
-	if r.Min.Set && r.Max.Set && r.Min.Value > r.Max.Value {
-		c.report(RuleHoursRange, r.Min.Pos, "%s: min %s is more than max %s; swap them", what, r.Min.Text, r.Max.Text)
 	}
 }

@@ -82,32 +82,6 @@ func orList(os []onet.Occupation) string {
 	return strings.Join(names, " or ")
 }
 
-// checkONET checks an O*NET code: its format, that it is an O*NET-SOC
-// code at all, and whether the 2019 taxonomy replaced it. title is the
-// occupation title beside it, searched for a code to suggest for an
-// unknown one.
-func (c *checker) checkONET(s, title String) {
-	if !s.Set {
-		return
-	}
-	if !onetRE.MatchString(s.Value) {
-		hint := "NN-NNNN.NN, e.g. \"29-2072.00\""
-		if n := NormalizeONET(s.Value); n != "" {
-			hint = fmt.Sprintf("%q", n)
-		}
-		c.report(RuleONETFormat, s.Pos, "O*NET code %q is not written NN-NNNN.NN; write %s", s.Value, hint)
-		return
-	}
-	if _, ok := onet.Lookup(s.Value); ok {
-		return
-	}
-	if succ, ok := legacyONET(s.Value); ok {
-		c.report(RuleONETLegacy, s.Pos, "O*NET code %s was replaced in the 2019 O*NET-SOC taxonomy by %s", s.Value, succ)
-		return
-	}
-	c.report(RuleONETUnknown, s.Pos, "O*NET code %s is in neither the 2019 O*NET-SOC taxonomy nor the 2010 one%s", s.Value, onetSuggestions(s.Value, title))
-}
-
 // suggestedCodes is how many codes onet-unknown suggests each way.
 const suggestedCodes = 3
 

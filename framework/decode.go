@@ -2,14 +2,8 @@ package framework
 
 import (
 	"fmt"
-	"github.com/wpsgen/wpsgen/framework/decimal"
-	"math"
 	"reflect"
-	"regexp"
-	"slices"
 	"strconv"
-	"strings"
-	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -29,14 +23,40 @@ type decoder struct {
 	budget    int        // most values a file may visit; see newDecoder
 	lastAlias *yaml.Node // the alias followed most recently, for the bomb finding
 	bombed    bool
+	expanded  int                // bytes of text aliases have repeated so far
+	maxExpand int                // most bytes aliases may repeat; see newDecoder
+	sizes     map[*yaml.Node]int // bytes of text under an aliased node
 }
+
+// Expansion bounds the text aliases may repeat: 8 times the file's size,
+// and at least 4 MiB. Counting values (aliasAllowance) is not enough: one
+// anchored 100 KB text repeated by a thousand aliases is 100 MB to render.
+const (
+	expandFactor = 8
+	minExpand    = 4 << 20
+)
 
 // newDecoder returns a decoder for the tree under root. Decoding visits each
 // written value at most twice (the kind: pair is read twice), so a budget of
 // four visits per written value plus aliasAllowance is never reached without
 // aliases that repeat aliases.
-func newDecoder(file string, root *yaml.Node) *decoder {
-	return &decoder{file: file, budget: 4*countNodes(root) + aliasAllowance}
+func newDecoder(file string, root *yaml.Node, fileBytes int) *decoder {
+	return &decoder{file: file, budget: 4*countNodes(root) + aliasAllowance,
+		maxExpand: max(expandFactor*fileBytes, minExpand), sizes: map[*yaml.Node]int{}}
+}
+
+// textSize is the bytes of text in a tree (each value counts at least one
+// byte), not following aliases: an alias inside is counted when followed.
+func (d *decoder) textSize(n *yaml.Node) int {
+	if s, ok := d.sizes[n]; ok {
+		return s
+	}
+	total := max(1, len(n.Value))
+	for _, c := range n.Content {
+		total += d.textSize(c)
+	}
+	d.sizes[n] = total
+	return total
 }
 
 // countNodes counts the values written in a tree, without following aliases.
@@ -60,6 +80,12 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		d.lastAlias = n
 		n = n.Alias
+		d.expanded += d.textSize(n)
+		if d.expanded > d.maxExpand && !d.bombed {
+			d.bombed = true
+			d.findings = append(d.findings, Finding{Pos: d.pos(d.lastAlias), Severity: Error, Rule: RuleSyntax,
+				Message: fmt.Sprintf("aliases (*name) repeat more than %d bytes of text in this file (the most is %d times the file's size, at least %d MiB); write the values out instead", d.maxExpand, expandFactor, minExpand>>20)})
+		}
 	}
 	d.nodes++
 	if d.nodes > d.budget && !d.bombed {
@@ -98,10 +124,17 @@ func describe(n *yaml.Node) string {
 		case "!!int", "!!float":
 			return "the number " + n.Value
 		}
-		return fmt.Sprintf("the text %q", truncate(n.Value, 40))
+		return fmt.Sprintf("the text %q", shown(n.Value))
 	}
 	return "an unexpected value"
 }
+
+// shownRunes is how much of a value a message repeats: enough to find it,
+// never a whole pasted document.
+const shownRunes = 60
+
+// shown is a value as messages repeat it: cut to shownRunes.
+func shown(s string) string { return truncate(s, shownRunes) }
 
 func truncate(s string, n int) string {
 	r := []rune(s)
@@ -117,6 +150,9 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f refl
 		return
 	}
 	n = d.resolve(n)
+	if !d.plainTag(n, name) {
+		return
+	}
 	switch v.Type() {
 	case typString:
 		d.decodeString(n, v.Addr().Interface().(*String), name, f)
@@ -153,109 +189,6 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f refl
 	}
 }
 
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
-
-var dateRE = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`)
-
-func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f reflect.StructField) {
-	if n.Kind != yaml.ScalarNode {
-		d.schemaf(n, "%s must be text, found %s", name, describe(n))
-		return
-	}
-	if isNull(n) {
-		return // an empty value counts as absent; required fields are checked by the caller
-	}
-	s.Value, s.Pos, s.Set = n.Value, d.pos(n), true
-	if enum := f.Tag.Get("enum"); enum != "" && !slices.Contains(strings.Split(enum, "|"), n.Value) {
-		d.schemaf(n, "%s must be one of %s, found %q%s", name, strings.ReplaceAll(enum, "|", ", "), n.Value, didYouMean(n.Value, strings.Split(enum, "|")))
-	}
-	if f.Tag.Get("format") == "date" {
-		if !dateRE.MatchString(n.Value) {
-			d.schemaf(n, "%s must be a date written YYYY-MM-DD (or YYYY-MM), found %q", name, n.Value)
-		} else if !realDate(n.Value) {
-			d.schemaf(n, "%s %s is not a day of the calendar", name, n.Value)
-		}
-	}
-}
-
-// realDate reports whether a YYYY-MM-DD or YYYY-MM value names a real day
-// or month (2026-02-30 matches the pattern but is no date).
-func realDate(s string) bool {
-	layout := "2006-01-02"
-	if len(s) == len("2006-01") {
-		layout = "2006-01"
-	}
-	_, err := time.Parse(layout, s)
-	return err == nil
-}
-
-func (d *decoder) decodeNumber(n *yaml.Node, num *Number, name string) {
-	if isNull(n) {
-		return
-	}
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		hint := ""
-		if n.Kind == yaml.ScalarNode && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
-			if _, err := strconv.ParseFloat(n.Value, 64); err == nil {
-				hint = "; remove the quotes"
-			}
-		}
-		d.schemaf(n, "%s must be a number, found %s%s", name, describe(n), hint)
-		num.Pos = d.pos(n) // written, but not a number: Set stays false
-		return
-	}
-	text := strings.ReplaceAll(n.Value, "_", "")
-	v, err := strconv.ParseFloat(text, 64)
-	if err != nil && n.Tag == "!!int" {
-		var i int64
-		i, err = strconv.ParseInt(text, 0, 64)
-		v = float64(i)
-		text = strconv.FormatInt(i, 10)
-	}
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		d.schemaf(n, "%s must be a finite number, found %s", name, n.Value)
-		num.Pos = d.pos(n) // written, but not a number: Set stays false
-		return
-	}
-	dec, derr := decimal.Parse(text)
-	if derr != nil {
-		dec = decimal.MustParse(strconv.FormatFloat(v, 'g', -1, 64))
-	}
-	*num = Number{Value: v, Dec: dec, Text: text, Pos: d.pos(n), Set: true}
-}
-
-func (d *decoder) decodeRange(n *yaml.Node, r *Range, name string) {
-	if isNull(n) {
-		return
-	}
-	r.Meta = Meta{Pos: d.pos(n)}
-	if n.Kind != yaml.MappingNode {
-		d.decodeNumber(n, &r.Value, name)
-		r.Set = r.Value.Set
-		return
-	}
-	r.Set = true
-	keys := d.mappingPairs(n, name)
-	r.Keys = map[string]Pos{}
-	for _, kv := range keys {
-		k := kv[0].Value
-		r.Keys[k] = d.pos(kv[0])
-		switch k {
-		case "min":
-			d.decodeNumber(d.resolve(kv[1]), &r.Min, name+".min")
-		case "max":
-			d.decodeNumber(d.resolve(kv[1]), &r.Max, name+".max")
-		default:
-			d.schemaf(kv[0], "unknown key %q in %s; a range has min and max%s", k, name, didYouMean(k, []string{"min", "max"}))
-		}
-	}
-	for _, k := range []string{"min", "max"} {
-		if _, ok := r.Keys[k]; !ok {
-			d.schemaf(n, "%s is a range and needs %s", name, k)
-		}
-	}
-}
-
 // mappingPairs returns the key/value pairs of a mapping, with merge keys
 // (<<: *anchor) applied and duplicate keys reported.
 func (d *decoder) mappingPairs(n *yaml.Node, name string) [][2]*yaml.Node {
@@ -268,13 +201,22 @@ func (d *decoder) mappingPairs(n *yaml.Node, name string) [][2]*yaml.Node {
 			merged = append(merged, d.mergePairs(v, name)...)
 			continue
 		}
-		k = d.resolve(k)
+		if k.Kind == yaml.AliasNode {
+			// A key written as *name: findings about it point at the alias,
+			// not at the anchor it repeats.
+			at := k
+			resolved := *d.resolve(k)
+			resolved.Line, resolved.Column = at.Line, at.Column
+			k = &resolved
+		} else {
+			k = d.resolve(k)
+		}
 		if k.Kind != yaml.ScalarNode {
 			d.schemaf(k, "keys in %s must be plain names, found %s", name, describe(k))
 			continue
 		}
 		if prev, dup := seen[k.Value]; dup {
-			d.schemaf(k, "duplicate key %q in %s (first at line %d); remove one", k.Value, name, prev.Line)
+			d.schemaf(k, "duplicate key %q in %s (first at line %d); remove one", shown(k.Value), name, prev.Line)
 			continue
 		}
 		seen[k.Value] = k
@@ -320,7 +262,7 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f refle
 		}
 		// Report, then read the value as a list of one, so the rules that
 		// follow see what the person meant instead of a missing list.
-		d.schemaf(n, "%s must be a list, found %s; write [%s]", name, describe(n), n.Value)
+		d.schemaf(n, "%s must be a list, found %s; write [%s]", name, describe(n), shown(n.Value))
 		items = []*yaml.Node{n}
 	}
 	if min, _ := strconv.Atoi(f.Tag.Get("min")); len(items) < min {
@@ -367,11 +309,16 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 		meta.Keys[key] = d.pos(kv[0])
 		fi, ok := fields.byKey[key]
 		if !ok {
-			suggestion := closest(key, fields.keys, true)
+			suggestion := synonym(key, fields)
+			if suggestion == "" {
+				suggestion = closest(key, fields.keys, true)
+			}
 			if suggestion != "" {
 				typos[suggestion] = true
+				d.schemaf(kv[0], "unknown key %q in %s; did you mean %q?", shown(key), name, suggestion)
+			} else {
+				d.schemaf(kv[0], "unknown key %q in %s; %s", shown(key), name, validKeys(fields.keys))
 			}
-			d.schemaf(kv[0], "unknown key %q in %s%s", key, name, didYouMean(key, fields.keys))
 			continue
 		}
 		before := len(d.findings)

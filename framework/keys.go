@@ -19,12 +19,15 @@ type Key struct {
 // Keys returns every key of a file kind ("framework" or "program"), parents
 // before their children, in the order the model declares them.
 func Keys(kind string) []Key {
-	root, ok := schemaRoots[kind]
+	root, ok := map[string]reflect.Type{
+		KindFramework: reflect.TypeOf(Framework{}),
+		KindProgram:   reflect.TypeOf(Program{}),
+	}[kind]
 	if !ok {
 		return nil
 	}
 	var keys []Key
-	walkKeys(root.typ, "", &keys)
+	walkKeys(root, "", &keys)
 	return keys
 }
 

@@ -43,6 +43,8 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // Loader serves many validations, in parallel: a framework shared by a
 // thousand programs is parsed and resolved once.
 type Loader struct {
+	Printable func(r rune) bool // what the selected document formats draw (nil: every printable character); set before the first Load
+
 	mu        sync.Mutex
 	files     map[string]*fileEntry
 	resolved  map[string]*resolveEntry
@@ -88,40 +90,90 @@ func CatalogSource(id string) ([]byte, error) {
 }
 
 // Load reads and parses a file (once; later calls return the cached
-// result). Paths starting with "catalog:" name built-in frameworks.
+// result). path is always a file path, even one that starts with
+// "catalog:": a user's file is never shadowed by the built-in catalog,
+// which is reached by id from framework:, extends: and --framework.
 func (l *Loader) Load(path string) (*File, error) {
+	return l.load(userPath(path))
+}
+
+// userPath keeps a file path from being read as a catalog key: a file
+// named "catalog:x" is shown and cached as "./catalog:x".
+func userPath(path string) string {
+	if strings.HasPrefix(path, catalogPrefix) {
+		return "." + string(filepath.Separator) + path
+	}
+	return path
+}
+
+// load reads a file path, or a built-in framework named catalogPrefix+id.
+func (l *Loader) load(key string) (*File, error) {
 	l.mu.Lock()
-	e := l.files[path]
+	e := l.files[key]
 	if e == nil {
 		e = &fileEntry{}
-		l.files[path] = e
+		l.files[key] = e
 	}
 	l.mu.Unlock()
 	e.once.Do(func() {
-		data, err := readFile(path)
+		data, err := readFile(key)
 		if err != nil {
-			e.err = &ReadError{Path: path, Err: err}
+			e.err = &ReadError{Path: key, Err: err}
 			return
 		}
-		e.file = Parse(path, data)
+		e.file = Parse(key, data)
+		// The cached file is shared by every validation that uses it: an
+		// append to its findings must copy, never write into shared memory.
+		e.file.Findings = slices.Clip(e.file.Findings)
 	})
 	return e.file, e.err
 }
 
 func readFile(path string) ([]byte, error) {
 	if id, ok := strings.CutPrefix(path, catalogPrefix); ok {
-		return CatalogSource(id)
+		return CatalogSource(id) // user paths never start with the prefix: see userPath
 	}
-	f, err := os.Open(path)
+	// Look before opening: open(2) on a named pipe blocks until a writer
+	// comes, which in CI is never.
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, openFlags, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, errors.New("is a directory")
+	// Again on the open file: the path may have been replaced since Stat.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
 	}
 	// Read one byte past the limit so Parse can report the size.
 	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+// regular refuses everything but a regular file, naming what it is.
+func regular(st fs.FileInfo) error {
+	m := st.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return errors.New("is a directory")
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("is a named pipe (FIFO), not a file; wpsgen reads only regular files")
+	case m&fs.ModeSocket != 0:
+		return errors.New("is a socket, not a file; wpsgen reads only regular files")
+	case m&fs.ModeDevice != 0:
+		return errors.New("is a device, not a file; wpsgen reads only regular files")
+	}
+	return errors.New("is not a regular file; wpsgen reads only regular files")
 }
 
 // Resolved is a framework with its extends chain applied: the base's job
@@ -179,63 +231,6 @@ func (r *Resolved) AllowsApproach(approach string) bool {
 	return slices.ContainsFunc(r.Approaches, func(s String) bool { return s.Value == approach })
 }
 
-// refTarget turns a framework reference into a path to load: a catalog id
-// first, then a path relative to the referring file.
-func (l *Loader) refTarget(ref, from string) (string, error) {
-	if p, ok := l.catalogID[ref]; ok {
-		return p, nil
-	}
-	if strings.HasPrefix(from, catalogPrefix) {
-		return "", fmt.Errorf("framework %q is not in the built-in catalog (%s)", ref, strings.Join(l.CatalogIDs(), ", "))
-	}
-	if filepath.IsAbs(ref) || filepath.VolumeName(ref) != "" {
-		return "", fmt.Errorf("framework %q is an absolute path; write it relative to this file so the files can move together", ref)
-	}
-	dir := filepath.Dir(from)
-	target := filepath.Join(dir, ref)
-	if !within(dir, target) && !within(repoRoot(dir), target) && !within(".", target) {
-		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks in the same repository as the files that use them (or beside or below them)", ref)
-	}
-	if !strings.HasSuffix(ref, ".yaml") && !strings.HasSuffix(ref, ".yml") {
-		msg := fmt.Sprintf("framework %q is not in the built-in catalog (%s) and is not a .yaml file path", ref, strings.Join(l.CatalogIDs(), ", "))
-		if s := closest(ref, l.CatalogIDs(), true); s != "" {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		}
-		return "", errors.New(msg)
-	}
-	return target, nil
-}
-
-// repoRoot returns the root of the git repository holding dir (the nearest
-// ancestor with a .git entry), or dir itself outside a repository. A
-// reference may climb to it: ../frameworks/x.yaml is a common layout, while
-// ../../../etc/passwd leaves the project.
-func repoRoot(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return dir
-	}
-	for d := abs; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		if filepath.Dir(d) == d {
-			return dir
-		}
-	}
-}
-
-// within reports whether target lies inside dir, lexically.
-func within(dir, target string) bool {
-	absDir, err1 := filepath.Abs(dir)
-	absTarget, err2 := filepath.Abs(target)
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	rel, err := filepath.Rel(absDir, absTarget)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
 // ResolveRef resolves a program's `framework:` or a framework's `extends:`
 // reference written in file from. Problems are framework-ref findings at ref.
 func (l *Loader) ResolveRef(ref String, from string) (*Resolved, []Finding) {
@@ -259,26 +254,26 @@ func (l *Loader) resolveRef(ref String, from string, chain []string) (*Resolved,
 	if slices.Contains(chain, key) {
 		return bad("extends makes a cycle: %s", strings.Join(displayChain(append(slices.Clip(chain), key)), " -> "))
 	}
-	f, err := l.Load(target)
+	f, err := l.load(target)
 	if err != nil {
 		var re *ReadError
 		if errors.As(err, &re) && errors.Is(re.Err, fs.ErrNotExist) {
-			msg := fmt.Sprintf("framework %q is neither a built-in framework (%s) nor a file (%s does not exist)", ref.Value, strings.Join(l.CatalogIDs(), ", "), target)
+			msg := fmt.Sprintf("framework %q is neither a built-in framework (%s) nor a file (%s does not exist)", shown(ref.Value), strings.Join(l.CatalogIDs(), ", "), target)
 			return bad("%s", msg)
 		}
 		msg := err.Error()
 		if errors.As(err, &re) {
 			msg = re.Err.Error()
 		}
-		return bad("framework %q cannot be read: %s", ref.Value, msg)
+		return bad("framework %q cannot be read: %s", shown(ref.Value), msg)
 	}
 	if f.Kind != KindFramework {
 		if f.Kind == KindProgram {
-			return bad("%s is a program, not a framework; name a file with kind: framework", ref.Value)
+			return bad("%s is a program, not a framework; name a file with kind: framework", shown(ref.Value))
 		}
-		findings := append([]Finding{{Pos: ref.Pos, Severity: Error, Rule: RuleFrameworkRef,
-			Message: fmt.Sprintf("%s is not a framework file (it has no kind: framework)", ref.Value)}}, f.Findings...)
-		return nil, findings
+		// Its findings are not shown: they would quote a file that may be
+		// anything (a key, a password file) into the log of this run.
+		return bad("%s is not a framework file (it has no kind: framework); validate it on its own to see why", shown(ref.Value))
 	}
 	if len(chain) == 0 {
 		return l.resolveFile(f, key)
@@ -309,7 +304,8 @@ func (l *Loader) resolveFile(f *File, key string) (*Resolved, []Finding) {
 	}
 	l.mu.Unlock()
 	e.once.Do(func() { e.fw, e.findings = l.resolveFramework(f, []string{key}) })
-	return e.fw, e.findings
+	// Shared between goroutines: callers append their own findings to it.
+	return e.fw, slices.Clip(e.findings)
 }
 
 // ResolveFramework resolves a parsed framework file: its own findings,
@@ -341,7 +337,7 @@ func (l *Loader) resolveFramework(f *File, chain []string) (*Resolved, []Finding
 			Message: "the framework needs job_functions (at least one) unless it extends another framework"})
 	}
 	r := merge(base, fw)
-	c := &checker{}
+	c := &checker{printable: l.Printable}
 	c.checkFramework(fw, base)
 	findings = append(findings, c.findings...)
 	return r, findings
@@ -385,7 +381,7 @@ func (l *Loader) Catalog(id string) (*Resolved, error) {
 	if !ok {
 		return nil, fmt.Errorf("no built-in framework %q", id)
 	}
-	f, err := l.Load(p)
+	f, err := l.load(p)
 	if err != nil {
 		return nil, err
 	}

@@ -3,11 +3,10 @@ package framework
 import (
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"math/big"
-	"strconv"
 )
 
 // The model mirrors FORMAT.md. Struct tags drive both the loader (decode.go)
-// and the JSON Schema (schema.go), so the two cannot disagree:
+// and the JSON Schema (package schema), so the two cannot disagree:
 //
 //	yaml:"name"   the key in the file
 //	req:"true"    the key is required
@@ -15,6 +14,15 @@ import (
 //	format:"date" YYYY-MM-DD or YYYY-MM
 //	min:"1"       a list needs at least this many items
 //	doc:"..."     the description editors show on hover
+
+// DatePattern is what a date key (format:"date") accepts: YYYY-MM-DD or YYYY-MM.
+const DatePattern = `^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`
+
+// schemaBase is where the published schemas live; SchemaURL appends the file name.
+const schemaBase = "https://raw.githubusercontent.com/wpsgen/wpsgen/main/docs/schema/"
+
+// SchemaURL returns the published URL of the JSON Schema of a file kind.
+func SchemaURL(kind string) string { return schemaBase + kind + ".schema.json" }
 
 // String is a scalar kept as text, with the position of its value. Numbers
 // written without quotes are kept as written ("0414" stays "0414").
@@ -25,7 +33,8 @@ type String struct {
 }
 
 // Number is a finite number with its literal text, so decimals are never
-// lost. Dec is the exact value: compute with it, never with Value.
+// lost. Dec is the exact value: compute with it. Value is its nearest
+// float64, read only by document code that has not moved to Dec yet.
 type Number struct {
 	Value float64
 	Dec   decimal.Decimal
@@ -35,13 +44,7 @@ type Number struct {
 }
 
 // Rat returns the number as an exact rational (the literal as written).
-func (n Number) Rat() *big.Rat {
-	r, ok := new(big.Rat).SetString(n.Text)
-	if !ok {
-		r = new(big.Rat).SetFloat64(n.Value)
-	}
-	return r
-}
+func (n Number) Rat() *big.Rat { return n.Dec.Rat() }
 
 // Bool is a true/false value with its position.
 type Bool struct {
@@ -103,7 +106,7 @@ type Framework struct {
 	RAPIDS          String             `yaml:"rapids" doc:"RAPIDS occupation code as printed, e.g. \"1114CB\"."`
 	Source          *Source            `yaml:"source" doc:"Where the framework was published."`
 	Description     String             `yaml:"description" doc:"Free text about the framework."`
-	Extends         String             `yaml:"extends" doc:"A catalog id or a path (relative to this file) of the framework this one customizes."`
+	Extends         String             `yaml:"extends" doc:"A catalog id or a path (relative to this file) of the framework this one customizes; it may only add to it. See https://github.com/wpsgen/wpsgen/blob/main/docs/format.md#extends"`
 	Approaches      []String           `yaml:"approaches" enum:"competency-based|time-based|hybrid" doc:"Apprenticeship approaches the framework allows; default all three."`
 	BenchmarkHours  *BenchmarkHours    `yaml:"benchmark_hours" doc:"The Department of Labor's hours for the occupation, per approach."`
 	JobFunctions    []*JobFunction     `yaml:"job_functions" doc:"The job functions (work processes); at least one unless extends is set."`
@@ -191,7 +194,7 @@ type FrameworkCourse struct {
 type Program struct {
 	Meta
 	Kind               String                `yaml:"kind" req:"true" enum:"program" doc:"Always \"program\"."`
-	Framework          String                `yaml:"framework" req:"true" doc:"A catalog id, or a path (relative to this file) to a framework file."`
+	Framework          String                `yaml:"framework" req:"true" doc:"A catalog id (wpsgen frameworks lists them), or a path (relative to this file) to a framework file. See https://github.com/wpsgen/wpsgen/blob/main/docs/format.md#catalog"`
 	Revision           *Revision             `yaml:"revision" doc:"Revision printed on every page; the only source of dates in the output."`
 	Sponsor            *Sponsor              `yaml:"sponsor" req:"true" doc:"The employer that sponsors the program."`
 	Occupation         *Occupation           `yaml:"occupation" req:"true" doc:"The occupation the apprentice is trained for."`
@@ -342,14 +345,4 @@ type Course struct {
 	Year       Number   `yaml:"year" doc:"Year or level; courses are grouped with subtotals by year."`
 	Objectives []String `yaml:"objectives" doc:"Learning objectives."`
 	Covers     []String `yaml:"covers" doc:"Competencies taught, as JOBFUNCTION.COMPETENCY (e.g. \"1.A\")."`
-}
-
-// FormatNumber formats a number the way it reads best in a message: exact,
-// without trailing zeros.
-func FormatNumber(r *big.Rat) string {
-	if r.IsInt() {
-		return r.Num().String()
-	}
-	f, _ := r.Float64()
-	return strconv.FormatFloat(f, 'f', -1, 64)
 }

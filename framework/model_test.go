@@ -5,27 +5,6 @@ import (
 	"testing"
 )
 
-func TestFormatNumber(t *testing.T) {
-	cases := []struct {
-		in   *big.Rat
-		want string
-	}{
-		{big.NewRat(2000, 1), "2000"},
-		{big.NewRat(0, 1), "0"},
-		{big.NewRat(-40, 1), "-40"},
-		{big.NewRat(1195, 2), "597.5"},
-		{big.NewRat(25, 2), "12.5"},
-		{big.NewRat(1, 4), "0.25"},
-		{big.NewRat(1, 3), "0.3333333333333333"},
-		{new(big.Rat).SetFrac64(938000, 100), "9380"},
-	}
-	for _, c := range cases {
-		if got := FormatNumber(c.in); got != c.want {
-			t.Errorf("FormatNumber(%v) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
 // TestNumberRatExact checks that sums use the decimals as written: 0.1 +
 // 0.2 is 0.3 exactly, which float64 arithmetic would miss.
 func TestNumberRatExact(t *testing.T) {

@@ -19,6 +19,10 @@ import (
 // kilobytes; the limit keeps a stray multi-gigabyte file from exhausting memory.
 const MaxFileSize = 10 << 20
 
+// foreignRunes is how much of a file that is not a wpsgen file a message
+// repeats.
+const foreignRunes = 12
+
 // File is one parsed YAML file of either kind.
 type File struct {
 	Path      string // as the user named it; used in findings
@@ -59,12 +63,20 @@ func Parse(path string, data []byte) (f *File) {
 		line, col := lineCol(data, i)
 		return syntax(line, col, "the file contains a NUL byte; it is not a text file")
 	}
+	if i, r := controlChar(data); i >= 0 {
+		// yaml.v3 reports these at 1:1 whatever their place.
+		line, col := lineCol(data, i)
+		return syntax(line, col, "the file contains the control character U+%04X, which YAML does not allow; delete it (an editor may show it as a box or not at all)", r)
+	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return syntax(1, 1, "the file is empty; a wpsgen file starts with kind: framework or kind: program")
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return syntax(1, 1, "the file has no content, only comments; a wpsgen file starts with kind: framework or kind: program")
+		}
 		line, col, msg := yamlError(data, err)
 		return syntax(line, col, "%s", msg)
 	}
@@ -83,9 +95,15 @@ func Parse(path string, data []byte) (f *File) {
 		root = root.Alias
 	}
 	if root.Kind != yaml.MappingNode {
-		return syntax(root.Line, root.Column, "the top of the file must be a mapping (key: value lines) starting with kind:, found %s", describe(root))
+		found := describe(root)
+		if root.Kind == yaml.ScalarNode && root.Tag == "!!str" {
+			// Not a wpsgen file at all: maybe a key or a password file. A
+			// few characters say which file it is without printing it.
+			found = fmt.Sprintf("the text %q", truncate(root.Value, foreignRunes))
+		}
+		return syntax(root.Line, root.Column, "the top of the file must be a mapping (key: value lines) starting with kind:, found %s", found)
 	}
-	d := newDecoder(path, root)
+	d := newDecoder(path, root, len(data))
 	f.Kind = d.kind(root)
 	switch f.Kind {
 	case KindFramework:
@@ -150,7 +168,7 @@ func yamlError(data []byte, err error) (line, col int, msg string) {
 	if m := yamlAnchorRE.FindStringSubmatch(raw); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			line, col = lineCol(data, i)
-			return line, col, fmt.Sprintf("invalid YAML: the alias *%s names no anchor &%s defined before it", m[1], m[1])
+			return line, col, fmt.Sprintf("invalid YAML: the alias *%s names no anchor &%s defined before it", shown(m[1]), shown(m[1]))
 		}
 	}
 	line, problem := 1, strings.TrimPrefix(raw, "yaml: ")
@@ -304,4 +322,18 @@ func invalidUTF8(data []byte) int {
 		off += size
 	}
 	return off
+}
+
+// controlChar returns the offset and value of the first character YAML
+// does not allow in a file (C0 and C1 controls other than tab, line feed,
+// carriage return and next line; DEL), or -1. NUL is reported before.
+func controlChar(data []byte) (int, rune) {
+	for i, r := range string(data) {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
+		case r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F:
+			return i, r
+		}
+	}
+	return -1, 0
 }

@@ -120,3 +120,59 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestControlCharacters: a raw control character is reported where it is,
+// with its code, instead of yaml.v3's "1:1: control characters are not
+// allowed".
+func TestControlCharacters(t *testing.T) {
+	for _, c := range []struct {
+		src       string
+		line, col int
+		code      string
+	}{
+		{"kind: program\nsponsor:\n  name: A\x01B\n", 3, 10, "U+0001"},
+		{"kind: program\nx: \x7f\n", 2, 4, "U+007F"},
+		{"kind: program\n\x1b[31mx: 1\n", 2, 1, "U+001B"},
+		{"kind: program\nx: 1\n\x0c\n", 3, 1, "U+000C"},
+		{"kind: program\nx: \"é\u0080\"\n", 2, 6, "U+0080"},
+	} {
+		f := Parse("x.yaml", []byte(c.src))
+		if len(f.Findings) != 1 || f.Findings[0].Pos.Line != c.line || f.Findings[0].Pos.Col != c.col || !strings.Contains(f.Findings[0].Message, c.code) {
+			t.Errorf("%q: want one finding at %d:%d naming %s, got %v", c.src, c.line, c.col, c.code, f.Findings)
+		}
+	}
+	// Tab, CR LF and U+0085 (next line) are YAML's own.
+	if f := Parse("x.yaml", []byte("kind: program\r\nx:\t\"a\u0085b\"\r\n")); HasSyntaxErrors(f.Findings) {
+		t.Errorf("allowed characters refused: %v", f.Findings)
+	}
+}
+
+// TestExplicitTags: a tag that only restates the value is accepted; any
+// other is a schema finding at the value (yaml.v3 read !!bool yes as false).
+func TestExplicitTags(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		ok    bool
+	}{
+		{"!!map {name: X}", true},
+		{"!!seq [X]", false}, // a list where a mapping belongs: the tag is plain, the type is wrong
+		{"!foo {name: X}", false},
+		{"{name: !!str 12}", true},
+		{"{name: !!int 12}", true}, // read as text, like name: 12
+		{"{name: !!bool yes}", false},
+		{"{name: !!timestamp 2020-01-01}", false},
+		{"{name: !!null}", false}, // missing
+		{"{name: X, number: !!float 12}", true},
+	} {
+		f := Parse("x.yaml", []byte("kind: program\nsponsor: "+c.value+"\n"))
+		var got []string
+		for _, finding := range f.Findings {
+			if finding.Pos.Line == 2 {
+				got = append(got, finding.Message)
+			}
+		}
+		if (len(got) == 0) != c.ok {
+			t.Errorf("sponsor: %s: want ok=%v, got %q", c.value, c.ok, got)
+		}
+	}
+}

@@ -15,11 +15,37 @@ type Result struct {
 	Path     string
 	Kind     string
 	Schedule *Schedule // programs whose framework resolved; nil otherwise
-	Findings []Finding // sorted
+	Findings []Finding // sorted; at most MaxFindings
+	Omitted  int       // findings left out of Findings past MaxFindings
 }
+
+// MaxFindings is the most findings kept for one file: past it a file is
+// generated or pasted wrong, and more lines help no one.
+const MaxFindings = 1000
 
 // OK reports whether the result has no errors (nor warnings, when strict).
 func (r *Result) OK(strict bool) bool { return !HasErrors(r.Findings, strict) }
+
+// limit keeps the first MaxFindings findings and counts the rest. When only
+// omitted findings are errors, the last kept one gives way to the first
+// omitted error, so the kept findings still fail the file (and stay sorted:
+// every omitted finding sorts after every kept one).
+func (r *Result) limit() {
+	if len(r.Findings) <= MaxFindings {
+		return
+	}
+	kept, rest := r.Findings[:MaxFindings], r.Findings[MaxFindings:]
+	r.Omitted = len(rest)
+	if !HasErrors(kept, false) {
+		for _, f := range rest {
+			if f.Severity == Error {
+				kept[MaxFindings-1] = f
+				break
+			}
+		}
+	}
+	r.Findings = kept
+}
 
 // Validate loads a framework or program file and runs every rule on it. A
 // program is validated together with its framework. The error is non-nil
@@ -46,6 +72,7 @@ func (l *Loader) Validate(path string) (res *Result, err error) {
 		res.Findings = f.Findings
 	}
 	res.Findings = SortFindings(userFindings(res.Findings))
+	res.limit()
 	return res, nil
 }
 
@@ -61,9 +88,8 @@ func (l *Loader) validateProgram(f *File) (*Schedule, []Finding) {
 		fw, fs = l.ResolveRef(p.Framework, f.Path)
 		findings = append(findings, fs...)
 	}
-	c := &checker{}
+	c := &checker{printable: l.Printable}
 	s := c.checkProgram(p, fw)
-	c.checkBenchmark(p, fw)
 	findings = append(findings, c.findings...)
 	if fw == nil {
 		s = nil

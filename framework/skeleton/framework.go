@@ -9,11 +9,24 @@ import (
 // FormatReference is where users read what every key means.
 const FormatReference = "https://github.com/wpsgen/wpsgen/blob/main/docs/format.md"
 
+// FrameworkOptions choose what Framework writes.
+type FrameworkOptions struct {
+	ONET string // the occupation's O*NET-SOC code; "" leaves onet to fill in
+}
+
+// exampleONET is the code the framework skeleton's examples are about.
+const exampleONET = "29-2052.00"
+
 // Framework writes a framework file to fill in: every key of a framework,
 // the required ones active with an empty value marked TODO and an example
 // in the hint, the optional ones commented out with an example value. Once
 // the TODOs are filled it validates without findings.
-func Framework() []byte {
+func Framework(o FrameworkOptions) ([]byte, error) {
+	if o.ONET != "" {
+		if err := CheckONET(o.ONET); err != nil {
+			return nil, err
+		}
+	}
 	s := &writer{}
 	s.line(0, "# yaml-language-server: $schema="+framework.SchemaURL(framework.KindFramework), "")
 	s.line(0, "#", "")
@@ -27,7 +40,11 @@ func Framework() []byte {
 	s.todo(0, "id", "lowercase letters, digits and dashes, e.g. pharmacy-technician")
 	s.line(0, `# version: "2026-01"`, "the framework's own version or date")
 	s.todo(0, "title", "the occupation title, e.g. Pharmacy Technician")
-	s.todo(0, "onet", `the O*NET-SOC code, NN-NNNN.NN (see onetonline.org), e.g. "29-2052.00"`)
+	if o.ONET != "" {
+		s.onetLine(0, "", o.ONET, "")
+	} else {
+		s.todo(0, "onet", fmt.Sprintf("the O*NET-SOC code (see wpsgen occupations), e.g. %q (%s)", exampleONET, ONETComment(exampleONET)))
+	}
 	s.line(0, `# rapids: "0000"`, "the RAPIDS occupation code, if one was assigned: 4 digits, CB for competency-based, HY for hybrid")
 	s.line(0, "# source:", "where the framework was published")
 	s.line(0, "#   publisher: Example Health Careers Consortium", "")
@@ -71,5 +88,5 @@ func Framework() []byte {
 	s.line(0, "#   - title: Pharmaceutical Calculations", "")
 	s.line(0, "#     hours: {min: 40, max: 60}", "a number or {min, max}: the program chooses")
 	s.line(0, "#     objectives: [Calculate doses and infusion rates]", "")
-	return s.buf.Bytes()
+	return s.buf.Bytes(), nil
 }

@@ -24,6 +24,7 @@ type Options struct {
 	Ref            string // the program's framework: value (a catalog id or a relative path)
 	Approach       string // "" means DefaultApproach
 	Specialization string // a specialization id to include; "" lists them in a comment
+	ONET           string // occupation.onet to write; "" leaves the framework's
 }
 
 // DefaultApproach is the approach a skeleton uses when none is asked for:
@@ -52,6 +53,11 @@ func Program(fw *framework.Resolved, o Options) ([]byte, error) {
 	}
 	if !fw.AllowsApproach(o.Approach) {
 		return nil, fmt.Errorf("framework %s does not allow the %s approach (it allows %s)", fw.ID.Value, o.Approach, approachList(fw))
+	}
+	if o.ONET != "" {
+		if err := CheckONET(o.ONET); err != nil {
+			return nil, err
+		}
 	}
 	s := &writer{fw: fw, opts: o}
 	if o.Specialization != "" {
@@ -195,7 +201,7 @@ func (s *writer) header() {
 func (s *writer) identity() {
 	s.line(0, "kind: program", "")
 	ref := "framework: " + scalar(s.opts.Ref)
-	if _, legacy := framework.LegacyONET(s.fw.ONET.Value); legacy {
+	if _, legacy := framework.LegacyONET(s.fw.ONET.Value); legacy && s.opts.ONET == "" {
 		s.line(0, ref, "its O*NET code is out of date: see the "+Todo+" at occupation.onet")
 	} else {
 		s.line(0, ref, "")
@@ -219,10 +225,16 @@ func (s *writer) occupation() {
 	s.line(0, "occupation:", "")
 	s.line(2, "job_title: "+scalar(fw.Title.Value), "change it to yours")
 	s.line(2, "# level: Basic", "")
-	if succ, legacy := framework.LegacyONET(fw.ONET.Value); legacy {
-		s.todo(2, "onet", fmt.Sprintf("the framework's O*NET code %s was replaced in the 2019 O*NET-SOC taxonomy by %s; write the current code, e.g. %q", fw.ONET.Value, succ, strings.Fields(succ)[0]))
-	} else {
-		s.line(2, "# onet: "+quoted(fw.ONET.Value), "defaults to the framework's")
+	succ, legacy := framework.LegacyONET(fw.ONET.Value)
+	switch {
+	case s.opts.ONET != "" && s.opts.ONET != fw.ONET.Value:
+		s.onetLine(2, "", s.opts.ONET, "instead of the framework's "+fw.ONET.Value)
+	case s.opts.ONET != "":
+		s.onetLine(2, "", s.opts.ONET, "")
+	case legacy:
+		s.todo(2, "onet", fmt.Sprintf("the framework's O*NET code %s was %s%s; write the current code, e.g. %q", fw.ONET.Value, replacedBy, succ, strings.Fields(succ)[0]))
+	default:
+		s.onetLine(2, "# ", fw.ONET.Value, "defaults to the framework's")
 	}
 	s.rapids()
 	s.specialization()

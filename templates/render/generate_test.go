@@ -23,6 +23,7 @@ const (
 	minHoursJF   = 20
 	extraHoursJF = 5 // max_hours - min_hours of each job function
 	ojlMinimum   = 2000
+	maxTermHours = 40000 // a term is at most 20 years (term-range)
 	jfsPerCourse = 10
 )
 
@@ -36,6 +37,10 @@ func syntheticProgram(jobFunctions, competencies int) []byte {
 	var b strings.Builder
 	minHours := max(minHoursJF, (ojlMinimum+jobFunctions-1)/jobFunctions) // at least 2,000 in all
 	maxHours := minHours + extraHoursJF
+	if maxHours*jobFunctions > maxTermHours { // thousands of job functions: fewer hours each
+		minHours = max(1, (ojlMinimum+jobFunctions-1)/jobFunctions)
+		maxHours = max(minHours, maxTermHours/jobFunctions)
+	}
 	minTotal, maxTotal := minHours*jobFunctions, maxHours*jobFunctions
 	fmt.Fprintf(&b, `kind: program
 framework: ehr-specialist-mn

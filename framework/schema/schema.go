@@ -1,4 +1,8 @@
-package framework
+// Package schema derives the JSON Schema of each file kind, and the JSON
+// form of a resolved framework, from the model's struct tags (the tags the
+// loader decodes with), so editors, the validator and JSON consumers read
+// one definition.
+package schema
 
 import (
 	"bytes"
@@ -9,18 +13,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/wpsgen/wpsgen/framework"
 )
 
-// The JSON Schema of each file kind and the JSON form of a resolved
-// framework are both derived from the model's struct tags (model.go), the
-// same tags the loader decodes with, so editors, the validator and JSON
-// consumers read one definition.
-
-// schemaBase is where the published schemas live; SchemaURL appends the file name.
-const schemaBase = "https://raw.githubusercontent.com/wpsgen/wpsgen/main/docs/schema/"
-
-// SchemaURL returns the published URL of the JSON Schema of a file kind.
-func SchemaURL(kind string) string { return schemaBase + kind + ".schema.json" }
+// formatDoc is the format reference users read; descriptions point at its sections.
+const formatDoc = "https://github.com/wpsgen/wpsgen/blob/main/docs/format.md"
 
 // schemaRoots are the kinds a schema can be generated for, with the model
 // type and a description of the file.
@@ -28,8 +26,8 @@ var schemaRoots = map[string]struct {
 	typ  reflect.Type
 	desc string
 }{
-	KindFramework: {reflect.TypeOf(Framework{}), "A published occupational framework: the job functions and competencies an occupation's apprentices learn (wpsgen FORMAT.md, section 1)."},
-	KindProgram:   {reflect.TypeOf(Program{}), "One sponsor's Work Process Schedule and Related Technical Instruction plan for one occupation (wpsgen FORMAT.md, section 2)."},
+	framework.KindFramework: {reflect.TypeOf(framework.Framework{}), "A published occupational framework: the job functions and competencies an occupation's apprentices learn. See " + formatDoc + "#framework-files"},
+	framework.KindProgram:   {reflect.TypeOf(framework.Program{}), "One sponsor's Work Process Schedule and Related Technical Instruction plan for one occupation. See " + formatDoc + "#program-files"},
 }
 
 // JSONSchema returns the JSON Schema (draft 2020-12) of a file kind,
@@ -38,12 +36,12 @@ var schemaRoots = map[string]struct {
 func JSONSchema(kind string) ([]byte, error) {
 	root, ok := schemaRoots[kind]
 	if !ok {
-		return nil, fmt.Errorf("no schema for %q; use %s or %s", kind, KindFramework, KindProgram)
+		return nil, fmt.Errorf("no schema for %q; use %s or %s", kind, framework.KindFramework, framework.KindProgram)
 	}
 	b := &schemaBuilder{defs: map[string]object{}}
 	s := object{
 		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
-		{"$id", SchemaURL(kind)},
+		{"$id", framework.SchemaURL(kind)},
 		{"title", "wpsgen " + kind},
 		{"description", root.desc},
 	}
@@ -160,7 +158,7 @@ func (b *schemaBuilder) valueSchema(t reflect.Type, f reflect.StructField) objec
 		}
 		return s
 	}
-	panic("framework: no schema for model type " + t.String())
+	panic("schema: no schema for model type " + t.String())
 }
 
 // stringSchema describes a String: one of an enum, a date, or text. Text
@@ -171,7 +169,7 @@ func stringSchema(f reflect.StructField) object {
 		return object{{"enum", strings.Split(enum, "|")}}
 	}
 	if f.Tag.Get("format") == "date" {
-		return object{{"type", "string"}, {"pattern", dateRE.String()}}
+		return object{{"type", "string"}, {"pattern", framework.DatePattern}}
 	}
 	return object{{"type", []string{"string", "number"}}}
 }
@@ -245,79 +243,37 @@ func defName(t reflect.Type) string {
 	return string(out)
 }
 
-// FrameworkJSON returns a resolved framework as indented JSON with the keys
-// of a framework file (FORMAT.md): the extends chain applied, so the result
-// stands on its own and validates against the framework schema.
-func FrameworkJSON(r *Resolved) ([]byte, error) {
-	v, _ := jsonValue(reflect.ValueOf(flatten(r)))
-	return marshalIndent(v)
+// Model types with a schema of their own; every other struct is described
+// key by key.
+var (
+	typString = reflect.TypeOf(framework.String{})
+	typNumber = reflect.TypeOf(framework.Number{})
+	typBool   = reflect.TypeOf(framework.Bool{})
+	typRange  = reflect.TypeOf(framework.Range{})
+	typMeta   = reflect.TypeOf(framework.Meta{})
+)
+
+// fieldIndex lists a model struct's keys (its yaml tags) in declaration
+// order, where each is, and which are required (req:"true").
+type fieldIndex struct {
+	byKey    map[string]int
+	keys     []string
+	required []string
 }
 
-// flatten turns a resolved framework back into one framework file.
-func flatten(r *Resolved) *Framework {
-	fw := *r.Top
-	fw.Kind = String{Value: KindFramework, Set: true}
-	fw.Extends = String{}
-	fw.ID, fw.Title, fw.Version, fw.ONET, fw.RAPIDS = r.ID, r.Title, r.Version, r.ONET, r.RAPIDS
-	fw.Approaches, fw.BenchmarkHours = r.Approaches, r.BenchmarkHours
-	fw.JobFunctions, fw.Specializations, fw.Courses = r.JobFunctions, r.Specializations, r.Courses
-	return &fw
-}
-
-// jsonValue converts a model value to its JSON form; ok is false for a
-// value that is absent (unset, nil or empty) and is left out.
-func jsonValue(v reflect.Value) (any, bool) {
-	switch v.Type() {
-	case typString:
-		s := v.Interface().(String)
-		return s.Value, s.Set
-	case typNumber:
-		n := v.Interface().(Number)
-		return jsonNumber(n), n.Set
-	case typBool:
-		b := v.Interface().(Bool)
-		return b.Value, b.Set
-	case typRange:
-		r := v.Interface().(Range)
-		if r.Value.Set {
-			return jsonNumber(r.Value), true
+func modelFields(t reflect.Type) *fieldIndex {
+	fi := &fieldIndex{byKey: map[string]int{}}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key := f.Tag.Get("yaml")
+		if f.Type == typMeta || key == "" {
+			continue
 		}
-		return object{{"min", jsonNumber(r.Min)}, {"max", jsonNumber(r.Max)}}, r.Set
-	}
-	switch v.Kind() {
-	case reflect.Pointer:
-		if v.IsNil() {
-			return nil, false
-		}
-		return jsonValue(v.Elem())
-	case reflect.Slice:
-		items := make([]any, 0, v.Len())
-		for i := 0; i < v.Len(); i++ {
-			if item, ok := jsonValue(v.Index(i)); ok {
-				items = append(items, item)
-			}
-		}
-		return items, len(items) > 0
-	case reflect.Struct:
-		fi := modelFields(v.Type())
-		out := object{}
-		for _, key := range fi.keys {
-			if val, ok := jsonValue(v.Field(fi.byKey[key])); ok {
-				out = append(out, member{key, val})
-			}
-		}
-		return out, len(out) > 0
-	}
-	panic("framework: no JSON form for model type " + v.Type().String())
-}
-
-// jsonNumber returns a number exactly as written when that is valid JSON
-// (12.5 stays 12.5), and its exact value otherwise (.5 becomes 0.5).
-func jsonNumber(n Number) json.Number {
-	if json.Valid([]byte(n.Text)) {
-		if _, err := strconv.ParseFloat(n.Text, 64); err == nil {
-			return json.Number(n.Text)
+		fi.byKey[key] = i
+		fi.keys = append(fi.keys, key)
+		if f.Tag.Get("req") == "true" {
+			fi.required = append(fi.required, key)
 		}
 	}
-	return json.Number(FormatNumber(n.Rat()))
+	return fi
 }

@@ -1,0 +1,86 @@
+package framework
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// refTarget turns a framework reference into a path to load: a catalog id
+// first, then a path relative to the referring file.
+func (l *Loader) refTarget(ref, from string) (string, error) {
+	if p, ok := l.catalogID[ref]; ok {
+		return p, nil
+	}
+	if strings.HasPrefix(from, catalogPrefix) {
+		return "", fmt.Errorf("framework %q is not in the built-in catalog (%s)", shown(ref), strings.Join(l.CatalogIDs(), ", "))
+	}
+	if filepath.IsAbs(ref) || filepath.VolumeName(ref) != "" {
+		return "", fmt.Errorf("framework %q is an absolute path; write it relative to this file so the files can move together", shown(ref))
+	}
+	dir := filepath.Dir(from)
+	target := userPath(filepath.Join(dir, ref))
+	if !within(dir, target) && !within(repoRoot(dir), target) && !within(".", target) {
+		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks in the same repository as the files that use them (or beside or below them)", shown(ref))
+	}
+	if !inRepository(dir, target) {
+		return "", fmt.Errorf("framework %q is a link to a file outside the repository; keep frameworks in the same repository as the files that use them", shown(ref))
+	}
+	if !strings.HasSuffix(ref, ".yaml") && !strings.HasSuffix(ref, ".yml") {
+		msg := fmt.Sprintf("framework %q is not in the built-in catalog (%s) and is not a .yaml file path", shown(ref), strings.Join(l.CatalogIDs(), ", "))
+		if s := closest(ref, l.CatalogIDs(), true); s != "" {
+			msg += fmt.Sprintf("; did you mean %q?", s)
+		}
+		return "", errors.New(msg)
+	}
+	return target, nil
+}
+
+// inRepository applies the climbing check to where links lead: a
+// fw.yaml that is a link to ~/.aws/credentials is lexically beside the
+// program, but reading it would print a secret into a CI log. A path that
+// does not exist yet passes; reading it reports that.
+func inRepository(dir, target string) bool {
+	real, err := filepath.EvalSymlinks(target)
+	if err != nil {
+		return true
+	}
+	for _, base := range []string{dir, repoRoot(dir), "."} {
+		if b, err := filepath.EvalSymlinks(base); err == nil && within(b, real) {
+			return true
+		}
+	}
+	return false
+}
+
+// repoRoot returns the root of the git repository holding dir (the nearest
+// ancestor with a .git entry), or dir itself outside a repository. A
+// reference may climb to it: ../frameworks/x.yaml is a common layout, while
+// ../../../etc/passwd leaves the project.
+func repoRoot(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
+}
+
+// within reports whether target lies inside dir, lexically.
+func within(dir, target string) bool {
+	absDir, err1 := filepath.Abs(dir)
+	absTarget, err2 := filepath.Abs(target)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absDir, absTarget)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
