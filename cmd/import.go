@@ -13,6 +13,7 @@ import (
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/importer"
 	"github.com/wpsgen/wpsgen/framework/report"
+	"github.com/wpsgen/wpsgen/framework/skeleton"
 )
 
 // stdoutName is how findings name a file written to standard output.
@@ -68,9 +69,10 @@ Exit status: 0 written without errors, 1 the table or the framework written has 
 	fl.StringVarP(&opts.Output, "output", "o", "", "framework file to write (default: standard output)")
 	fl.StringVar(&opts.ID, "id", "", "the framework's id (default: from the table's file name)")
 	fl.StringVar(&opts.Title, "title", "", "the occupation title")
-	fl.StringVar(&opts.ONET, "onet", "", "the occupation's O*NET-SOC code, NN-NNNN.NN")
+	fl.StringVar(&opts.ONET, "onet", "", "the occupation's O*NET-SOC 2019 code, NN-NNNN.NN")
 	fl.BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
 	fl.StringVar(&opts.Format, "format", "text", "format of the findings on standard error: "+strings.Join(report.Names(), ", "))
+	_ = c.RegisterFlagCompletionFunc("onet", CompleteONET)
 	_ = c.MarkFlagRequired("framework")
 	_ = c.MarkFlagFilename("framework", "csv", "xlsx", "tsv", "txt")
 	_ = c.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Names(), cobra.ShellCompDirectiveNoFileComp))
@@ -82,6 +84,11 @@ func runImport(opts *ImportOptions) error {
 	if !slices.Contains(report.Names(), opts.Format) {
 		return usageError{fmt.Errorf("unknown --format %q; use one of %s", opts.Format, strings.Join(report.Names(), ", "))}
 	}
+	if opts.ONET != "" {
+		if err := skeleton.CheckONET(opts.ONET); err != nil {
+			return usageError{fmt.Errorf("--onet: %w", err)}
+		}
+	}
 	if opts.Output != "" && !opts.Force {
 		if _, err := os.Lstat(opts.Output); err == nil {
 			return fatalError{fmt.Errorf("%s exists; use --force to overwrite it", opts.Output)}
@@ -91,7 +98,7 @@ func runImport(opts *ImportOptions) error {
 	if err != nil {
 		return err
 	}
-	res := importer.Framework(opts.Framework, data, importer.Options{ID: opts.ID, Title: opts.Title, ONET: opts.ONET})
+	res := importer.Framework(opts.Framework, data, importer.Options{ID: opts.ID, Title: opts.Title, ONET: opts.ONET, ONETComment: skeleton.ONETComment})
 	if opts.Format == "text" {
 		for _, n := range res.Notes {
 			fmt.Fprintln(f.IO.ErrOut, report.OneLine(n.String()))

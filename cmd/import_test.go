@@ -65,7 +65,7 @@ func TestImportFramework(t *testing.T) {
 
 	// Without -o the framework goes to standard output.
 	r = runIn(t, dir, "import", "--framework", table, "--id", "pt", "--title", "Pharmacy Technician", "--onet", "29-2052.00")
-	if r.code != cmd.ExitOK || !strings.HasPrefix(r.stdout, "# yaml-language-server") || !strings.Contains(r.stdout, "\nid: pt\n") || r.stderr != "" {
+	if r.code != cmd.ExitOK || !strings.HasPrefix(r.stdout, "# yaml-language-server") || !strings.Contains(r.stdout, "\nid: pt\n") || !strings.Contains(r.stdout, "\nonet: \"29-2052.00\"  # Pharmacy Technicians\n") || r.stderr != "" {
 		t.Errorf("exit %d, stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
 }
@@ -102,6 +102,7 @@ func TestImportFailures(t *testing.T) {
 		{[]string{"import"}, cmd.ExitUsage, `required flag(s) "framework" not set`},
 		{[]string{"import", "--framework", "bad.csv", "extra"}, cmd.ExitUsage, "unknown command"},
 		{[]string{"import", "--framework", "bad.csv", "--format", "xml"}, cmd.ExitUsage, `unknown --format "xml"`},
+		{[]string{"import", "--framework", "bad.csv", "--onet", "29.2052.00"}, cmd.ExitUsage, `--onet: O*NET code "29.2052.00" is not written NN-NNNN.NN; write "29-2052.00"`},
 		{[]string{"import", "--framework", "missing.csv"}, cmd.ExitFatal, "missing.csv: cannot read: no such file or directory"},
 		{[]string{"import", "--framework", "."}, cmd.ExitFatal, ".: cannot read: is a directory"},
 	} {

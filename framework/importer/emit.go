@@ -44,6 +44,11 @@ func (b *builder) emit(opts Options, res *Result) []byte {
 	onet := opts.ONET
 	if onet != "" {
 		onet = strconv.Quote(onet) // codes are text; hand-written files quote them
+		if opts.ONETComment != nil {
+			if c := opts.ONETComment(opts.ONET); c != "" {
+				onet += "  # " + c
+			}
+		}
 	}
 	keyOrTodo(&w, "onet", onet, `the O*NET-SOC code, NN-NNNN.NN, e.g. "29-2052.00"; 'wpsgen occupations WORDS' finds it (or import again with --onet)`)
 	w.WriteString("job_functions:\n")

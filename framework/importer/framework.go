@@ -17,6 +17,9 @@ type Options struct {
 	ID    string // default: from the table's file name
 	Title string // default: a TODO to fill in
 	ONET  string // default: a TODO to fill in
+	// ONETComment, when set, gives the comment written beside the O*NET
+	// code (its occupation's title).
+	ONETComment func(code string) string
 }
 
 // Result is an imported framework.
