@@ -89,6 +89,9 @@ func runImport(opts *ImportOptions) error {
 			return usageError{fmt.Errorf("--onet: %w", err)}
 		}
 	}
+	if opts.Output != "" && sameFile(opts.Output, opts.Framework) {
+		return usageError{fmt.Errorf("-o %s is the table being imported; write the framework to a .yaml file", opts.Output)}
+	}
 	if opts.Output != "" && !opts.Force {
 		if _, err := os.Lstat(opts.Output); err == nil {
 			return fatalError{fmt.Errorf("%s exists; use --force to overwrite it", opts.Output)}
@@ -166,4 +169,14 @@ func readTable(path string) ([]byte, error) {
 		return nil, &framework.ReadError{Path: path, Err: err}
 	}
 	return data, nil
+}
+
+// sameFile reports whether two paths name one existing file.
+func sameFile(a, b string) bool {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	sb, err := os.Stat(b)
+	return err == nil && os.SameFile(sa, sb)
 }
