@@ -1,13 +1,18 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
+	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/templates/format"
 	"github.com/wpsgen/wpsgen/templates/render"
 )
 
@@ -16,8 +21,9 @@ type RenderOptions struct {
 	IO       IO
 	Programs []string
 	Dir      string
-	PDF      bool
-	XLSX     bool
+	Formats  string // --format, comma-separated
+	PDF      bool   // --pdf: shorthand for --format pdf
+	XLSX     bool   // --xlsx: shorthand for --format xlsx
 	Strict   bool
 }
 
@@ -28,44 +34,81 @@ func NewRenderCmd(streams IO) *cobra.Command {
 		Use:   "render PROGRAM...",
 		Short: "Write the Work Process Schedule and RTI plan as PDF and XLSX",
 		Long: `Validate each program and write DIR/<name>.pdf and DIR/<name>.xlsx, where <name> is the
-program file's name without its extension. Both formats are written unless --pdf or --xlsx
-asks for one. Every program is validated first: if any has errors, the findings are printed
-to standard error and nothing is written (exit 1). Files are written atomically: a failed
-run leaves earlier output untouched. The documents record no clock time: their date is
-SOURCE_DATE_EPOCH when set, else the program's revision.date.`,
+program file's name without its extension. --format (or the shorthands --pdf, --xlsx) chooses
+the formats: ` + strings.Join(format.Names(), ", ") + `; the default is pdf,xlsx. Every program is
+validated first: if any has errors, the findings are printed to standard error and nothing
+is written (exit 1). All documents are written to temporary files first and put in place only
+when every one succeeded: a failed or interrupted run leaves earlier output untouched. New
+files get the permissions your umask allows; a file that is replaced keeps its permissions.
+The documents record no clock time: their date is SOURCE_DATE_EPOCH when set, else the
+program's revision.date (years 1900-9999).`,
 		Example: `  wpsgen render examples/medical-coder-cb.yaml -o out
-  wpsgen render --pdf programs/*.yaml -o dist`,
+  wpsgen render --format pdf programs/*.yaml -o dist`,
 		Args: minArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(c *cobra.Command, args []string) error {
 			opts.Programs = args
-			return runRender(opts)
+			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return runRender(ctx, opts)
 		},
 	}
 	c.Flags().StringVarP(&opts.Dir, "output", "o", ".", "directory to write the documents to (created if missing)")
-	c.Flags().BoolVar(&opts.PDF, "pdf", false, "write the PDF (default: both formats)")
-	c.Flags().BoolVar(&opts.XLSX, "xlsx", false, "write the XLSX (default: both formats)")
+	c.Flags().StringVar(&opts.Formats, "format", "", "formats to write, comma-separated: "+strings.Join(format.Names(), ",")+" (default pdf,xlsx)")
+	c.Flags().BoolVar(&opts.PDF, "pdf", false, "write the PDF (same as --format pdf; combines with the others)")
+	c.Flags().BoolVar(&opts.XLSX, "xlsx", false, "write the XLSX (same as --format xlsx; combines with the others)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "refuse to render programs with warnings")
 	_ = c.MarkFlagDirname("output")
 	return c
 }
 
-func runRender(opts *RenderOptions) error {
-	if !opts.PDF && !opts.XLSX {
-		opts.PDF, opts.XLSX = true, true
+// selectedFormats joins --format and the shorthands; none means the default.
+func selectedFormats(opts *RenderOptions) ([]format.Format, error) {
+	var fs []format.Format
+	if opts.Formats != "" {
+		var err error
+		if fs, err = format.Parse(opts.Formats); err != nil {
+			return nil, err
+		}
+	}
+	if opts.PDF {
+		fs = append(fs, format.PDF)
+	}
+	if opts.XLSX {
+		fs = append(fs, format.XLSX)
+	}
+	if len(fs) == 0 {
+		return format.Default(), nil
+	}
+	return format.Ordered(fs), nil
+}
+
+func runRender(ctx context.Context, opts *RenderOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	formats, err := selectedFormats(opts)
+	if err != nil {
+		return usageError{err}
 	}
 	if _, _, err := render.SourceDateEpoch(); err != nil {
 		return usageError{err}
+	}
+	if opts.Dir == "" {
+		return usageError{errors.New("-o needs a directory")}
 	}
 	// Two programs named alike would write the same documents.
 	seen := map[string]string{}
 	for _, p := range opts.Programs {
 		name := render.Name(p)
 		if first, dup := seen[name]; dup {
-			return usageError{fmt.Errorf("%s and %s would both write %s.pdf/.xlsx; render them into different directories (-o)", first, p, name)}
+			return usageError{fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")}
 		}
 		seen[name] = p
+		if err := render.CheckOutputs(opts.Programs, render.Outputs(opts.Dir, name, formats)); err != nil {
+			return usageError{err}
+		}
 	}
-	l := newLoader()
+	l := loaderFor(formats)
 	// Validate everything first: one program with errors means nothing is written.
 	results, readErrs := l.ValidateAll(opts.Programs, 0)
 	if len(readErrs) > 0 {
@@ -85,20 +128,24 @@ func runRender(opts *RenderOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, "wpsgen: nothing was written: "+failureHint(findings, opts.Strict))
 		return findingsError{}
 	}
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
+	if err := os.MkdirAll(opts.Dir, 0o777); err != nil {
 		return fatalError{err}
 	}
-	for _, r := range results {
-		res, err := render.Write(r, render.Options{Dir: opts.Dir, PDF: opts.PDF, XLSX: opts.XLSX, Strict: opts.Strict})
-		if err != nil {
-			if errors.Is(err, render.ErrInvalid) {
-				return findingsError{}
-			}
-			return fatalError{err}
+	written, err := render.WriteAll(ctx, results, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
+	if err != nil {
+		var conflict *render.ConflictError
+		switch {
+		case errors.Is(err, render.ErrInvalid):
+			return findingsError{}
+		case errors.As(err, &conflict):
+			return usageError{err}
+		case errors.Is(err, context.Canceled):
+			return fatalError{errors.New("interrupted: nothing was written")}
 		}
-		for _, w := range res.Written {
-			fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", w)
-		}
+		return fatalError{err}
+	}
+	for _, w := range written {
+		fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", w)
 	}
 	return nil
 }

@@ -1,11 +1,14 @@
 package cmd_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // copyExample copies an example program into dir (and the framework file
@@ -70,6 +73,10 @@ func TestRenderRefuses(t *testing.T) {
 		{"a framework", []string{"render", filepath.Join(in, "medical-coder-roi.framework.yaml")}, "", 1, "render takes programs"},
 		{"two programs named alike", []string{"render", good, other}, "", 2, "would both write"},
 		{"bad SOURCE_DATE_EPOCH", []string{"render", good}, "SOURCE_DATE_EPOCH=yesterday", 2, "SOURCE_DATE_EPOCH"},
+		{"SOURCE_DATE_EPOCH past 9999", []string{"render", good}, "SOURCE_DATE_EPOCH=253402300800", 2, "outside the years 1900-9999"},
+		{"unknown format", []string{"render", "--format", "pdf,odt", good}, "", 2, `unknown format "odt": the formats are pdf, xlsx`},
+		{"empty format", []string{"render", "--format", ",", good}, "", 2, "no format given"},
+		{"empty output directory", []string{"render", good, "-o", ""}, "", 2, "-o needs a directory"},
 		{"output is a file", []string{"render", good, "-o", good}, "", 3, ""},
 		{"missing program", []string{"render", filepath.Join(in, "nope.yaml")}, "", 3, "nope.yaml"},
 	} {
@@ -97,6 +104,112 @@ func TestRenderRefuses(t *testing.T) {
 			}
 			if got := entries(t, out); len(got) != 0 {
 				t.Errorf("wrote %v", got)
+			}
+		})
+	}
+}
+
+func TestRenderFormats(t *testing.T) {
+	in := t.TempDir()
+	p := copyExample(t, in, "medical-coder-roi.yaml")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--format", "xlsx"}, "medical-coder-roi.xlsx"},
+		{[]string{"--format", "xlsx,pdf"}, "medical-coder-roi.pdf medical-coder-roi.xlsx"},
+		{[]string{"--xlsx"}, "medical-coder-roi.xlsx"},
+		{[]string{"--pdf", "--xlsx"}, "medical-coder-roi.pdf medical-coder-roi.xlsx"},
+		{[]string{"--format", "pdf", "--xlsx"}, "medical-coder-roi.pdf medical-coder-roi.xlsx"},
+	} {
+		out := t.TempDir()
+		r := runIn(t, in, append([]string{"render", p, "-o", out}, tc.args...)...)
+		if got := strings.Join(entries(t, out), " "); r.code != 0 || got != tc.want {
+			t.Errorf("%v: exit %d, wrote %q, want %q\n%s", tc.args, r.code, got, tc.want, r.stderr)
+		}
+	}
+}
+
+// An output that is an input of the run (a YAML program named prog.xlsx)
+// is a usage error before anything is written; a directory where a
+// document goes is a write error that replaces nothing.
+func TestRenderProtectsFiles(t *testing.T) {
+	in := t.TempDir()
+	p := copyExample(t, in, "medical-coder-roi.yaml")
+	prog := filepath.Join(in, "prog.xlsx")
+	src, _ := os.ReadFile(p)
+	if err := os.WriteFile(prog, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runIn(t, in, "render", prog, "-o", in)
+	if now, _ := os.ReadFile(prog); r.code != 2 || !strings.Contains(r.stderr, "would overwrite the input") || string(now) != string(src) {
+		t.Errorf("exit %d, input kept %v\n%s", r.code, string(now) == string(src), r.stderr)
+	}
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "medical-coder-roi.pdf"), []byte("earlier"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(out, "medical-coder-roi.xlsx"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r = runIn(t, in, "render", p, "-o", out)
+	if data, _ := os.ReadFile(filepath.Join(out, "medical-coder-roi.pdf")); r.code != 3 || string(data) != "earlier" {
+		t.Errorf("exit %d, pdf %.20q\n%s", r.code, data, r.stderr)
+	}
+	if got := entries(t, out); len(got) != 2 {
+		t.Errorf("output dir holds %v", got)
+	}
+}
+
+// SIGINT or SIGTERM during a render: the run stops, removes its temporary
+// files and replaces nothing (exit 3). The signal is sent as soon as the
+// first temporary file appears, so the run is in the middle of writing.
+func TestRenderInterrupted(t *testing.T) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			in, out := t.TempDir(), t.TempDir()
+			src, _ := os.ReadFile(copyExample(t, in, "medical-coder-roi.yaml"))
+			args := []string{"render", "-o", out}
+			for i := range 40 {
+				p := filepath.Join(in, fmt.Sprintf("p%02d.yaml", i))
+				if err := os.WriteFile(p, src, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				args = append(args, p)
+			}
+			earlier := filepath.Join(out, "p00.pdf")
+			if err := os.WriteFile(earlier, []byte("earlier"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c := exec.Command(wpsgen(t), args...)
+			var stderr strings.Builder
+			c.Stderr = &stderr
+			if err := c.Start(); err != nil {
+				t.Fatal(err)
+			}
+			sent := false
+			for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+				if tmp, _ := filepath.Glob(filepath.Join(out, ".wpsgen-*.tmp")); len(tmp) > 0 {
+					sent = c.Process.Signal(sig) == nil
+					break
+				}
+			}
+			err := c.Wait()
+			if !sent {
+				t.Skip("the run ended before a temporary file was seen")
+			}
+			code := -1
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			}
+			if code != 3 || !strings.Contains(stderr.String(), "interrupted: nothing was written") {
+				t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
+			}
+			if got := entries(t, out); len(got) != 1 || got[0] != "p00.pdf" {
+				t.Errorf("output dir holds %v", got)
+			}
+			if data, _ := os.ReadFile(earlier); string(data) != "earlier" {
+				t.Error("an earlier output was replaced")
 			}
 		})
 	}

@@ -3,12 +3,11 @@ package templates
 import (
 	"cmp"
 	"fmt"
-	"math"
-	"math/big"
 	"slices"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/decimal"
 )
 
 // Build lays out a validated program. name is the output base name. The
@@ -107,10 +106,10 @@ func headerFields(s *framework.Schedule) []Field {
 		{Label: "Company contact", Value: contact},
 		{Label: "Address", Value: p.Sponsor.Address.Value},
 		{Label: "Phone", Value: phone},
-		{Label: "Email", Value: email},
+		{Label: "Email", Value: email, Kind: FieldEmail},
 		BoxField("Apprenticeship type", approach("Competency-Based", CompetencyBased), approach("Time-Based", TimeBased), approach("Hybrid", Hybrid)),
 		{Label: "Term", Value: termText(p)},
-		{Label: "Prerequisites", Value: strings.Join(prereq, "; ")},
+		{Label: "Prerequisites", Value: strings.Join(prereq, "; "), Kind: FieldItems, Items: prereq},
 	}
 }
 
@@ -118,38 +117,31 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), sep)
 }
 
-// termText states the term in words and numbers.
+// termText states the term as the program states it. The years of term
+// are computed (hours / 2,000, rounded up) for the RTI plan only: the
+// term line never shows a number the program did not state.
 func termText(p *framework.Program) string {
 	t := p.Term
-	years := ""
-	if y, ok := framework.TermYears(p); ok {
-		years = fmt.Sprintf(" (%s)", plural(y, "year"))
-	}
 	switch p.Approach.Value {
 	case TimeBased:
-		return fmt.Sprintf("%s hours%s of on-the-job learning; time-based", FormatHours(t.Hours.Value), years)
+		return fmt.Sprintf("%s hours of on-the-job learning; time-based", t.Hours.Dec.Format())
 	case Hybrid:
-		return fmt.Sprintf("%s to %s hours%s of on-the-job learning, with demonstrated competency; hybrid",
-			FormatHours(t.MinHours.Value), FormatHours(t.MaxHours.Value), years)
+		return fmt.Sprintf("%s to %s hours of on-the-job learning, with demonstrated competency; hybrid",
+			t.MinHours.Dec.Format(), t.MaxHours.Dec.Format())
 	default:
-		length := plural(int(t.Months.Value), "month")
+		length := plural(t.Months.Dec, "month")
 		if !t.Months.Set {
-			length = plural(int(t.Years.Value), "year")
-			if t.Years.Value != float64(int(t.Years.Value)) {
-				length = t.Years.Text + " years"
-			}
-		} else if t.Months.Value != float64(int(t.Months.Value)) {
-			length = t.Months.Text + " months"
+			length = plural(t.Years.Dec, "year")
 		}
 		return length + " of on-the-job learning; progress by demonstrated competency"
 	}
 }
 
-func plural(n int, unit string) string {
-	if n == 1 {
+func plural(n decimal.Decimal, unit string) string {
+	if n.Cmp(decimal.FromInt(1)) == 0 {
 		return "1 " + unit
 	}
-	return FormatHours(float64(n)) + " " + unit + "s"
+	return n.Format() + " " + unit + "s"
 }
 
 func typeLabel(core bool) string {
@@ -171,9 +163,9 @@ func jobFunction(item *framework.ScheduledJobFunction, approach string) JobFunct
 	}
 	switch approach {
 	case TimeBased:
-		jf.Hours = &Hours{src.Hours.Value}
+		jf.Hours = &Hours{src.Hours.Dec}
 	case Hybrid:
-		jf.MinHours, jf.MaxHours = &Hours{src.MinHours.Value}, &Hours{src.MaxHours.Value}
+		jf.MinHours, jf.MaxHours = &Hours{src.MinHours.Dec}, &Hours{src.MaxHours.Dec}
 	}
 	for _, c := range item.Competencies {
 		jf.Competencies = append(jf.Competencies, Competency{
@@ -184,24 +176,19 @@ func jobFunction(item *framework.ScheduledJobFunction, approach string) JobFunct
 	return jf
 }
 
-func toHours(r *big.Rat) Hours {
-	f, _ := r.Float64()
-	return Hours{f}
-}
-
 // totals are the schedule's computed OJL hours, over every job function
 // (the specialization's included, which the label says when there are some).
 func totals(p *framework.Program, withSpecialization bool) []Total {
-	hours, lo, hi := framework.ScheduleHours(p)
+	hours, lo, hi := framework.ScheduleTotals(p)
 	scope := ""
 	if withSpecialization {
 		scope = ", including the specialization"
 	}
 	switch p.Approach.Value {
 	case TimeBased:
-		return []Total{{"Total OJL hours" + scope, toHours(hours)}}
+		return []Total{{"Total OJL hours" + scope, Hours{hours}}}
 	case Hybrid:
-		return []Total{{"Total OJL hours (minimum" + scope + ")", toHours(lo)}, {"Total OJL hours (maximum" + scope + ")", toHours(hi)}}
+		return []Total{{"Total OJL hours (minimum" + scope + ")", Hours{lo}}, {"Total OJL hours (maximum" + scope + ")", Hours{hi}}}
 	}
 	return nil
 }
@@ -213,7 +200,7 @@ func rtiPlan(p *framework.Program) RTIPlan {
 		rti = &framework.RTIPlan{}
 	}
 	if pr := rti.Provider; pr != nil {
-		for _, f := range []Field{{Label: "Provider", Value: pr.Name.Value}, {Label: "Address", Value: pr.Address.Value}, {Label: "Phone", Value: pr.Phone.Value}, {Label: "Email", Value: pr.Email.Value}} {
+		for _, f := range []Field{{Label: "Provider", Value: pr.Name.Value}, {Label: "Address", Value: pr.Address.Value}, {Label: "Phone", Value: pr.Phone.Value}, {Label: "Email", Value: pr.Email.Value, Kind: FieldEmail}} {
 			if f.Value != "" {
 				plan.Provider = append(plan.Provider, f)
 			}
@@ -228,16 +215,12 @@ func rtiPlan(p *framework.Program) RTIPlan {
 		}[rti.Schedule.Value]})
 	}
 	plan.Groups = courseGroups(rti.Courses)
-	total := new(big.Rat)
-	for _, c := range rti.Courses {
-		total.Add(total, c.Hours.Rat())
-	}
-	plan.Total = toHours(total)
+	total := framework.RTITotal(p)
+	plan.Total = Hours{total}
 	if y, ok := framework.TermYears(p); ok {
 		plan.Years = y
 		// An average, not a stated number: shown to two decimals.
-		perYear, _ := new(big.Rat).Quo(total, big.NewRat(int64(y), 1)).Float64()
-		plan.HoursPerYear = Hours{math.Round(perYear*100) / 100}
+		plan.HoursPerYear = Hours{total.Div(decimal.FromInt(int64(y)), 2)}
 	}
 	return plan
 }
@@ -247,25 +230,25 @@ func rtiPlan(p *framework.Program) RTIPlan {
 func courseGroups(courses []*framework.Course) []CourseGroup {
 	anyYear := slices.ContainsFunc(courses, func(c *framework.Course) bool { return c.Year.Set })
 	type group struct {
-		key      float64 // year; +inf-like for "no year"
+		year     decimal.Decimal
+		noYear   bool // "Other courses": after every year
 		label    string
 		courses  []Course
-		subtotal *big.Rat
+		subtotal decimal.Decimal
 	}
 	var groups []*group
+	byKey := map[string]*group{}
 	find := func(c *framework.Course) *group {
-		key, label := 1e18, "Other courses"
+		key, g := "", &group{noYear: true, label: "Other courses"}
 		if !anyYear {
-			label = ""
+			g.label = ""
 		} else if c.Year.Set {
-			key, label = c.Year.Value, "Year "+c.Year.Text
+			key, g = c.Year.Dec.String(), &group{year: c.Year.Dec, label: "Year " + c.Year.Text}
 		}
-		for _, g := range groups {
-			if g.key == key {
-				return g
-			}
+		if old, ok := byKey[key]; ok {
+			return old
 		}
-		g := &group{key: key, label: label, subtotal: new(big.Rat)}
+		byKey[key] = g
 		groups = append(groups, g)
 		return g
 	}
@@ -275,13 +258,25 @@ func courseGroups(courses []*framework.Course) []CourseGroup {
 		for _, o := range c.Objectives {
 			objectives = append(objectives, o.Value)
 		}
-		g.courses = append(g.courses, Course{Title: c.Title.Value, Number: c.Number.Value, Hours: Hours{c.Hours.Value}, Objectives: objectives})
-		g.subtotal.Add(g.subtotal, c.Hours.Rat())
+		g.courses = append(g.courses, Course{Title: c.Title.Value, Number: c.Number.Value, Hours: Hours{c.Hours.Dec}, Objectives: objectives})
+		g.subtotal = g.subtotal.Add(c.Hours.Dec)
 	}
-	slices.SortStableFunc(groups, func(a, b *group) int { return cmp.Compare(a.key, b.key) })
+	slices.SortStableFunc(groups, func(a, b *group) int {
+		if a.noYear != b.noYear {
+			return cmp.Compare(boolInt(a.noYear), boolInt(b.noYear))
+		}
+		return a.year.Cmp(b.year)
+	})
 	out := make([]CourseGroup, 0, len(groups))
 	for _, g := range groups {
-		out = append(out, CourseGroup{Label: g.label, Courses: g.courses, Subtotal: toHours(g.subtotal)})
+		out = append(out, CourseGroup{Label: g.label, Courses: g.courses, Subtotal: Hours{g.subtotal}})
 	}
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

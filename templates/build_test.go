@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
@@ -74,26 +75,26 @@ func TestBuildTotals(t *testing.T) {
 	for _, p := range programs(t) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			d := buildExample(t, p)
-			var hours, lo, hi float64
+			var hours, lo, hi decimal.Decimal
 			all := d.JobFunctions
 			if d.Specialization != nil {
 				all = append(append([]templates.JobFunction(nil), all...), d.Specialization.JobFunctions...)
 			}
 			for _, jf := range all {
 				if jf.Hours != nil {
-					hours += jf.Hours.Value
+					hours = hours.Add(jf.Hours.Dec)
 				}
 				if jf.MinHours != nil {
-					lo, hi = lo+jf.MinHours.Value, hi+jf.MaxHours.Value
+					lo, hi = lo.Add(jf.MinHours.Dec), hi.Add(jf.MaxHours.Dec)
 				}
 			}
 			switch d.Approach {
 			case templates.TimeBased:
-				if len(d.Totals) != 1 || d.Totals[0].Hours.Value != hours {
+				if len(d.Totals) != 1 || d.Totals[0].Hours.Dec.Cmp(hours) != 0 {
 					t.Errorf("totals %v, want %v", d.Totals, hours)
 				}
 			case templates.Hybrid:
-				if len(d.Totals) != 2 || d.Totals[0].Hours.Value != lo || d.Totals[1].Hours.Value != hi {
+				if len(d.Totals) != 2 || d.Totals[0].Hours.Dec.Cmp(lo) != 0 || d.Totals[1].Hours.Dec.Cmp(hi) != 0 {
 					t.Errorf("totals %v, want %v-%v", d.Totals, lo, hi)
 				}
 			default:
@@ -101,19 +102,19 @@ func TestBuildTotals(t *testing.T) {
 					t.Errorf("competency-based program has totals %v", d.Totals)
 				}
 			}
-			var rti float64
+			var rti decimal.Decimal
 			for _, g := range d.RTI.Groups {
-				var sub float64
+				var sub decimal.Decimal
 				for _, c := range g.Courses {
-					sub += c.Hours.Value
+					sub = sub.Add(c.Hours.Dec)
 				}
-				if sub != g.Subtotal.Value {
-					t.Errorf("group %q subtotal %v, courses add to %v", g.Label, g.Subtotal.Value, sub)
+				if sub.Cmp(g.Subtotal.Dec) != 0 {
+					t.Errorf("group %q subtotal %v, courses add to %v", g.Label, g.Subtotal, sub)
 				}
-				rti += sub
+				rti = rti.Add(sub)
 			}
-			if rti != d.RTI.Total.Value {
-				t.Errorf("RTI total %v, courses add to %v", d.RTI.Total.Value, rti)
+			if rti.Cmp(d.RTI.Total.Dec) != 0 {
+				t.Errorf("RTI total %v, courses add to %v", d.RTI.Total, rti)
 			}
 			checked := 0
 			for _, f := range d.Fields {
@@ -132,16 +133,15 @@ func TestBuildTotals(t *testing.T) {
 	}
 }
 
-func TestFormatHours(t *testing.T) {
-	for _, tc := range []struct {
-		in   float64
-		want string
-	}{
-		{0, "0"}, {12.5, "12.5"}, {597.5, "597.5"}, {2000, "2,000"}, {7920, "7,920"},
-		{1234567.25, "1,234,567.25"}, {100, "100"}, {-1500, "-1,500"},
+// Hours print exactly as written, grouped; an average is rounded once, to
+// two decimals, in the build.
+func TestHoursString(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"0", "0"}, {"12.5", "12.5"}, {"597.50", "597.5"}, {"2000", "2,000"}, {"7920", "7,920"},
+		{"1234567.25", "1,234,567.25"}, {"-0", "0"}, {"1000.123456789123456789", "1,000.123456789123456789"},
 	} {
-		if got := templates.FormatHours(tc.in); got != tc.want {
-			t.Errorf("FormatHours(%v) = %q, want %q", tc.in, got, tc.want)
+		if got := (templates.Hours{Dec: decimal.MustParse(tc.in)}).String(); got != tc.want {
+			t.Errorf("Hours(%s) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

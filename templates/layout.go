@@ -5,8 +5,9 @@
 package templates
 
 import (
-	"strconv"
 	"strings"
+
+	"github.com/wpsgen/wpsgen/framework/decimal"
 )
 
 // Approach values, as in the program's `approach` field.
@@ -72,13 +73,17 @@ type PageFooter struct {
 	Revision string // e.g. "Revision 1, 2026-11-01"; may be empty
 }
 
-// Field is a labelled value of the form's header block. A checkbox field
-// (stackable program, apprenticeship type) has Boxes, and Value is their
-// printed form, e.g. "☐ yes     ☒ no", so renderers print every field alike.
+// Field is a labelled value. Value is always the printed form (for
+// checkboxes, "☐ yes     ☒ no"; for a list, the items joined by "; "), so a
+// format with no better way to show a Kind prints Value. A checkbox field
+// (stackable program, apprenticeship type) has Boxes; a list field
+// (prerequisites) has Items.
 type Field struct {
 	Label string
 	Value string
+	Kind  FieldKind  `json:",omitempty"`
 	Boxes []Checkbox `json:",omitempty"`
+	Items []string   `json:",omitempty"`
 }
 
 // BoxField returns a checkbox field whose Value shows the boxes.
@@ -87,7 +92,7 @@ func BoxField(label string, boxes ...Checkbox) Field {
 	for i, b := range boxes {
 		parts[i] = Box(b.Checked) + " " + b.Label
 	}
-	return Field{Label: label, Value: strings.Join(parts, "     "), Boxes: boxes}
+	return Field{Label: label, Value: strings.Join(parts, "     "), Kind: FieldBoxes, Boxes: boxes}
 }
 
 // Checkbox is a labelled box, drawn ☒ when checked and ☐ when not.
@@ -95,6 +100,10 @@ type Checkbox struct {
 	Label   string
 	Checked bool
 }
+
+// CheckMark is the one glyph every format prints for an RTI or OJT mark
+// (and the value the XLSX drop-down offers).
+const CheckMark = "✓"
 
 // Box returns the glyph for a checkbox state.
 func Box(checked bool) string {
@@ -181,35 +190,17 @@ type SignatureBlock struct {
 	AgencyLines  []string // "Registered by", "Signature", "Title", "Date", "Registration number"
 }
 
-// Hours is a number of hours. Value is exact as parsed (decimals are kept,
-// never rounded); String formats it for people.
+// Hours is a number of hours, exact as written in the program or as
+// computed once in the build (totals, averages). Renderers print String and
+// never compute with hours themselves; a spreadsheet cell stores
+// Dec.Float64() next to the exact text the other formats print.
 type Hours struct {
-	Value float64
+	Dec decimal.Decimal
 }
 
-// String formats hours with thousands separators and without trailing
-// zeros: 7920 -> "7,920", 597.5 -> "597.5".
-func (h Hours) String() string { return FormatHours(h.Value) }
+// String formats hours with thousands separators, exactly, without
+// trailing zeros: 7920 -> "7,920", 597.5 -> "597.5".
+func (h Hours) String() string { return h.Dec.Format() }
 
-// FormatHours formats a number of hours as Hours.String does.
-func FormatHours(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac := s, ""
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		intPart, frac = s[:i], s[i:]
-	}
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	b.WriteString(frac)
-	return b.String()
-}
+// Float64 is the value for a spreadsheet cell only.
+func (h Hours) Float64() float64 { return h.Dec.Float64() }

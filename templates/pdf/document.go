@@ -34,37 +34,20 @@ const (
 )
 
 const (
-	blank   = "____________" // a value to fill in by hand
-	checkOn = "✔"            // RTI / OJT mark
+	blank   = "____________"      // a value to fill in by hand
+	checkOn = templates.CheckMark // RTI / OJT mark, as in every format
 )
 
 // layout lays d out into pages of drawing operations, each with its
 // header and footer.
 func layout(fs fonts, d *templates.Document) [][]op {
-	f, ph := paginate(fs, d)
-	decorate(f, ph, d.Footer)
+	l := d.Layout()
+	f, ph := paginate(fs, l)
+	decorate(f, ph, l.Footer)
 	return f.pages
 }
 
-// paginate lays the content of d out into pages, leaving room for the
-// page header it returns and the footer.
-func paginate(fs fonts, d *templates.Document) (*flow, pageHeader) {
-	ph := newPageHeader(fs, d.Header)
-	b := &builder{fonts: fs, flow: newFlow(fs, ph.bottom, contentBottom)}
-	b.titleBlock(d)
-	b.headerFields(d)
-	for i := range d.JobFunctions {
-		b.flow.space(gapBlock)
-		b.jobFunction(&d.JobFunctions[i], nil)
-	}
-	b.totals(d.Totals)
-	b.specialization(d.Specialization)
-	b.rtiPlan(&d.RTI)
-	b.signatures(&d.Signature, d.Header.Sponsor)
-	return b.flow, ph
-}
-
-// builder turns the document's parts into tables on the flow.
+// builder turns the document's blocks into tables on the flow.
 type builder struct {
 	fonts fonts
 	flow  *flow
@@ -96,26 +79,27 @@ func (b *builder) cell(t *table, col, span int, s string, st style) cell {
 	return cell{span: span, lines: b.lines(s, st, t.textWidth(col, span))}
 }
 
+// minNumberSize is the smallest type a number is shrunk to so that it fits
+// its cell on one line.
+const minNumberSize = 4.0
+
+// number returns a cell of t holding the number s on one line: a number is
+// never broken across lines (a reader would see "1,012.7" and "5"), so one
+// too wide for its column is set smaller. Only a number too wide even at
+// the smallest size is broken, rather than drawn outside the cell.
+func (b *builder) number(t *table, col, span int, s string, st style) cell {
+	width := t.textWidth(col, span)
+	if w := b.fonts.width(b.fonts.clean(s, st.face), st); w > width {
+		st.size = max(minNumberSize, st.size*width/w*0.98) // a little under: widths round
+	}
+	return cell{span: span, lines: b.lines(s, st, width)}
+}
+
 // boxed returns c outlined as a table cell, with a background shade (0 for
 // none) and an alignment.
 func boxed(c cell, shade uint8, a align) cell {
 	c.border, c.shade, c.align = boxBorder, shade, a
 	return c
-}
-
-// columnHeader returns the shaded column header row of t.
-func (b *builder) columnHeader(t *table, names []string, aligns []align) row {
-	cells := make([]cell, len(names))
-	for i, name := range names {
-		cells[i] = boxed(b.cell(t, i, 1, name, stColHead), shadeColHead, aligns[i])
-	}
-	return row{cells: cells}
-}
-
-// continuedRow returns the row that starts a table's continuation on a
-// new page: "title (continued)" across all columns.
-func (b *builder) continuedRow(t *table, title string) row {
-	return row{cells: []cell{boxed(b.cell(t, 0, len(t.cols), title+" (continued)", stHeading), shadeHeading, alignLeft)}}
 }
 
 // rule draws a full-width rule below the last block and moves past it.
@@ -124,25 +108,6 @@ func (b *builder) rule(width float64) {
 	f.y += 2
 	f.line(contentLeft, f.y, contentRight, f.y, inkText, width)
 	f.y += gapBlock
-}
-
-// titleBlock prints the form title, the occupation and its codes.
-func (b *builder) titleBlock(d *templates.Document) {
-	t := &table{x: contentLeft, cols: []float64{contentWidth - 170, 170}}
-	code := func(label, value string) cell {
-		if value == "" {
-			value = blank
-		}
-		c := b.cell(t, 1, 1, label+": "+value, stLabel)
-		c.align = alignRight
-		return c
-	}
-	t.body = []row{
-		{cells: []cell{b.cell(t, 0, 1, d.Title, stTitle), code("O*NET Code", d.ONET)}},
-		{cells: []cell{b.cell(t, 0, 1, d.Occupation, stSubtitle), code("RAPIDS Code", d.RAPIDS)}},
-	}
-	t.place(b.flow)
-	b.rule(1.2)
 }
 
 // fieldLabelWidth is the width of the label column of form fields.
@@ -155,36 +120,21 @@ func (b *builder) fieldsTable() *table {
 }
 
 // fieldRow returns a form row: label, and value written on a fill-in line.
-func (b *builder) fieldRow(t *table, label, value string) row {
-	v := b.cell(t, 1, 1, value, stBody)
+// An email is a mailto: link; a list of several items is a bulleted list.
+func (b *builder) fieldRow(t *table, fd templates.Field) row {
+	v := b.cell(t, 1, 1, fd.Value, stBody)
+	switch {
+	case fd.Kind == templates.FieldEmail && fd.Value != "":
+		v.link = "mailto:" + fd.Value
+	case fd.Kind == templates.FieldItems && len(fd.Items) > 1:
+		width, indent := t.textWidth(1, 1), b.fonts.width("• ", stBody)+1
+		v.lines = nil
+		for _, item := range fd.Items {
+			v.lines = append(v.lines, b.hanging("•", item, stBody, width, indent)...)
+		}
+	}
 	v.border = fillInLine
-	return row{cells: []cell{b.cell(t, 0, 1, label+":", stLabel), v}}
-}
-
-// headerFields prints the form's header fields, checkbox fields included.
-func (b *builder) headerFields(d *templates.Document) {
-	t := b.fieldsTable()
-	for _, fd := range d.Fields {
-		t.body = append(t.body, b.fieldRow(t, fd.Label, fd.Value))
-	}
-	t.place(b.flow)
-}
-
-// totals prints the hours totals, kept together, at the right.
-func (b *builder) totals(totals []templates.Total) {
-	if len(totals) == 0 {
-		return
-	}
-	t := &table{x: contentRight - 260, cols: []float64{180, 80}}
-	for _, tot := range totals {
-		t.body = append(t.body, row{cells: []cell{
-			boxed(b.cell(t, 0, 1, tot.Label, stLabel), shadeTotal, alignLeft),
-			boxed(b.cell(t, 1, 1, tot.Hours.String(), stBodyBold), 0, alignRight),
-		}})
-	}
-	b.flow.space(gapBlock)
-	b.keepTogether(t)
-	t.place(b.flow)
+	return row{cells: []cell{b.cell(t, 0, 1, fd.Label+":", stLabel), v}}
 }
 
 // keepTogether starts a new page unless all of t fits on the current one
@@ -193,35 +143,6 @@ func (b *builder) keepTogether(t *table) {
 	if h := rowsHeight(t.lead) + rowsHeight(t.header) + rowsHeight(t.body); h <= b.flow.capacity() {
 		b.flow.ensure(h)
 	}
-}
-
-// specialization prints the "Type of Specialization" section: its heading
-// kept with the first job function table.
-func (b *builder) specialization(s *templates.Specialization) {
-	if s == nil {
-		return
-	}
-	b.flow.space(gapSection)
-	t := &table{x: contentLeft, cols: []float64{contentWidth}}
-	heading := []row{{cells: []cell{b.cell(t, 0, 1, "Type of Specialization: "+s.Title, stSection)}}}
-	if len(s.JobFunctions) == 0 {
-		t.body = heading
-		t.place(b.flow)
-		return
-	}
-	for i := range s.JobFunctions {
-		if i > 0 {
-			b.flow.space(gapBlock)
-		}
-		b.jobFunction(&s.JobFunctions[i], heading)
-		heading = nil
-	}
-}
-
-// sectionTitle prints a section title with a rule under it.
-func (b *builder) sectionTitle(title string) {
-	b.paragraph(title, stSection)
-	b.rule(1.2)
 }
 
 // paragraph prints text across the content width.

@@ -47,6 +47,12 @@ func (p *painter) draw(o op) {
 	case opStroke:
 		p.setStroke(o.gray, o.lineWidth)
 		p.doc.Rect(o.x, o.y, o.x2, o.y2, "D")
+	case opBookmark:
+		// gofpdf encodes the title as UTF-16 only while a UTF-8 font is set.
+		p.setFont(stBody)
+		p.doc.Bookmark(o.text, int(o.gray), o.y)
+	case opLink:
+		p.doc.LinkString(o.x, o.y, o.x2, o.y2, o.text)
 	}
 }
 

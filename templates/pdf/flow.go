@@ -38,10 +38,12 @@ func (st style) baseline(top float64) float64 {
 type opKind uint8
 
 const (
-	opText   opKind = iota // text at (x, y = baseline)
-	opLine                 // line from (x, y) to (x2, y2)
-	opFill                 // filled rectangle (x, y, w, h)
-	opStroke               // outlined rectangle (x, y, w, h)
+	opText     opKind = iota // text at (x, y = baseline)
+	opLine                   // line from (x, y) to (x2, y2)
+	opFill                   // filled rectangle (x, y, w, h)
+	opStroke                 // outlined rectangle (x, y, w, h)
+	opBookmark               // outline entry: text at level (gray), destination y
+	opLink                   // link area (x, y, w, h) to the URL in text
 )
 
 // op is one drawing operation on a page. Pages are laid out as lists of
@@ -124,6 +126,19 @@ func (f *flow) line(x1, y1, x2, y2 float64, gray uint8, width float64) {
 // fill paints a rectangle.
 func (f *flow) fill(x, y, w, h float64, gray uint8) {
 	f.add(op{kind: opFill, x: x, y: y, x2: w, y2: h, gray: gray})
+}
+
+// bookmark adds an outline entry pointing at the top of the free space.
+func (f *flow) bookmark(text string, level int) {
+	// gofpdf mangles what the font cannot encode in outline titles too.
+	if text = f.fonts.clean(text, regular); text != "" {
+		f.add(op{kind: opBookmark, y: f.y, gray: uint8(level), text: text})
+	}
+}
+
+// link makes a rectangle a link to url.
+func (f *flow) link(x, y, w, h float64, url string) {
+	f.add(op{kind: opLink, x: x, y: y, x2: w, y2: h, text: url})
 }
 
 // stroke outlines a rectangle.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
@@ -56,9 +57,9 @@ func testDocuments() map[string]*templates.Document {
 	timeBased.Approach = templates.TimeBased
 	for i := range timeBased.JobFunctions {
 		jf := &timeBased.JobFunctions[i]
-		jf.MinHours, jf.MaxHours, jf.Hours = nil, nil, &templates.Hours{Value: 1400}
+		jf.MinHours, jf.MaxHours, jf.Hours = nil, nil, &templates.Hours{Dec: decimal.FromInt(1400)}
 	}
-	timeBased.Totals = []templates.Total{{Label: "Total OJL hours", Hours: templates.Hours{Value: 8400}}}
+	timeBased.Totals = []templates.Total{{Label: "Total OJL hours", Hours: templates.Hours{Dec: decimal.FromInt(8400)}}}
 	return map[string]*templates.Document{
 		"sample":     templatestest.Sample(),
 		"large":      templatestest.Large(40, 12),
@@ -135,11 +136,13 @@ const eps = 0.01
 func TestContentStaysInsideItsArea(t *testing.T) {
 	fs := testFonts(t)
 	for name, d := range testDocuments() {
-		f, ph := paginate(fs, d)
+		f, ph := paginate(fs, d.Layout())
 		for p, ops := range f.pages {
 			for _, o := range ops {
 				left, right, top, bottom := o.x, o.x+o.x2, o.y, o.y+o.y2
 				switch o.kind {
+				case opBookmark:
+					left, right, bottom = contentLeft, contentLeft, o.y
 				case opText:
 					right = o.x + fs.width(o.text, o.style)
 					top, bottom = o.y-o.style.size, o.y
@@ -192,7 +195,7 @@ func TestLongTextIsPrintedCompletely(t *testing.T) {
 
 func TestTableHeaderRepeatsAfterPageBreak(t *testing.T) {
 	fs := testFonts(t)
-	pages := layout(fs, templatestest.Large(40, 12))
+	pages := layout(fs, templatestest.Large(6, 40))
 	continued := 0
 	for i, p := range pages {
 		text := pageText(p)
@@ -283,15 +286,15 @@ func TestContentInFormOrder(t *testing.T) {
 		"Job title:", "Medical Coder", "Specialization:", "Stackable program:", "☒ yes", "☐ no", "Base occupation name:",
 		"Apprenticeship type:", "☐ Competency-Based", "☐ Time-Based", "☒ Hybrid", "Term:", "Prerequisites:", "High school diploma",
 		"JOB FUNCTION 1:", "Core · Level: Basic · Hours: Min 1,000 – Max 1,300.5", "Competencies", "Core or Optional", "RTI", "OJT",
-		"A.", "Enters or confirms", "Core", "✔", "✔", "B.", "Ensures medical codes",
+		"A.", "Enters or confirms", "Core", "✓", "✓", "B.", "Ensures medical codes",
 		"JOB FUNCTION C1:", "Optional (custom)", "Logs each request", "(custom)",
-		"Total OJL hours (minimum)", "2,000", "Total OJL hours (maximum)", "2,600.5",
 		"Type of Specialization: Release of Information Specialist", "JOB FUNCTION S1:", "Verifies patient authorization",
+		"Total OJL hours (minimum)", "2,000", "Total OJL hours (maximum)", "2,600.5",
 		"RELATED TECHNICAL INSTRUCTION PLAN", "Provider:", "Example Community College", "Schedule:", "Outside work hours",
 		"Course name", "Course number", "Hours", "Learning objectives",
 		"Year 1", "Medical Terminology", "HIT 101", "45", "• Build and decode", "• Spell and pronounce", "=SUM(A1:A9)", "12.5", "Subtotal, Year 1", "57.5",
 		"Year 2", "ICD-10-CM and CPT Coding", "597.5", "Subtotal, Year 2", "597.5", "Total RTI hours", "655",
-		"327.5 hours per year over 2 years of term",
+		"Hours per year (2 years of term)", "327.5",
 		"Sponsor signature", "Printed name", "Title", "Date",
 		"For Registration Agency use", "Registered by", "Signature", "Title", "Date", "Registration number",
 	}
@@ -322,7 +325,7 @@ func TestBlankFieldsAreLinesToFill(t *testing.T) {
 	fs := testFonts(t)
 	d := templatestest.Sample()
 	d.Fields = []templates.Field{{Label: "Job title"}, {Label: "Level", Value: "Basic"}}
-	f, _ := paginate(fs, d)
+	f, _ := paginate(fs, d.Layout())
 	lines := 0
 	for _, o := range f.pages[0] {
 		if o.kind == opLine && o.x > contentLeft+fieldLabelWidth-eps && o.x2 > o.x+100 {
@@ -331,5 +334,90 @@ func TestBlankFieldsAreLinesToFill(t *testing.T) {
 	}
 	if lines < 2 {
 		t.Errorf("%d fill-in lines for two fields, want one each", lines)
+	}
+}
+
+// No page holds only one or two rows of a table that continues from or onto
+// another page, whatever the table lengths (widows and orphans).
+func TestNoPageWithTwoRowsOfATable(t *testing.T) {
+	fs := testFonts(t)
+	for m := 4; m <= 40; m++ {
+		d := templatestest.Large(6, m)
+		pages := layout(fs, d)
+		for jf := 1; jf <= 6; jf++ {
+			row := fmt.Sprintf("Competency %d.", jf)
+			on := map[int]int{} // page -> rows of this table
+			for i, p := range textOps(pages) {
+				for _, o := range p {
+					if strings.HasPrefix(o.text, row) {
+						on[i]++
+					}
+				}
+			}
+			if len(on) < 2 {
+				continue
+			}
+			for page, n := range on {
+				if n < 3 {
+					t.Errorf("%d rows per table: page %d holds %d rows of job function %d (rows per page %v)", m, page+1, n, jf, on)
+				}
+			}
+		}
+	}
+}
+
+// A 100-letter custom competency id wraps on lines of its own: every
+// competency text of the table is printed, and nothing runs off the page.
+func TestLongCompetencyID(t *testing.T) {
+	fs := testFonts(t)
+	d := templatestest.Sample()
+	long := strings.Repeat("X", 100)
+	cs := d.JobFunctions[0].Competencies
+	cs[0].Letter = long
+	pages := layout(fs, d)
+	text := strings.Join(strings.Fields(allText(pages)), "")
+	if !strings.Contains(text, long+".") {
+		t.Errorf("the long id is not printed whole")
+	}
+	for _, c := range cs {
+		if !strings.Contains(text, strings.Join(strings.Fields(c.Text), "")) {
+			t.Errorf("competency %.10s: text %q missing", c.Letter, c.Text)
+		}
+	}
+	for i, p := range pages {
+		for _, o := range p {
+			if o.kind == opText && (o.x < 0 || o.x+fs.width(o.text, o.style) > contentRight+0.01) {
+				t.Errorf("page %d: %q drawn from x=%.1f, past the content's right edge %.1f", i+1, o.text, o.x, contentRight)
+			}
+		}
+	}
+}
+
+// Numbers are drawn whole, on one line, inside their cells, even ones far
+// longer than any valid program's (terms are bounded).
+func TestNumbersUnbroken(t *testing.T) {
+	fs := testFonts(t)
+	d := templatestest.Sample()
+	long := decimal.MustParse("1234567.125")
+	d.RTI.Groups[0].Courses[0].Hours = templates.Hours{Dec: long}
+	d.RTI.Groups[0].Subtotal = templates.Hours{Dec: long.Add(decimal.MustParse("12.5"))}
+	d.RTI.Total = templates.Hours{Dec: d.RTI.Groups[0].Subtotal.Dec.Add(decimal.MustParse("597.5"))}
+	d.Totals[1].Hours = templates.Hours{Dec: decimal.MustParse("1000000002600.5")}
+	pages := layout(fs, d)
+	for _, want := range []string{"1,234,567.125", "1,234,579.625", "1,235,177.125", "1,000,000,002,600.5"} {
+		found := false
+		for _, p := range pages {
+			for _, o := range p {
+				if o.kind == opText && o.text == want {
+					found = true
+					if o.x+fs.width(o.text, o.style) > contentRight+0.01 {
+						t.Errorf("%s runs past the content's edge", want)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s is not drawn whole on one line", want)
+		}
 	}
 }

@@ -26,6 +26,9 @@ type Options struct {
 	// date, in UTC. The output never depends on the clock: the zero time
 	// is written as 1970-01-01 00:00:00.
 	Created time.Time
+	// Creator is the program that made the document ("wpsgen 1.2.0");
+	// empty means "wpsgen".
+	Creator string
 }
 
 // Render draws the document as a PDF and writes it to w. The same document
@@ -69,11 +72,18 @@ func newPDF(fs fonts, d *templates.Document, opts Options) *gofpdf.Fpdf {
 	doc.SetModificationDate(created)
 	doc.SetAutoPageBreak(false, 0)
 	doc.SetMargins(marginX, 0, marginX)
-	doc.SetCreator("wpsgen", false)
+	creator := opts.Creator
+	if creator == "" {
+		creator = "wpsgen"
+	}
 	// gofpdf mangles invalid UTF-8 and characters beyond U+FFFF in
 	// metadata too: clean it like the text drawn.
-	doc.SetTitle(fs.clean(d.Title+" — "+d.Occupation, regular), true)
-	doc.SetSubject(fs.clean(d.Header.Sponsor, regular), true)
+	meta := d.Meta()
+	doc.SetCreator(fs.clean(creator, regular), true)
+	doc.SetTitle(fs.clean(meta.Title, regular), true)
+	doc.SetSubject(fs.clean(meta.Subject, regular), true)
+	doc.SetAuthor(fs.clean(meta.Author, regular), true)
+	doc.SetKeywords(fs.clean(meta.Keywords, regular), true)
 	for _, fc := range []face{regular, bold} {
 		// gofpdf keeps and reads the slice while writing: each document
 		// gets its own copy so concurrent renders share nothing.

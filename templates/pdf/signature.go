@@ -12,20 +12,17 @@ const (
 
 // signatures prints the sponsor's name and signature lines and the boxed
 // registration agency block, all on one page.
-func (b *builder) signatures(s *templates.SignatureBlock, sponsorName string) {
+func (b *builder) signatures(s *templates.Signature) {
 	f := b.flow
 	f.space(gapSection)
 	innerWidth := contentWidth - 2*boxPad
-	heading := "Sponsor"
-	if sponsorName != "" {
-		heading += ": " + sponsorName
-	}
-	sponsorTitle := b.lines(heading, stHeading, contentWidth)
+	sponsorTitle := b.lines(s.SponsorTitle, stHeading, contentWidth)
 	sponsor := b.slots(s.SponsorLines, contentWidth)
 	agency := b.slots(s.AgencyLines, innerWidth)
 	agencyTitle := b.lines(s.AgencyTitle, stHeading, innerWidth)
 	boxHeight := 2*boxPad + linesHeight(agencyTitle) + agency.height()
 	f.ensure(linesHeight(sponsorTitle) + sponsor.height() + gapBlock + boxHeight)
+	f.bookmark("Signatures", 0)
 
 	b.drawLines(sponsorTitle, contentLeft)
 	sponsor.draw(f, contentLeft)

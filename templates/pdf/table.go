@@ -47,6 +47,7 @@ type cell struct {
 	align  align
 	shade  uint8 // background grey level; 0 means none
 	border border
+	link   string // a URL the cell's area links to (mailto: for an email)
 }
 
 // height returns the height the cell needs.
@@ -97,6 +98,14 @@ type table struct {
 	header []row // column headings: printed after the lead and again after each page break
 	cont   []row // printed above the repeated header on continuation pages
 	body   []row
+
+	// bookmarks are outline entries (text, level) pointing at the table's
+	// start.
+	bookmarks []bookmark
+
+	// notes is how many of the last body rows are notes under the table
+	// (not counted among the rows kept together at its end).
+	notes int
 }
 
 // span returns the left edge and width of a cell starting at column col
@@ -126,8 +135,21 @@ func (t *table) place(f *flow) {
 	start := rowsHeight(t.lead) + rowsHeight(t.header)
 	if len(t.body) > 0 {
 		start += t.firstPiece(f, t.body[0])
+		// A page never ends with only the first rows of a table when the
+		// first few fit together; a table too short to leave keepRows rows
+		// on each side of a break is kept whole.
+		n := min(keepRows, len(t.body))
+		if len(t.body) < 2*keepRows {
+			n = len(t.body)
+		}
+		if more := start + rowsHeight(t.body[1:n]); more <= f.capacity() {
+			start = more
+		}
 	}
 	f.ensure(start)
+	for _, b := range t.bookmarks {
+		f.bookmark(b.text, b.level)
+	}
 	for _, r := range t.lead {
 		t.placeRow(f, r, nil)
 	}
@@ -139,7 +161,23 @@ func (t *table) place(f *flow) {
 		if r.keepWithNext && i+1 < len(t.body) {
 			t.keepWithNext(f, r, t.body[i+1], repeat)
 		}
+		if i > 0 && len(t.body)-i == keepRows+t.notes {
+			t.keepTail(f, t.body[i:], repeat)
+		}
 		t.placeRow(f, r, repeat)
+	}
+}
+
+// keepRows is how many rows of a table are kept together at the start and
+// at the end of a table, so no page holds only one or two of its rows.
+const keepRows = 3
+
+// keepTail breaks the page before the last rows of a table unless they all
+// fit on the current one (or would not fit on a page of their own).
+func (t *table) keepTail(f *flow, tail, repeat []row) {
+	h := rowsHeight(tail)
+	if h > f.room() && tail[0].height() <= f.room() && h <= f.capacity()-rowsHeight(repeat) {
+		t.breakPage(f, repeat)
 	}
 }
 
@@ -255,6 +293,9 @@ func (t *table) drawRow(f *flow, r row) {
 		drawLines(f, c, x, top, w)
 	})
 	t.eachCell(r, func(c cell, x, w float64) {
+		if c.link != "" {
+			f.link(x, top, w, h, c.link)
+		}
 		switch c.border {
 		case boxBorder:
 			f.stroke(x, top, w, h, inkBorder, borderWidth)
@@ -291,4 +332,10 @@ func drawLines(f *flow, c cell, x, top, w float64) {
 		f.text(tx, base, l.style, l.text)
 		y += l.style.lineHeight()
 	}
+}
+
+// bookmark is an entry of the PDF outline.
+type bookmark struct {
+	text  string
+	level int
 }

@@ -57,7 +57,7 @@ func benchProgram(b *testing.B, path string) {
 	dir := b.TempDir()
 	b.ReportAllocs()
 	for b.Loop() {
-		res, err := render.Program(framework.NewLoader(), path, render.Options{Dir: dir, PDF: true, XLSX: true, Created: benchCreated})
+		res, err := render.Program(framework.NewLoader(), path, render.Options{Dir: dir, Created: benchCreated})
 		if err != nil || len(res.Written) != 2 {
 			b.Fatalf("%s: %v %v", path, err, res)
 		}

@@ -22,7 +22,7 @@ func TestConcurrentRenders(t *testing.T) {
 	paths := programs(t)
 	want := t.TempDir()
 	for _, p := range paths {
-		if _, err := render.Program(framework.NewLoader(), p, render.Options{Dir: want, PDF: true, XLSX: true}); err != nil {
+		if _, err := render.Program(framework.NewLoader(), p, render.Options{Dir: want}); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
 	}
@@ -37,7 +37,7 @@ func TestConcurrentRenders(t *testing.T) {
 			// programs and the same framework are loaded at the same time.
 			for i := range paths {
 				p := paths[(g+i)%len(paths)]
-				if _, err := render.Program(shared, p, render.Options{Dir: dirs[g], PDF: true, XLSX: true}); err != nil {
+				if _, err := render.Program(shared, p, render.Options{Dir: dirs[g]}); err != nil {
 					errs[g] = err
 					return
 				}

@@ -4,6 +4,7 @@
 package render
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -15,19 +16,27 @@ import (
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/templates"
-	"github.com/wpsgen/wpsgen/templates/pdf"
-	"github.com/wpsgen/wpsgen/templates/xlsx"
+	"github.com/wpsgen/wpsgen/templates/format"
 )
 
 // Options select the outputs of a render.
 type Options struct {
-	Dir  string // output directory; "" means the current directory
-	PDF  bool
-	XLSX bool
+	Dir string // output directory; "" means the current directory
+	// Formats to write, in any order; nil means format.Default() (PDF and XLSX).
+	Formats []format.Format
 	// Created is the documents' creation date; zero means CreationDate(program).
 	Created time.Time
 	// Strict refuses to render a program with warnings.
 	Strict bool
+	// Version is recorded in the documents as their creator's version.
+	Version string
+}
+
+func (o Options) formats() []format.Format {
+	if len(o.Formats) == 0 {
+		return format.Default()
+	}
+	return format.Ordered(o.Formats)
 }
 
 // Result is what rendering one program did.
@@ -39,18 +48,20 @@ type Result struct {
 // ErrInvalid means the program has errors; nothing was written.
 var ErrInvalid = errors.New("the program has errors; nothing was written")
 
-// WriteError is an output file that could not be written.
-type WriteError struct {
-	Path string
-	Err  error
+// ConflictError is an output that would replace one of the run's inputs.
+type ConflictError struct {
+	Output, Input string
 }
 
-func (e *WriteError) Error() string { return fmt.Sprintf("%s: cannot write: %v", e.Path, e.Err) }
-func (e *WriteError) Unwrap() error { return e.Err }
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s would overwrite the input %s; name the program differently or write to another directory (-o)", e.Output, e.Input)
+}
 
 // Program validates the program at path and, when it has no errors, writes
-// DIR/<name>.pdf and DIR/<name>.xlsx. The error is ErrInvalid for a program
-// with errors, a *framework.ReadError or *WriteError for I/O failures.
+// its documents (DIR/<name>.pdf, DIR/<name>.xlsx, ...). The error is
+// ErrInvalid for a program with errors, a *framework.ReadError or
+// *WriteError for I/O failures, a *ConflictError when an output would
+// replace the program itself.
 func Program(l *framework.Loader, path string, opts Options) (*Result, error) {
 	res, err := l.Validate(path)
 	if err != nil {
@@ -66,34 +77,85 @@ func Write(res *framework.Result, opts Options) (*Result, error) {
 	if !ok {
 		return out, ErrInvalid
 	}
-	name := Name(res.Path)
-	doc := templates.Build(res.Schedule, name)
-	created := opts.Created
-	if created.IsZero() {
-		var err error
-		if created, err = CreationDate(res.Schedule.Program); err != nil {
-			return out, err
+	written, err := WriteAll(context.Background(), []*framework.Result{res}, opts)
+	out.Written = written
+	return out, err
+}
+
+// Outputs are the files a program's documents are written to, in order.
+func Outputs(dir, name string, formats []format.Format) []string {
+	if dir == "" {
+		dir = "."
+	}
+	paths := make([]string, 0, len(formats))
+	for _, f := range formats {
+		paths = append(paths, filepath.Join(dir, name+f.Ext()))
+	}
+	return paths
+}
+
+// CheckOutputs returns a *ConflictError when one of outputs is one of
+// inputs: the same file (os.SameFile) or, for files that do not exist yet,
+// the same cleaned absolute path.
+func CheckOutputs(inputs, outputs []string) error {
+	for _, o := range outputs {
+		oi, oerr := os.Stat(o)
+		oabs, _ := filepath.Abs(o)
+		for _, in := range inputs {
+			if ii, err := os.Stat(in); err == nil && oerr == nil && os.SameFile(oi, ii) {
+				return &ConflictError{Output: o, Input: in}
+			}
+			if iabs, _ := filepath.Abs(in); iabs == oabs {
+				return &ConflictError{Output: o, Input: in}
+			}
 		}
 	}
+	return nil
+}
+
+// WriteAll renders every program x format of a run into temporary files and
+// renames them into place only when all were rendered: on any error, or
+// when ctx is cancelled (SIGINT, SIGTERM), it removes its temporary files
+// and every earlier output stays untouched. The programs must be Ready.
+// It returns the files written, in order.
+func WriteAll(ctx context.Context, results []*framework.Result, opts Options) (written []string, err error) {
+	formats := opts.formats()
 	dir := opts.Dir
 	if dir == "" {
 		dir = "."
 	}
-	if opts.PDF {
-		p := filepath.Join(dir, name+".pdf")
-		if err := WriteFile(p, func(w io.Writer) error { return pdf.Render(w, doc, pdf.Options{Created: created}) }); err != nil {
-			return out, err
-		}
-		out.Written = append(out.Written, p)
+	inputs := make([]string, len(results))
+	for i, r := range results {
+		inputs[i] = r.Path
 	}
-	if opts.XLSX {
-		p := filepath.Join(dir, name+".xlsx")
-		if err := WriteFile(p, func(w io.Writer) error { return xlsx.Render(w, doc, xlsx.Options{Created: created}) }); err != nil {
-			return out, err
+	for _, r := range results {
+		if err := CheckOutputs(inputs, Outputs(dir, Name(r.Path), formats)); err != nil {
+			return nil, err
 		}
-		out.Written = append(out.Written, p)
 	}
-	return out, nil
+	var s staging
+	defer s.abort()
+	for _, r := range results {
+		if r.Schedule == nil {
+			return nil, ErrInvalid
+		}
+		doc := templates.Build(r.Schedule, Name(r.Path))
+		created := opts.Created
+		if created.IsZero() {
+			if created, err = CreationDate(r.Schedule.Program); err != nil {
+				return nil, err
+			}
+		}
+		for i, f := range formats {
+			path := Outputs(dir, doc.Name, formats)[i]
+			if err := s.add(ctx, path, func(w io.Writer) error {
+				return f.Render(w, doc, format.Options{Created: created, Version: opts.Version})
+			}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return s.commit(ctx)
 }
 
 // Ready reports whether a validated file can be rendered, with its findings
@@ -106,7 +168,40 @@ func Ready(res *framework.Result, strict bool) ([]framework.Finding, bool) {
 		return append(res.Findings, framework.Finding{Pos: framework.Pos{File: res.Path, Line: 1, Col: 1}, Severity: framework.Error,
 			Rule: framework.RuleSchema, Message: "render takes programs (kind: program); this file is a " + res.Kind + ": check it with 'wpsgen validate'"}), false
 	}
+	if res.Schedule != nil && res.Schedule.Program != nil {
+		if f, bad := revisionDateFinding(res.Schedule.Program); bad {
+			return append(res.Findings, f), false
+		}
+	}
 	return res.Findings, res.OK(strict) && res.Schedule != nil
+}
+
+// Documents record their date in formats that cannot hold every year:
+// spreadsheet dates start in 1900 and PDF dates have four digits.
+const minYear, maxYear = 1900, 9999
+
+func inRange(t time.Time) bool { return t.Year() >= minYear && t.Year() <= maxYear }
+
+// revisionDateFinding refuses a revision.date no document can record.
+func revisionDateFinding(p *framework.Program) (framework.Finding, bool) {
+	if p.Revision == nil || !p.Revision.Date.Set {
+		return framework.Finding{}, false
+	}
+	t, ok := revisionDate(p)
+	if !ok || inRange(t) {
+		return framework.Finding{}, false
+	}
+	return framework.Finding{Pos: p.Revision.Date.Pos, Severity: framework.Error, Rule: framework.RuleSchema,
+		Message: fmt.Sprintf("revision.date %s is outside the years %d-%d that the documents can record", p.Revision.Date.Value, minYear, maxYear)}, true
+}
+
+func revisionDate(p *framework.Program) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01"} {
+		if t, err := time.Parse(layout, p.Revision.Date.Value); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
 }
 
 // Name is the base name of a program's documents: the file name without
@@ -125,10 +220,11 @@ func CreationDate(p *framework.Program) (time.Time, error) {
 		return t, err
 	}
 	if p.Revision != nil && p.Revision.Date.Set {
-		for _, layout := range []string{"2006-01-02", "2006-01"} {
-			if t, err := time.Parse(layout, p.Revision.Date.Value); err == nil {
-				return t.UTC(), nil
+		if t, ok := revisionDate(p); ok {
+			if !inRange(t) {
+				return time.Time{}, fmt.Errorf("revision.date %s is outside the years %d-%d that the documents can record", p.Revision.Date.Value, minYear, maxYear)
 			}
+			return t, nil
 		}
 	}
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), nil
@@ -146,34 +242,10 @@ func SourceDateEpoch() (time.Time, bool, error) {
 	if err != nil {
 		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a whole number of seconds since 1970-01-01", s)
 	}
-	return time.Unix(sec, 0).UTC(), true, nil
-}
-
-// WriteFile writes path atomically: it renders into a temporary file in the
-// same directory and renames it into place only when rendering succeeded,
-// so a failed run leaves any earlier file untouched and no partial file.
-func WriteFile(path string, render func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return &WriteError{Path: path, Err: err}
+	// Compare seconds, not years: a huge count wraps time.Time's year.
+	t := time.Unix(sec, 0).UTC()
+	if sec < time.Date(minYear, 1, 1, 0, 0, 0, 0, time.UTC).Unix() || sec >= time.Date(maxYear+1, 1, 1, 0, 0, 0, 0, time.UTC).Unix() {
+		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%s is outside the years %d-%d that the documents can record", s, minYear, maxYear)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := render(tmp); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	if err := tmp.Close(); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return &WriteError{Path: path, Err: err}
-	}
-	return nil
+	return t, true, nil
 }

@@ -47,7 +47,7 @@ func renderAll(t *testing.T, dir string) map[string]*templates.Document {
 	docs := map[string]*templates.Document{}
 	l := framework.NewLoader()
 	for _, p := range programs(t) {
-		res, err := render.Program(l, p, render.Options{Dir: dir, PDF: true, XLSX: true})
+		res, err := render.Program(l, p, render.Options{Dir: dir})
 		if err != nil {
 			t.Fatalf("%s: %v %v", p, err, res.Findings)
 		}
@@ -81,6 +81,12 @@ func TestDocumentsReadBack(t *testing.T) {
 			has("O*NET code", d.ONET)
 			has("RAPIDS code", d.RAPIDS)
 			for _, f := range d.Fields {
+				if f.Kind == templates.FieldItems {
+					for _, item := range f.Items {
+						has(f.Label, "• "+item) // a bulleted list
+					}
+					continue
+				}
 				has(f.Label, f.Value)
 			}
 			all := d.JobFunctions
@@ -169,14 +175,14 @@ for ws in wf.worksheets:
 			for _, g := range d.RTI.Groups {
 				for _, c := range g.Courses {
 					hasStr("course number", c.Number)
-					if !nums[num(c.Hours.Value)] {
-						t.Errorf("course hours %v not stored as a number", c.Hours.Value)
+					if !nums[num(c.Hours.Float64())] {
+						t.Errorf("course hours %v not stored as a number", c.Hours)
 					}
 				}
 			}
 			for _, tot := range append(d.Totals, templates.Total{Label: "RTI", Hours: d.RTI.Total}) {
-				if !formulas[num(tot.Hours.Value)] {
-					t.Errorf("total %s = %v is not a formula with that cached value (formulas: %v)", tot.Label, tot.Hours.Value, formulas)
+				if !formulas[num(tot.Hours.Float64())] {
+					t.Errorf("total %s = %v is not a formula with that cached value (formulas: %v)", tot.Label, tot.Hours, formulas)
 				}
 			}
 		})
@@ -221,7 +227,7 @@ func TestInvalidProgramWritesNothing(t *testing.T) {
 	if err := os.WriteFile(earlier, []byte("earlier"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := render.Program(framework.NewLoader(), p, render.Options{Dir: out, PDF: true, XLSX: true})
+	res, err := render.Program(framework.NewLoader(), p, render.Options{Dir: out})
 	if err != render.ErrInvalid || len(res.Written) != 0 {
 		t.Fatalf("err %v, wrote %v", err, res.Written)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/templates"
 )
 
@@ -13,7 +14,7 @@ import (
 // layout: checkboxes, hours columns, custom items, a specialization, course
 // groups by year with decimal hours, and non-Latin text.
 func Sample() *templates.Document {
-	h := func(v float64) *templates.Hours { return &templates.Hours{Value: v} }
+	h := func(v string) *templates.Hours { return &templates.Hours{Dec: decimal.MustParse(v)} }
 	return &templates.Document{
 		Name:       "sample",
 		Header:     templates.PageHeader{Sponsor: "Bệnh viện Đa khoa Łódź — Όμιλος Здоровье", Occupation: "Medical Coder", RAPIDS: "1114HY"},
@@ -41,7 +42,7 @@ func Sample() *templates.Document {
 			{
 				ID: "1", Heading: "JOB FUNCTION 1: Properly applies diagnosis and procedure codes to medical charts, records and related documents",
 				Title: "Properly applies diagnosis and procedure codes to medical charts, records and related documents",
-				Type:  "Core", Level: "Basic", MinHours: h(1000), MaxHours: h(1300.5),
+				Type:  "Core", Level: "Basic", MinHours: h("1000"), MaxHours: h("1300.5"),
 				Competencies: []templates.Competency{
 					{Letter: "A", Text: "Enters or confirms code(s) associated with medical diagnosis(es), procedures, and services", Type: "Core", RTI: true, OJT: true},
 					{Letter: "B", Text: "Ensures medical codes reflect medical record documentation", Type: "Core", OJT: true},
@@ -50,22 +51,22 @@ func Sample() *templates.Document {
 			{
 				ID: "C1", Heading: "JOB FUNCTION C1: Maintains the release-of-information log",
 				Title: "Maintains the release-of-information log", Type: "Optional", Custom: true,
-				MinHours: h(1000), MaxHours: h(1300),
+				MinHours: h("1000"), MaxHours: h("1300"),
 				Competencies: []templates.Competency{
 					{Letter: "A", Text: "Logs each request and disclosure — Ελληνικά, Кириллица, Tiếng Việt", Type: "Optional", OJT: true, Custom: true},
 				},
 			},
 		},
 		Totals: []templates.Total{
-			{Label: "Total OJL hours (minimum)", Hours: templates.Hours{Value: 2000}},
-			{Label: "Total OJL hours (maximum)", Hours: templates.Hours{Value: 2600.5}},
+			{Label: "Total OJL hours (minimum)", Hours: templates.Hours{Dec: decimal.MustParse("2000")}},
+			{Label: "Total OJL hours (maximum)", Hours: templates.Hours{Dec: decimal.MustParse("2600.5")}},
 		},
 		Specialization: &templates.Specialization{
 			Title: "Release of Information Specialist",
 			JobFunctions: []templates.JobFunction{{
 				ID: "S1", Heading: "JOB FUNCTION S1: Processes requests for release of patient health information",
 				Title: "Processes requests for release of patient health information", Type: "Core",
-				MinHours: h(0), MaxHours: h(0),
+				MinHours: h("0"), MaxHours: h("0"),
 				Competencies: []templates.Competency{
 					{Letter: "A", Text: "Verifies patient authorization and requester identity", Type: "Core", OJT: true},
 				},
@@ -80,17 +81,17 @@ func Sample() *templates.Document {
 			},
 			Notes: []templates.Field{{Label: "Apprentices paid for RTI hours", Value: "Yes"}, {Label: "Schedule", Value: "Outside work hours"}},
 			Groups: []templates.CourseGroup{
-				{Label: "Year 1", Subtotal: templates.Hours{Value: 57.5}, Courses: []templates.Course{
-					{Title: "Medical Terminology", Number: "HIT 101", Hours: templates.Hours{Value: 45}, Objectives: []string{"Build and decode medical terms from prefixes, roots and suffixes", "Spell and pronounce common terms"}},
-					{Title: "=SUM(A1:A9) is text, not a formula", Number: "0414", Hours: templates.Hours{Value: 12.5}},
+				{Label: "Year 1", Subtotal: templates.Hours{Dec: decimal.MustParse("57.5")}, Courses: []templates.Course{
+					{Title: "Medical Terminology", Number: "HIT 101", Hours: templates.Hours{Dec: decimal.MustParse("45")}, Objectives: []string{"Build and decode medical terms from prefixes, roots and suffixes", "Spell and pronounce common terms"}},
+					{Title: "=SUM(A1:A9) is text, not a formula", Number: "0414", Hours: templates.Hours{Dec: decimal.MustParse("12.5")}},
 				}},
-				{Label: "Year 2", Subtotal: templates.Hours{Value: 597.5}, Courses: []templates.Course{
-					{Title: "ICD-10-CM and CPT Coding", Number: "HIT 210", Hours: templates.Hours{Value: 597.5}, Objectives: []string{strings.Repeat("Assign diagnosis and procedure codes from documentation. ", 12)}},
+				{Label: "Year 2", Subtotal: templates.Hours{Dec: decimal.MustParse("597.5")}, Courses: []templates.Course{
+					{Title: "ICD-10-CM and CPT Coding", Number: "HIT 210", Hours: templates.Hours{Dec: decimal.MustParse("597.5")}, Objectives: []string{strings.Repeat("Assign diagnosis and procedure codes from documentation. ", 12)}},
 				}},
 			},
-			Total:        templates.Hours{Value: 655},
+			Total:        templates.Hours{Dec: decimal.MustParse("655")},
 			Years:        2,
-			HoursPerYear: templates.Hours{Value: 327.5},
+			HoursPerYear: templates.Hours{Dec: decimal.MustParse("327.5")},
 		},
 		Signature: templates.SignatureBlock{
 			SponsorLines: []string{"Sponsor signature", "Printed name", "Title", "Date"},
@@ -111,8 +112,8 @@ func Large(n, m int) *templates.Document {
 			ID:       fmt.Sprint(i),
 			Title:    fmt.Sprintf("Work process %d with a title long enough to wrap onto a second line of the table heading in the PDF", i),
 			Type:     "Core",
-			MinHours: &templates.Hours{Value: 10},
-			MaxHours: &templates.Hours{Value: 12.5},
+			MinHours: &templates.Hours{Dec: decimal.MustParse("10")},
+			MaxHours: &templates.Hours{Dec: decimal.MustParse("12.5")},
 		}
 		jf.Heading = "JOB FUNCTION " + jf.ID + ": " + jf.Title
 		for j := 0; j < m; j++ {
@@ -124,8 +125,8 @@ func Large(n, m int) *templates.Document {
 		d.JobFunctions = append(d.JobFunctions, jf)
 	}
 	d.Totals = []templates.Total{
-		{Label: "Total OJL hours (minimum)", Hours: templates.Hours{Value: float64(10 * n)}},
-		{Label: "Total OJL hours (maximum)", Hours: templates.Hours{Value: 12.5 * float64(n)}},
+		{Label: "Total OJL hours (minimum)", Hours: templates.Hours{Dec: decimal.FromInt(int64(10 * n))}},
+		{Label: "Total OJL hours (maximum)", Hours: templates.Hours{Dec: decimal.MustParse("12.5").Mul(decimal.FromInt(int64(n)))}},
 	}
 	return d
 }

@@ -2,10 +2,11 @@ package xlsx
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/wpsgen/wpsgen/templates"
 )
 
 // Excel's limits on formulas.
@@ -46,21 +47,23 @@ func sumFormula(refs []string) string {
 }
 
 // totalCell returns a total: a formula cell that carries the model's value
-// (want) as its cached value, so a reader that does not calculate still sees
-// it. got is what the formula computes from the cells it reads; when it
-// differs from want the sheet would contradict itself, so totalCell fails.
-func totalCell(what, formula string, want, got float64) (cell, error) {
-	if !sameHours(want, got) {
-		return cell{}, fmt.Errorf("%s: the document says %v hours but its rows add up to %v", what, want, got)
-	}
+// as its cached value, so a reader that does not calculate still sees it.
+// The value is the one the build computed exactly; the cell stores it as a
+// spreadsheet number. A formula Excel cannot hold is an error (the
+// formulas here are a few ranges, so it never happens for a valid program).
+func totalCell(what, formula string, value templates.Hours) (cell, error) {
 	if len(formula) > maxFormulaLength {
 		return cell{}, fmt.Errorf("%s: formula is longer than Excel's %d characters", what, maxFormulaLength)
 	}
-	return cell{value: want, formula: formula, look: lookTotal}, nil
+	return cell{value: value.Float64(), formula: formula, look: lookTotal}, nil
 }
 
-// sameHours reports whether two numbers of hours are equal up to the
-// rounding of adding them up in a different order.
-func sameHours(a, b float64) bool {
-	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+// subtotalFormula adds the numbers of one range, skipping the cells that
+// are SUBTOTALs themselves: a total over a whole table with its group
+// subtotals inside stays one short range, however many groups there are.
+func subtotalFormula(col, first, last int) string {
+	if last < first {
+		return "0"
+	}
+	return "SUBTOTAL(9," + columnRange(col, first, last) + ")"
 }

@@ -2,10 +2,10 @@ package xlsx_test
 
 import (
 	"bytes"
-	"math"
 	"strings"
 	"testing"
 
+	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/templatestest"
 	"github.com/wpsgen/wpsgen/templates/xlsx"
@@ -16,14 +16,18 @@ import (
 func FuzzRender(f *testing.F) {
 	for _, seed := range []struct {
 		text  string
-		hours float64
+		hours string
 	}{
-		{"=1+1", 12.5}, {"@x&y<z>", 0}, {"-", -3}, {"\x00\x01\ufffe", 1e300},
-		{strings.Repeat("long text ", 4000), 0.1}, {"", 597.5}, {"'quoted' sheet", 1e-9},
+		{"=1+1", "12.5"}, {"@x&y<z>", "0"}, {"-", "-3"}, {"\x00\x01\ufffe", "1e300"},
+		{strings.Repeat("long text ", 4000), "0.1"}, {"", "597.5"}, {"'quoted' sheet", "1e-9"},
 	} {
 		f.Add(seed.text, seed.hours)
 	}
-	f.Fuzz(func(t *testing.T, text string, hours float64) {
+	f.Fuzz(func(t *testing.T, text string, hoursText string) {
+		hours, err := decimal.Parse(hoursText)
+		if err != nil {
+			return
+		}
 		d := templatestest.Sample()
 		d.Title, d.ONET, d.Header.Sponsor, d.Footer.Revision = text, text, text, text
 		d.Fields = append(d.Fields, templates.Field{Label: text, Value: text})
@@ -33,10 +37,10 @@ func FuzzRender(f *testing.F) {
 		g := &d.RTI.Groups[1]
 		g.Label = text
 		g.Courses[0].Title, g.Courses[0].Number, g.Courses[0].Objectives = text, text, []string{text, text}
-		g.Courses[0].Hours.Value = hours
-		g.Subtotal.Value = hours
-		d.RTI.Total.Value = d.RTI.Groups[0].Subtotal.Value + hours
-		d.RTI.HoursPerYear.Value = math.Round(d.RTI.Total.Value/float64(d.RTI.Years)*100) / 100
+		g.Courses[0].Hours.Dec = hours
+		g.Subtotal.Dec = hours
+		d.RTI.Total.Dec = d.RTI.Groups[0].Subtotal.Dec.Add(hours)
+		d.RTI.HoursPerYear.Dec = d.RTI.Total.Dec.Div(decimal.FromInt(int64(d.RTI.Years)), 2)
 
 		var b bytes.Buffer
 		if err := xlsx.Render(&b, d, xlsx.Options{Created: created}); err != nil {

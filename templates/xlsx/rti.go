@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/templates"
@@ -67,41 +66,34 @@ func rtiSheet(d *templates.Document) (*sheet, error) {
 // row when it has a label, then the total and the hours per year of term.
 func (p *plan) courses() error {
 	rti := p.d.RTI
-	var all []string // hours ranges of every group
-	sum := 0.0
+	start := p.next()
 	for _, g := range rti.Groups {
 		if g.Label != "" {
 			p.add(cell{value: g.Label, look: lookGroup, span: len(p.widths)})
 		}
-		first, sub := p.next(), 0.0
+		first := p.next()
 		for _, c := range g.Courses {
 			p.course(c)
-			sub += c.Hours.Value
 		}
-		var refs []string
-		if last := p.next() - 1; last >= first {
-			refs = []string{columnRange(colCourseHours, first, last)}
-		}
-		all, sum = append(all, refs...), sum+sub
 		if g.Label != "" {
 			label := g.Label + " subtotal"
-			c, err := totalCell(label, sumFormula(refs), g.Subtotal.Value, sub)
+			c, err := totalCell(label, subtotalFormula(colCourseHours, first, p.next()-1), g.Subtotal)
 			if err != nil {
 				return err
 			}
 			p.add(cell{value: label, look: lookTotalLabel, span: colCourseHours - 1}, c)
 		}
 	}
-	total, err := totalCell(rtiTotalLabel, sumFormula(all), rti.Total.Value, sum)
+	total, err := totalCell(rtiTotalLabel, subtotalFormula(colCourseHours, start, p.next()-1), rti.Total)
 	if err != nil {
 		return err
 	}
 	r := p.add(cell{value: rtiTotalLabel, look: lookTotalLabel, span: colCourseHours - 1}, total)
 	if rti.Years > 0 {
 		label := fmt.Sprintf("Hours per year (%s of term)", plural(rti.Years, "year"))
-		// An average: the model rounds it to two decimals, and so does the formula.
+		// An average: the build rounds it to two decimals, and so does the formula.
 		formula := fmt.Sprintf("ROUND(%s/%d,2)", cellRef(colCourseHours, r), rti.Years)
-		per, err := totalCell(label, formula, rti.HoursPerYear.Value, math.Round(rti.Total.Value/float64(rti.Years)*100)/100)
+		per, err := totalCell(label, formula, rti.HoursPerYear)
 		if err != nil {
 			return err
 		}
@@ -114,7 +106,7 @@ func (p *plan) courses() error {
 // the objectives one per line.
 func (p *plan) course(c templates.Course) {
 	p.add(cell{value: c.Title, look: lookText}, cell{value: c.Number, look: lookCellCode},
-		cell{value: c.Hours.Value, look: lookHours}, cell{value: strings.Join(c.Objectives, "\n"), look: lookText})
+		cell{value: c.Hours.Float64(), look: lookHours}, cell{value: strings.Join(c.Objectives, "\n"), look: lookText})
 }
 
 // signature lays out the sponsor's signature lines and the registration

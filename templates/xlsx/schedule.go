@@ -30,7 +30,7 @@ const (
 
 // Values of the drop-down columns: a competency is Core or Optional, and
 // its RTI and OJT cells hold the mark or nothing.
-const mark = "✓"
+const mark = templates.CheckMark
 
 var (
 	typeValues = []string{"Core", "Optional"}
@@ -79,13 +79,14 @@ func scheduleSheet(d *templates.Document) (*sheet, error) {
 	s.freeze, s.titles = last, [2]int{1, last}
 	s.headerFields()
 	s.tables(d.JobFunctions)
-	totals := s.reserveTotals()
 	if sp := d.Specialization; sp != nil {
 		s.add(cell{value: "Type of Specialization", look: lookLabel, span: 2},
 			cell{value: sp.Title, look: lookSubtitle, span: len(s.widths) - 2})
 		s.blank()
 		s.tables(sp.JobFunctions)
 	}
+	// The totals include the specialization's hours: they follow it.
+	totals := s.reserveTotals()
 	if err := s.fillTotals(totals); err != nil {
 		return nil, err
 	}
@@ -212,7 +213,7 @@ func hoursValue(h *templates.Hours) any {
 	if h == nil {
 		return nil
 	}
-	return h.Value
+	return h.Float64()
 }
 
 // markIf returns the RTI/OJT mark when b is true, else nothing.
@@ -236,8 +237,7 @@ func notes(level string, custom bool) string {
 }
 
 // reserveTotals lays out a row per total, its label spanning the columns
-// left of the hours; fillTotals writes the formulas once every table is
-// laid out.
+// left of the hours; fillTotals writes their formulas.
 func (s *schedule) reserveTotals() []int {
 	var rows []int
 	for _, t := range s.d.Totals {
@@ -262,7 +262,7 @@ func (s *schedule) fillTotals(rows []int) error {
 		for _, b := range s.blocks {
 			refs = append(refs, columnRange(colHours+i, b[0], b[1]))
 		}
-		c, err := totalCell(t.Label, sumFormula(refs), t.Hours.Value, s.sumHours(i))
+		c, err := totalCell(t.Label, sumFormula(refs), t.Hours)
 		if err != nil {
 			return err
 		}
@@ -272,20 +272,4 @@ func (s *schedule) fillTotals(rows []int) error {
 		}
 	}
 	return nil
-}
-
-// sumHours adds up hours column i of every job function, as the total's
-// formula does.
-func (s *schedule) sumHours(i int) float64 {
-	jfs := s.d.JobFunctions
-	if sp := s.d.Specialization; sp != nil {
-		jfs = append(append([]templates.JobFunction(nil), jfs...), sp.JobFunctions...)
-	}
-	sum := 0.0
-	for _, jf := range jfs {
-		if h := s.jobHours(jf)[i]; h != nil {
-			sum += h.Value
-		}
-	}
-	return sum
 }

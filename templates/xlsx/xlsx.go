@@ -100,9 +100,12 @@ func write(w io.Writer, f *excelize.File, d *templates.Document, sheets []*sheet
 
 // properties are the workbook's document properties.
 func properties(d *templates.Document, created time.Time) *excelize.DocProperties {
+	meta := d.Meta()
 	p := &excelize.DocProperties{
-		Title:          d.Title,
-		Subject:        d.Occupation,
+		Title:          meta.Title,
+		Subject:        meta.Subject,
+		Keywords:       meta.Keywords,
+		Language:       meta.Language,
 		Creator:        creator,
 		LastModifiedBy: creator,
 	}

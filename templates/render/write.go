@@ -1,0 +1,140 @@
+package render
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// WriteError is an output file that could not be written.
+type WriteError struct {
+	Path string
+	Err  error
+}
+
+func (e *WriteError) Error() string { return e.Path + ": cannot write: " + e.Err.Error() }
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// staging holds finished documents in temporary files next to their
+// targets until every document of the run is ready, so a run either
+// replaces all its outputs or none.
+type staging struct {
+	files []staged
+}
+
+type staged struct {
+	tmp, path string
+}
+
+// tempName is short on purpose: the target's name may already be as long
+// as the file system allows, so the temporary name must not derive from it.
+func createTemp(dir string) (*os.File, error) {
+	for range 100 {
+		var b [6]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			return nil, err
+		}
+		name := filepath.Join(dir, ".wpsgen-"+hex.EncodeToString(b[:])+".tmp")
+		// 0666 and the umask: the mode os.Create gives, so a document with
+		// names, phones and emails is as private as the user's other files.
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, errors.New("cannot find a free temporary file name")
+}
+
+// ctxWriter stops a render as soon as the run is cancelled (Ctrl-C).
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
+}
+
+// add renders one document into a temporary file in path's directory.
+func (s *staging) add(ctx context.Context, path string, render func(io.Writer) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// A directory (or other non-file) in the target's place would make the
+	// final rename fail after other outputs were replaced: refuse it now.
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
+		return &WriteError{Path: path, Err: errors.New("it exists and is not a regular file")}
+	}
+	tmp, err := createTemp(filepath.Dir(path))
+	if err != nil {
+		return &WriteError{Path: path, Err: err}
+	}
+	s.files = append(s.files, staged{tmp: tmp.Name(), path: path})
+	if err := render(ctxWriter{ctx, tmp}); err != nil {
+		tmp.Close()
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return &WriteError{Path: path, Err: err}
+	}
+	// A re-render never widens an existing file's mode (a 0600 document
+	// stays 0600).
+	if fi, err := os.Stat(path); err == nil {
+		if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
+			tmp.Close()
+			return &WriteError{Path: path, Err: err}
+		}
+	}
+	if err := tmp.Close(); err != nil {
+		return &WriteError{Path: path, Err: err}
+	}
+	return nil
+}
+
+// commit renames every staged file into place. It is called only when all
+// documents were rendered.
+func (s *staging) commit(ctx context.Context) ([]string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var written []string
+	for i, f := range s.files {
+		if err := os.Rename(f.tmp, f.path); err != nil {
+			s.files = s.files[i:]
+			return written, &WriteError{Path: f.path, Err: err}
+		}
+		written = append(written, f.path)
+	}
+	s.files = nil
+	return written, nil
+}
+
+// abort removes every temporary file not yet renamed.
+func (s *staging) abort() {
+	for _, f := range s.files {
+		os.Remove(f.tmp)
+	}
+	s.files = nil
+}
+
+// WriteFile writes one file atomically: it renders into a temporary file in
+// the same directory and renames it into place only when rendering
+// succeeded, so a failed run leaves any earlier file untouched and no
+// partial file.
+func WriteFile(path string, render func(io.Writer) error) error {
+	var s staging
+	defer s.abort()
+	if err := s.add(context.Background(), path, render); err != nil {
+		return err
+	}
+	_, err := s.commit(context.Background())
+	return err
+}
