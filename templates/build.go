@@ -233,6 +233,7 @@ func courseGroups(courses []*framework.Course) []CourseGroup {
 		year     decimal.Decimal
 		noYear   bool // "Other courses": after every year
 		label    string
+		yearText string
 		courses  []Course
 		subtotal decimal.Decimal
 	}
@@ -243,7 +244,7 @@ func courseGroups(courses []*framework.Course) []CourseGroup {
 		if !anyYear {
 			g.label = ""
 		} else if c.Year.Set {
-			key, g = c.Year.Dec.String(), &group{year: c.Year.Dec, label: "Year " + c.Year.Text}
+			key, g = c.Year.Dec.String(), &group{year: c.Year.Dec, label: "Year " + c.Year.Text, yearText: c.Year.Text}
 		}
 		if old, ok := byKey[key]; ok {
 			return old
@@ -252,13 +253,13 @@ func courseGroups(courses []*framework.Course) []CourseGroup {
 		groups = append(groups, g)
 		return g
 	}
-	for _, c := range courses {
+	for i, c := range courses {
 		g := find(c)
 		objectives := make([]string, 0, len(c.Objectives))
 		for _, o := range c.Objectives {
 			objectives = append(objectives, o.Value)
 		}
-		g.courses = append(g.courses, Course{Title: c.Title.Value, Number: c.Number.Value, Hours: Hours{c.Hours.Dec}, Objectives: objectives})
+		g.courses = append(g.courses, Course{Index: i, Title: c.Title.Value, Number: c.Number.Value, Hours: Hours{c.Hours.Dec}, Objectives: objectives})
 		g.subtotal = g.subtotal.Add(c.Hours.Dec)
 	}
 	slices.SortStableFunc(groups, func(a, b *group) int {
@@ -269,7 +270,7 @@ func courseGroups(courses []*framework.Course) []CourseGroup {
 	})
 	out := make([]CourseGroup, 0, len(groups))
 	for _, g := range groups {
-		out = append(out, CourseGroup{Label: g.label, Courses: g.courses, Subtotal: Hours{g.subtotal}})
+		out = append(out, CourseGroup{Label: g.label, Year: g.yearText, Courses: g.courses, Subtotal: Hours{g.subtotal}})
 	}
 	return out
 }

@@ -187,14 +187,19 @@ func (s *schedule) table(jf templates.JobFunction) {
 	}
 	r := s.add(append(heading, cell{value: notes(jf.Level, jf.Custom), look: lookHeadingCenter})...)
 	s.types.add(colType, r)
+	var hours []string
+	for _, h := range s.jobHours(jf) {
+		hours = append(hours, hoursText(h))
+	}
+	s.key(r, KeyJobFunction+jf.ID, hours...)
 
 	for _, c := range jf.Competencies {
-		s.competency(c)
+		s.competency(jf.ID, c)
 	}
 }
 
 // competency lays out one competency row.
-func (s *schedule) competency(c templates.Competency) {
+func (s *schedule) competency(jfID string, c templates.Competency) {
 	cells := []cell{
 		{value: c.Letter, look: lookCenter}, {value: c.Text, look: lookText}, {value: c.Type, look: lookCenter},
 		{value: markIf(c.RTI), look: lookCenter}, {value: markIf(c.OJT), look: lookCenter},
@@ -203,6 +208,7 @@ func (s *schedule) competency(c templates.Competency) {
 		cells = append(cells, cell{look: lookHours})
 	}
 	r := s.add(append(cells, cell{value: notes("", c.Custom), look: lookCenter})...)
+	s.key(r, KeyCompetency+jfID+"."+c.Letter, markIf(c.RTI), markIf(c.OJT))
 	s.types.add(colType, r)
 	s.marks.add(colRTI, r)
 	s.marks.add(colOJT, r)
@@ -245,7 +251,9 @@ func (s *schedule) reserveTotals() []int {
 		for range s.hours {
 			cells = append(cells, cell{})
 		}
-		rows = append(rows, s.add(cells...))
+		r := s.add(cells...)
+		s.key(r, KeyTotal)
+		rows = append(rows, r)
 	}
 	if len(rows) > 0 {
 		s.blank()
