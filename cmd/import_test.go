@@ -99,11 +99,11 @@ func TestImportFailures(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"import"}, cmd.ExitUsage, `required flag(s) "framework" not set`},
-		{[]string{"import", "--framework", "bad.csv", "extra"}, cmd.ExitUsage, "unknown command"},
+		{[]string{"import"}, cmd.ExitUsage, "give one workbook that wpsgen render wrote, or --framework TABLE"},
+		{[]string{"import", "--framework", "bad.csv", "extra"}, cmd.ExitUsage, "give a workbook to read back or --framework TABLE, not both"},
 		{[]string{"import", "--framework", "bad.csv", "--format", "xml"}, cmd.ExitUsage, `unknown --format "xml"`},
 		{[]string{"import", "--framework", "bad.csv", "--onet", "29.2052.00"}, cmd.ExitUsage, `--onet: O*NET code "29.2052.00" is not written NN-NNNN.NN; write "29-2052.00"`},
-		{[]string{"import", "--framework", "bad.csv", "-o", "./bad.csv", "--force"}, cmd.ExitUsage, "-o ./bad.csv is the table being imported"},
+		{[]string{"import", "--framework", "bad.csv", "-o", "./bad.csv", "--force"}, cmd.ExitUsage, "-o ./bad.csv is the file being imported"},
 		{[]string{"import", "--framework", "missing.csv"}, cmd.ExitFatal, "missing.csv: cannot read: no such file or directory"},
 		{[]string{"import", "--framework", "."}, cmd.ExitFatal, ".: cannot read: is a directory"},
 	} {

@@ -285,6 +285,7 @@ func (p *ProgramPatch) AddCompetency(jfID, compID, compText string, rti, ojt boo
 // shown (left as the program has them).
 type CourseEdit struct {
 	Number, Title *string
+	Year          *string // an added course's year, as the program writes years
 	Hours         *decimal.Decimal
 	Objectives    []string // nil: not shown
 }
@@ -335,6 +336,9 @@ func (p *ProgramPatch) SetCourses(keep []int, rows []CourseEdit) error {
 			if o := value(c, "hours"); o == nil || o.Kind != yaml.ScalarNode || !sameNumber(o.Value, *row.Hours) {
 				p.set(c, "hours", number(*row.Hours))
 			}
+		}
+		if row.Year != nil && value(c, "year") == nil {
+			p.set(c, "year", &yaml.Node{Kind: yaml.ScalarNode, Value: *row.Year})
 		}
 		if row.Objectives != nil {
 			if len(row.Objectives) == 0 {

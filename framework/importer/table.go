@@ -35,6 +35,8 @@ type Table struct {
 	Sheet string // the sheet's name; "" for CSV
 	Rows  []Row
 	Notes []string // how the file was read, when that is worth saying
+
+	maxCell int // characters a cell may hold; 0 means MaxCellRunes
 }
 
 // Row is one non-blank row of a table.
@@ -182,10 +184,14 @@ func fieldAt(text string, pe *csv.ParseError, comma rune) int {
 // add keeps a row unless it is blank, after checking its cells' sizes.
 func (t *Table) add(num int, cells []string) error {
 	cells = cells[:min(len(cells), MaxCols)]
+	limit := t.maxCell
+	if limit == 0 {
+		limit = MaxCellRunes
+	}
 	blank := true
 	for i, c := range cells {
-		if utf8.RuneCountInString(c) > MaxCellRunes {
-			return &TableError{Pos: t.Pos(num, i), Msg: fmt.Sprintf("the cell holds more than %d characters; a competency is a sentence or two", MaxCellRunes)}
+		if utf8.RuneCountInString(c) > limit {
+			return &TableError{Pos: t.Pos(num, i), Msg: fmt.Sprintf("the cell holds more than %d characters; a competency is a sentence or two", limit)}
 		}
 		if strings.TrimSpace(c) != "" {
 			blank = false

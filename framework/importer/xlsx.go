@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/templates/xlsx"
 )
 
 // Unzipped sizes a workbook may reach. excelize refuses a workbook whose
@@ -31,15 +32,9 @@ func readXLSX(name string, data []byte) (t *Table, err error) {
 			t, err = nil, fail(fmt.Sprintf("cannot read the workbook (%v)", r))
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: sheetLimit})
+	f, err := openWorkbook(name, data)
 	if err != nil {
-		if strings.Contains(err.Error(), "size exceeds") {
-			return nil, fail(fmt.Sprintf("the workbook unzips to more than %d MiB; a framework table is far smaller", unzipLimit>>20))
-		}
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
-			return nil, fail("not an XLSX workbook (" + err.Error() + ")")
-		}
-		return nil, fail("cannot read the workbook: " + err.Error())
+		return nil, err
 	}
 	defer f.Close()
 	var first *Table
@@ -47,7 +42,7 @@ func readXLSX(name string, data []byte) (t *Table, err error) {
 		if visible, err := f.GetSheetVisible(sheet); err != nil || !visible {
 			continue
 		}
-		st, err := readSheet(f, name, sheet)
+		st, err := readSheet(f, name, sheet, false)
 		if err != nil {
 			return nil, err
 		}
@@ -64,10 +59,29 @@ func readXLSX(name string, data []byte) (t *Table, err error) {
 	return first, nil
 }
 
+// openWorkbook opens an XLSX within the unzip limits.
+func openWorkbook(name string, data []byte) (*excelize.File, error) {
+	fail := func(msg string) error { return &TableError{Pos: framework.Pos{File: name}, Msg: msg} }
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: sheetLimit})
+	if err != nil {
+		if strings.Contains(err.Error(), "size exceeds") {
+			return nil, fail(fmt.Sprintf("the workbook unzips to more than %d MiB; a framework table is far smaller", unzipLimit>>20))
+		}
+		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
+			return nil, fail("not an XLSX workbook (" + err.Error() + ")")
+		}
+		return nil, fail("cannot read the workbook: " + err.Error())
+	}
+	return f, nil
+}
+
 // readSheet reads one sheet row by row (excelize streams the sheet's XML),
-// stopping at MaxRows.
-func readSheet(f *excelize.File, name, sheet string) (*Table, error) {
-	t := &Table{File: name, Sheet: sheet}
+// stopping at MaxRows. raw reads numbers as stored (12.5, not "12.50").
+func readSheet(f *excelize.File, name, sheet string, raw bool) (*Table, error) {
+	t := &Table{File: name, Sheet: sheet, maxCell: MaxCellRunes}
+	if sheet == xlsx.SheetRoundTrip {
+		t.maxCell = 32_767 // Excel's limit: the program's YAML is kept in pieces that size
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, &TableError{Pos: framework.Pos{File: name}, Msg: fmt.Sprintf("cannot read sheet %s: %v", sheet, err)}
@@ -79,7 +93,7 @@ func readSheet(f *excelize.File, name, sheet string) (*Table, error) {
 		if n > MaxRows {
 			return nil, tooManyRows(name, sheet)
 		}
-		cells, err := rows.Columns()
+		cells, err := rows.Columns(excelize.Options{RawCellValue: raw})
 		if err != nil {
 			return nil, &TableError{Pos: t.Pos(n, 0), Msg: fmt.Sprintf("cannot read row %d of sheet %s: %v", n, sheet, err)}
 		}

@@ -42,6 +42,7 @@ const (
 	KeyCourse      = "course "
 	KeyGroup       = "group "
 	KeyCourses     = "courses" // the course table's header row
+	KeyHead        = "head"    // a job function table's column headings, the specialization's title
 	KeyTotal       = "total"   // a computed total or subtotal: never read back
 	KeyContinued   = "+"       // more text of the keyed row above
 )

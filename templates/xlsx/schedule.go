@@ -80,8 +80,8 @@ func scheduleSheet(d *templates.Document) (*sheet, error) {
 	s.headerFields()
 	s.tables(d.JobFunctions)
 	if sp := d.Specialization; sp != nil {
-		s.add(cell{value: "Type of Specialization", look: lookLabel, span: 2},
-			cell{value: sp.Title, look: lookSubtitle, span: len(s.widths) - 2})
+		s.key(s.add(cell{value: "Type of Specialization", look: lookLabel, span: 2},
+			cell{value: sp.Title, look: lookSubtitle, span: len(s.widths) - 2}), KeyHead)
 		s.blank()
 		s.tables(sp.JobFunctions)
 	}
@@ -176,7 +176,7 @@ func (s *schedule) table(jf templates.JobFunction) {
 	for _, h := range s.hours {
 		heads = append(heads, cell{value: h, look: lookHead})
 	}
-	s.add(append(heads, cell{value: "Notes", look: lookHead})...)
+	s.key(s.add(append(heads, cell{value: "Notes", look: lookHead})...), KeyHead)
 
 	heading := []cell{
 		{value: jf.Heading, look: lookHeading, span: 2}, {value: jf.Type, look: lookHeadingCenter},

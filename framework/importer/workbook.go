@@ -1,0 +1,180 @@
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/templates/xlsx"
+)
+
+// ProgramResult is a program read back from a workbook.
+type ProgramResult struct {
+	// YAML is the program file; nil when Findings has an error.
+	YAML     []byte
+	Findings []framework.Finding // cells that cannot be read (rule import), sorted
+	Notes    []Note              // what changed, and what was ignored
+}
+
+// workbookReader reads one workbook back.
+type workbookReader struct {
+	name     string
+	f        *excelize.File
+	patch    *ProgramPatch
+	expect   map[string][]string // "Sheet!key" -> the values the row showed
+	keyCols  map[string]int
+	findings []framework.Finding
+	notes    []Note
+}
+
+func (w *workbookReader) errorAt(sheet string, row, col int, format string, args ...any) {
+	w.findings = append(w.findings, framework.Finding{Pos: framework.Pos{File: w.name, Sheet: sheet, Line: row, Col: col},
+		Severity: framework.Error, Rule: framework.RuleImport, Message: fmt.Sprintf(format, args...)})
+}
+
+func (w *workbookReader) note(sheet string, row, col int, format string, args ...any) {
+	w.notes = append(w.notes, Note{framework.Pos{File: w.name, Sheet: sheet, Line: row, Col: col}, fmt.Sprintf(format, args...)})
+}
+
+// Program reads a workbook that `wpsgen render` wrote and a person may
+// have edited, and gives the program YAML that renders it: the program
+// the workbook was rendered from, with the workbook's edits applied
+// (hours, RTI/OJT marks, competency rows deleted or added, course rows
+// edited, deleted or added). Totals are computed, never read back.
+func Program(name string, data []byte) (res *ProgramResult) {
+	res = &ProgramResult{}
+	fail := func(msg string) *ProgramResult {
+		res.Findings = []framework.Finding{(&TableError{Pos: framework.Pos{File: name}, Msg: msg}).Finding()}
+		return res
+	}
+	if len(data) > MaxTableBytes {
+		return fail(fmt.Sprintf("the file is larger than %d MiB; a workbook wpsgen writes is far smaller", MaxTableBytes>>20))
+	}
+	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return fail("not an XLSX workbook; wpsgen import reads back a workbook that wpsgen render wrote (and --framework reads a table)")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res = &ProgramResult{}
+			fail(fmt.Sprintf("cannot read the workbook (%v)", r))
+		}
+	}()
+	f, err := openWorkbook(name, data)
+	if err != nil {
+		res.Findings = []framework.Finding{err.(*TableError).Finding()}
+		return res
+	}
+	defer f.Close()
+	w := &workbookReader{name: name, f: f, expect: map[string][]string{}, keyCols: map[string]int{}}
+	for _, read := range []func() error{w.readRoundTrip, w.readSchedule, w.readPlan} {
+		if err := read(); err != nil {
+			if te, ok := err.(*TableError); ok {
+				res.Findings = []framework.Finding{te.Finding()}
+				return res
+			}
+			return fail(err.Error())
+		}
+	}
+	res.Findings = framework.SortFindings(w.findings)
+	res.Notes = w.notes
+	if framework.HasErrors(res.Findings, false) {
+		return res
+	}
+	out, err := w.patch.Bytes()
+	if err != nil {
+		return fail(err.Error())
+	}
+	res.YAML = out
+	return res
+}
+
+// readRoundTrip reads the hidden sheet: the program's YAML, the key
+// columns and what each keyed row showed.
+func (w *workbookReader) readRoundTrip() error {
+	if idx, err := w.f.GetSheetIndex(xlsx.SheetRoundTrip); err != nil || idx < 0 {
+		return errors.New("this workbook was not written by wpsgen render (it lacks the hidden sheet that says which program each row shows); to read a table of competencies, use wpsgen import --framework")
+	}
+	t, err := readSheet(w.f, w.name, xlsx.SheetRoundTrip, true)
+	if err != nil {
+		return err
+	}
+	if len(t.Rows) == 0 || t.Rows[0].Cell(0) != xlsx.RoundTripFormat {
+		return errors.New("the workbook's hidden wpsgen sheet is not one this version of wpsgen reads; render the program again")
+	}
+	var src strings.Builder
+	for _, r := range t.Rows[1:] {
+		switch k := r.Cell(0); k {
+		case xlsx.RoundTripSource:
+			src.WriteString(r.Cell(1))
+		case xlsx.RoundTripKeyColumn:
+			n, err := strconv.Atoi(r.Cell(2))
+			if err != nil || n < 1 || n > MaxCols {
+				return errors.New("the workbook's hidden wpsgen sheet was changed; render the program again")
+			}
+			w.keyCols[r.Cell(1)] = n
+		default:
+			w.expect[k] = r.Cells[1:]
+		}
+	}
+	p, err := NewProgramPatch([]byte(src.String()))
+	if err != nil {
+		return errors.New("the program kept in the workbook cannot be read (" + err.Error() + "); render the program again")
+	}
+	w.patch = p
+	return nil
+}
+
+// keyedRows reads a visible sheet's rows with their keys.
+func (w *workbookReader) keyedRows(sheet string) (*Table, int, error) {
+	col, ok := w.keyCols[sheet]
+	if !ok {
+		return nil, 0, fmt.Errorf("the workbook has no sheet %q that wpsgen render wrote; was it renamed?", sheet)
+	}
+	if idx, err := w.f.GetSheetIndex(sheet); err != nil || idx < 0 {
+		return nil, 0, fmt.Errorf("the workbook has no sheet %q; was it renamed or deleted?", sheet)
+	}
+	t, err := readSheet(w.f, w.name, sheet, true)
+	if err != nil {
+		return nil, 0, err
+	}
+	return t, col - 1, nil
+}
+
+// expected returns the values a keyed row showed, padded to n.
+func (w *workbookReader) expected(sheet, key string, n int) []string {
+	v := slices.Clone(w.expect[sheet+"!"+key])
+	for len(v) < n {
+		v = append(v, "")
+	}
+	return v
+}
+
+// hours reads an hours cell: an exact decimal; ok is false (and a
+// finding made) for anything else.
+func (w *workbookReader) hours(sheet string, row, col int, raw string) (decimal.Decimal, bool) {
+	d, err := decimal.Parse(strings.TrimSpace(raw))
+	if err != nil || d.Sign() < 0 {
+		w.errorAt(sheet, row, col, "%q is not a number of hours; write a number such as 450 or 12.5", raw)
+		return decimal.Decimal{}, false
+	}
+	return d, true
+}
+
+// mark reads an RTI or OJT cell: the drop-down's mark or nothing.
+func (w *workbookReader) mark(sheet string, row, col int, raw string) bool {
+	switch strings.TrimSpace(raw) {
+	case "":
+		return false
+	case xlsx.Mark:
+		return true
+	}
+	w.errorAt(sheet, row, col, "%q is not the drop-down's mark: choose %s, or leave the cell empty", raw, xlsx.Mark)
+	return false
+}

@@ -1,0 +1,266 @@
+package importer
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/wpsgen/wpsgen/templates/xlsx"
+)
+
+// readSchedule applies the Work Process Schedule's edits: job function
+// hours, RTI/OJT marks, competency rows deleted, rows added under a job
+// function (the sponsor's own competencies).
+func (w *workbookReader) readSchedule() error {
+	const sheet = xlsx.SheetSchedule
+	t, keyCol, err := w.keyedRows(sheet)
+	if err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	used := map[string]map[string]bool{} // job function -> its competency letters
+	for k := range w.expect {
+		if rest, ok := strings.CutPrefix(k, sheet+"!"+xlsx.KeyCompetency); ok {
+			jf, letter, _ := strings.Cut(rest, ".")
+			if used[jf] == nil {
+				used[jf] = map[string]bool{}
+			}
+			used[jf][letter] = true
+		}
+	}
+	jf := ""         // the job function whose table the rows are in
+	started := false // rows above the first table are the title and header fields
+	for _, row := range t.Rows {
+		key := row.Cell(keyCol)
+		cell := func(col int) string { return row.Cell(col - 1) }
+		switch {
+		case strings.HasPrefix(key, xlsx.KeyJobFunction):
+			jf, started = strings.TrimPrefix(key, xlsx.KeyJobFunction), true
+			seen[key] = true
+			w.readHours(sheet, row, key, jf)
+		case strings.HasPrefix(key, xlsx.KeyCompetency):
+			seen[key] = true
+			id, letter, _ := strings.Cut(strings.TrimPrefix(key, xlsx.KeyCompetency), ".")
+			want := w.expected(sheet, key, 2)
+			rti := w.mark(sheet, row.Num, xlsx.ColRTI, cell(xlsx.ColRTI))
+			ojt := w.mark(sheet, row.Num, xlsx.ColOJT, cell(xlsx.ColOJT))
+			if rti != (want[0] != "") || ojt != (want[1] != "") {
+				if err := w.patch.SetDelivery(id, letter, rti, ojt); err != nil {
+					w.errorAt(sheet, row.Num, xlsx.ColRTI, "%v", err)
+				}
+				w.note(sheet, row.Num, xlsx.ColRTI, "competency %s.%s: delivery %s", id, letter, deliveryWords(rti, ojt))
+			}
+		case key == xlsx.KeyContinued:
+		case key != "":
+			jf = "" // column headings, a specialization's title, totals: no table's rows
+		case strings.TrimSpace(cell(xlsx.ColText)) != "" && jf != "":
+			w.addCompetency(sheet, row, jf, used)
+		case strings.TrimSpace(cell(xlsx.ColText)+cell(xlsx.ColRTI)+cell(xlsx.ColOJT)) != "" && jf == "" && started:
+			w.errorAt(sheet, row.Num, xlsx.ColText, "a competency row outside any job function: add competency rows under a job function's rows")
+		}
+	}
+	var gone []string
+	for k := range w.expect {
+		if rest, ok := strings.CutPrefix(k, sheet+"!"); ok && !seen[rest] && strings.HasPrefix(rest, xlsx.KeyCompetency) {
+			gone = append(gone, strings.TrimPrefix(rest, xlsx.KeyCompetency))
+		}
+	}
+	slices.Sort(gone)
+	for _, c := range gone {
+		id, letter, _ := strings.Cut(c, ".")
+		if err := w.patch.RemoveCompetency(id, letter); err == nil {
+			w.note(sheet, 0, 0, "competency %s's row was deleted: crossed off", c)
+		}
+	}
+	return nil
+}
+
+// readHours reads a job function's hours cells.
+func (w *workbookReader) readHours(sheet string, row Row, key, jf string) {
+	want := w.expect[sheet+"!"+key]
+	names := []string{"hours"}
+	if len(want) == 2 {
+		names = []string{"min_hours", "max_hours"}
+	}
+	for i := range want {
+		col := xlsx.ColHours + i
+		raw := strings.TrimSpace(row.Cell(col - 1))
+		if raw == want[i] {
+			continue
+		}
+		if raw == "" {
+			w.errorAt(sheet, row.Num, col, "the hours cell of job function %s is empty; write its hours", jf)
+			continue
+		}
+		d, ok := w.hours(sheet, row.Num, col, raw)
+		if !ok || (want[i] != "" && sameNumber(want[i], d)) {
+			continue
+		}
+		if err := w.patch.SetHours(jf, names[i], d); err != nil {
+			w.errorAt(sheet, row.Num, col, "%v", err)
+			continue
+		}
+		w.note(sheet, row.Num, col, "job function %s: %s %s", jf, names[i], d)
+	}
+}
+
+// addCompetency reads a row a person added under job function jf.
+func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used map[string]map[string]bool) {
+	if used[jf] == nil {
+		used[jf] = map[string]bool{}
+	}
+	letter := strings.ToUpper(strings.Trim(row.Cell(xlsx.ColLetter-1), ". "))
+	if letter == "" {
+		for n := 1; letter == ""; n++ {
+			if !used[jf][letters(n)] {
+				letter = letters(n)
+			}
+		}
+		w.note(sheet, row.Num, xlsx.ColLetter, "the added competency has no letter: it is %s.%s", jf, letter)
+	} else if !lettersOnly.MatchString(letter) {
+		w.errorAt(sheet, row.Num, xlsx.ColLetter, "%q is not a competency letter (A..Z, AA, AB, ...)", row.Cell(xlsx.ColLetter-1))
+		return
+	} else if used[jf][letter] {
+		w.errorAt(sheet, row.Num, xlsx.ColLetter, "job function %s already has a competency %s; give the added row a letter of its own", jf, letter)
+		return
+	}
+	used[jf][letter] = true
+	rti := w.mark(sheet, row.Num, xlsx.ColRTI, row.Cell(xlsx.ColRTI-1))
+	ojt := w.mark(sheet, row.Num, xlsx.ColOJT, row.Cell(xlsx.ColOJT-1))
+	text := strings.Join(strings.Fields(row.Cell(xlsx.ColText-1)), " ")
+	if err := w.patch.AddCompetency(jf, letter, text, rti, ojt); err != nil {
+		w.errorAt(sheet, row.Num, xlsx.ColText, "%v", err)
+		return
+	}
+	w.note(sheet, row.Num, xlsx.ColText, "competency %s.%s added (custom)", jf, letter)
+}
+
+func deliveryWords(rti, ojt bool) string {
+	switch {
+	case rti && ojt:
+		return "RTI and OJT"
+	case rti:
+		return "RTI"
+	case ojt:
+		return "OJT"
+	}
+	return "none"
+}
+
+// readPlan applies the RTI Plan's edits: course rows edited, deleted or
+// added (an added row takes the year of the group it is in).
+func (w *workbookReader) readPlan() error {
+	const sheet = xlsx.SheetRTI
+	t, keyCol, err := w.keyedRows(sheet)
+	if err != nil {
+		return err
+	}
+	type courseRow struct {
+		index int // in rti.courses; -1 for an added row
+		edit  CourseEdit
+	}
+	var rows []courseRow
+	inTable, year := false, ""
+	changed := false
+	for _, row := range t.Rows {
+		key := row.Cell(keyCol)
+		cell := func(col int) string { return strings.TrimSpace(row.Cell(col - 1)) }
+		switch {
+		case key == xlsx.KeyCourses:
+			inTable = true
+		case strings.HasPrefix(key, xlsx.KeyGroup):
+			year = strings.TrimPrefix(key, xlsx.KeyGroup)
+		case strings.HasPrefix(key, xlsx.KeyCourse):
+			i, err := strconv.Atoi(strings.TrimPrefix(key, xlsx.KeyCourse))
+			if err != nil {
+				continue
+			}
+			want := w.expected(sheet, key, 4)
+			var e CourseEdit
+			if title := cell(xlsx.ColCourse); title != want[0] {
+				e.Title = &title
+			}
+			if number := cell(xlsx.ColNumber); number != want[1] {
+				e.Number = &number
+			}
+			if raw := cell(xlsx.ColCourseHours); raw != want[2] {
+				if d, ok := w.hours(sheet, row.Num, xlsx.ColCourseHours, raw); ok && !sameNumber(want[2], d) {
+					e.Hours = &d
+				}
+			}
+			if obj := strings.TrimSpace(row.Cell(xlsx.ColObjectives - 1)); obj != strings.TrimSpace(want[3]) {
+				e.Objectives = objectiveLines(obj)
+			}
+			if e.Title != nil || e.Number != nil || e.Hours != nil || e.Objectives != nil {
+				changed = true
+				w.note(sheet, row.Num, xlsx.ColCourse, "course %q edited", want[0])
+			}
+			rows = append(rows, courseRow{i, e})
+		case key == xlsx.KeyContinued:
+		case key != "":
+			inTable = false
+		case inTable && cell(xlsx.ColCourse) != "":
+			title, number := cell(xlsx.ColCourse), cell(xlsx.ColNumber)
+			e := CourseEdit{Title: &title, Number: &number, Objectives: objectiveLines(strings.TrimSpace(row.Cell(xlsx.ColObjectives - 1)))}
+			if d, ok := w.hours(sheet, row.Num, xlsx.ColCourseHours, cell(xlsx.ColCourseHours)); ok {
+				e.Hours = &d
+			}
+			if year != "" {
+				e.Year = &year
+			}
+			rows = append(rows, courseRow{-1, e})
+			changed = true
+			w.note(sheet, row.Num, xlsx.ColCourse, "course %q added", title)
+		}
+	}
+	kept := 0
+	for _, r := range rows {
+		if r.index >= 0 {
+			kept++
+		}
+	}
+	courses := 0
+	for k := range w.expect {
+		if strings.HasPrefix(k, sheet+"!"+xlsx.KeyCourse) {
+			courses++
+		}
+	}
+	if !changed && kept == courses {
+		return nil
+	}
+	if kept < courses {
+		w.note(sheet, 0, 0, "%d course row(s) deleted", courses-kept)
+	}
+	// Courses stay in the program's order (the sheet groups them by year);
+	// added ones go last.
+	slices.SortStableFunc(rows, func(a, b courseRow) int {
+		if a.index < 0 || b.index < 0 {
+			return boolRank(a.index < 0) - boolRank(b.index < 0)
+		}
+		return a.index - b.index
+	})
+	keep := make([]int, len(rows))
+	edits := make([]CourseEdit, len(rows))
+	for i, r := range rows {
+		keep[i], edits[i] = r.index, r.edit
+	}
+	return w.patch.SetCourses(keep, edits)
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// objectiveLines splits an objectives cell: one objective per line.
+func objectiveLines(cell string) []string {
+	out := []string{}
+	for _, l := range strings.Split(cell, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

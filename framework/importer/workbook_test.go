@@ -1,0 +1,200 @@
+package importer
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/templates"
+	"github.com/wpsgen/wpsgen/templates/pdf"
+	"github.com/wpsgen/wpsgen/templates/templatestest"
+	"github.com/wpsgen/wpsgen/templates/xlsx"
+)
+
+// renderSource renders a program's YAML, validated as the file at path
+// (so its framework: path resolves from there), as render does.
+func renderSource(t *testing.T, path string, src []byte) (xlsxBytes, pdfBytes []byte) {
+	t.Helper()
+	res, err := framework.NewLoader().ValidateSource(path, src)
+	if err != nil || res.Schedule == nil || framework.HasErrors(res.Findings, false) {
+		t.Fatalf("%s does not validate: %v %s", path, err, findingsText(res.Findings))
+	}
+	doc := templates.Build(res.Schedule, strings.TrimSuffix(filepath.Base(path), ".yaml"))
+	var x, p bytes.Buffer
+	if err := xlsx.Render(&x, doc, xlsx.Options{Source: src}); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.Render(&p, doc, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return x.Bytes(), p.Bytes()
+}
+
+// TestWorkbookRoundTrip: render -> import -> render gives the same XLSX,
+// byte for byte, and the same PDF, for every program the tests render.
+func TestWorkbookRoundTrip(t *testing.T) {
+	paths, err := templatestest.Programs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x1, p1 := renderSource(t, path, src)
+			res := Program("p.xlsx", x1)
+			if res.YAML == nil || len(res.Findings) > 0 || len(res.Notes) > 0 {
+				t.Fatalf("import of an unedited workbook: findings %s notes %v", findingsText(res.Findings), res.Notes)
+			}
+			if !bytes.Equal(res.YAML, src) {
+				t.Fatalf("the program read back differs from the one rendered:\n%s", res.YAML)
+			}
+			x2, p2 := renderSource(t, path, res.YAML)
+			if !bytes.Equal(x1, x2) || !bytes.Equal(p1, p2) {
+				t.Error("rendering the program read back gives other documents")
+			}
+		})
+	}
+}
+
+// edited renders the pharmacy technician example, lets edit change the
+// workbook as a person would, and imports it.
+func edited(t *testing.T, edit func(f *excelize.File)) (*ProgramResult, string) {
+	t.Helper()
+	path := "../../examples/pharmacy-technician.yaml"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := renderSource(t, path, src)
+	f, err := excelize.OpenReader(bytes.NewReader(x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(f)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return Program("p.xlsx", buf.Bytes()), string(src)
+}
+
+// rowOf finds the row of the visible sheet whose hidden key is key.
+func rowOf(t *testing.T, f *excelize.File, sheet, key string) int {
+	t.Helper()
+	col := map[string]int{xlsx.SheetSchedule: 8, xlsx.SheetRTI: 5}[sheet]
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) >= col && r[col-1] == key {
+			return i + 1
+		}
+	}
+	t.Fatalf("no row keyed %q in %s", key, sheet)
+	return 0
+}
+
+func set(t *testing.T, f *excelize.File, sheet string, col, row int, v any) {
+	t.Helper()
+	if err := f.SetCellValue(sheet, framework.ColumnName(col)+itoa(row), v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestWorkbookEdits: each edit a person makes comes back as the YAML a
+// person would write for it, and nothing else changes.
+func TestWorkbookEdits(t *testing.T) {
+	const wps, rti = xlsx.SheetSchedule, xlsx.SheetRTI
+	cases := []struct {
+		name string
+		edit func(t *testing.T, f *excelize.File)
+		diff [][2]string
+	}{
+		{"hours with decimals", func(t *testing.T, f *excelize.File) {
+			set(t, f, wps, xlsx.ColHours, rowOf(t, f, wps, "jf 1"), 452.25)
+		}, [][2]string{{"  - id: \"1\"\n    hours: 450", "  - id: \"1\"\n    hours: 452.25"}}},
+		{"mark cleared and set", func(t *testing.T, f *excelize.File) {
+			set(t, f, wps, xlsx.ColRTI, rowOf(t, f, wps, "c 1.A"), "")
+			set(t, f, wps, xlsx.ColRTI, rowOf(t, f, wps, "c 2.B"), xlsx.Mark)
+		}, [][2]string{
+			{"    competencies:\n      - id: A\n      - id: B\n      - id: C\n      - id: D\n  - id: \"2\"",
+				"    competencies:\n      - id: A\n        delivery: [ojt]\n      - id: B\n      - id: C\n      - id: D\n  - id: \"2\""},
+			{"      - id: A\n      - id: B\n      - id: C\n  - id: \"3\"", "      - id: A\n      - id: B\n        delivery: [rti, ojt]\n      - id: C\n  - id: \"3\""},
+		}},
+		{"row deleted", func(t *testing.T, f *excelize.File) {
+			if err := f.RemoveRow(wps, rowOf(t, f, wps, "c 6.B")); err != nil {
+				t.Fatal(err)
+			}
+		}, [][2]string{{"      - id: A\n      - id: B\nrti:", "      - id: A\nrti:"}}},
+		{"row added", func(t *testing.T, f *excelize.File) {
+			r := rowOf(t, f, wps, "c 3.C") + 1
+			if err := f.InsertRows(wps, r, 1); err != nil {
+				t.Fatal(err)
+			}
+			set(t, f, wps, xlsx.ColText, r, "Rotates stock by expiry date")
+			set(t, f, wps, xlsx.ColOJT, r, xlsx.Mark)
+		}, [][2]string{{"      - id: C\n  - id: \"4\"", "      - id: C\n      - {id: D, custom: true, text: Rotates stock by expiry date, delivery: [ojt]}\n  - id: \"4\""}}},
+		{"course hours and a course added", func(t *testing.T, f *excelize.File) {
+			set(t, f, rti, xlsx.ColCourseHours, rowOf(t, f, rti, "course 1"), 30)
+			r := rowOf(t, f, rti, "course 4") + 1
+			if err := f.InsertRows(rti, r, 1); err != nil {
+				t.Fatal(err)
+			}
+			set(t, f, rti, xlsx.ColCourse, r, "Sterile Compounding")
+			set(t, f, rti, xlsx.ColCourseHours, r, 16.5)
+		}, [][2]string{
+			{"      title: Medical and Pharmaceutical Terminology\n      hours: 24", "      title: Medical and Pharmaceutical Terminology\n      hours: 30"},
+			{"      covers: [\"1.D\", \"4.C\", \"4.D\"]\n", "      covers: [\"1.D\", \"4.C\", \"4.D\"]\n    - title: Sterile Compounding\n      hours: 16.5\n      year: 1\n"},
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, src := edited(t, func(f *excelize.File) { c.edit(t, f) })
+			if res.YAML == nil {
+				t.Fatalf("nothing read back:\n%s", findingsText(res.Findings))
+			}
+			want := src
+			for _, d := range c.diff {
+				if !strings.Contains(want, d[0]) {
+					t.Fatalf("test bug: %q not in the program", d[0])
+				}
+				want = strings.Replace(want, d[0], d[1], 1)
+			}
+			if string(res.YAML) != want {
+				t.Errorf("got:\n%s\nwant:\n%s", res.YAML, want)
+			}
+		})
+	}
+}
+
+// TestWorkbookCellFindings: cells that cannot be read are named, and
+// nothing is read back.
+func TestWorkbookCellFindings(t *testing.T) {
+	var hoursRow, markRow int
+	res, _ := edited(t, func(f *excelize.File) {
+		hoursRow, markRow = rowOf(t, f, xlsx.SheetSchedule, "jf 2"), rowOf(t, f, xlsx.SheetSchedule, "c 2.A")
+		set(t, f, xlsx.SheetSchedule, xlsx.ColHours, hoursRow, "about 500")
+		set(t, f, xlsx.SheetSchedule, xlsx.ColOJT, markRow, "yes")
+	})
+	want := "p.xlsx:Work Process Schedule!F" + itoa(hoursRow) + `: error: "about 500" is not a number of hours; write a number such as 450 or 12.5 [import]` + "\n" +
+		"p.xlsx:Work Process Schedule!E" + itoa(markRow) + `: error: "yes" is not the drop-down's mark: choose ✓, or leave the cell empty [import]` + "\n"
+	if got := findingsText(res.Findings); got != want || res.YAML != nil {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	notOurs := Program("t.xlsx", workbook(t, map[string][][]any{"S": {{"a"}}}, []string{"S"}))
+	if got := findingsText(notOurs.Findings); !strings.Contains(got, "was not written by wpsgen render") {
+		t.Errorf("a workbook of another origin: %s", got)
+	}
+}
