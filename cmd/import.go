@@ -133,7 +133,7 @@ func runImportWorkbook(opts *ImportOptions, path string) error {
 	if err != nil {
 		return err
 	}
-	res := importer.Program(path, data)
+	res := importer.Program(path, data, workbookFramework(opts, path, data))
 	return finishImport(opts, path, res.YAML, res.Findings, res.Notes, func(string) string {
 		return "; check it, then render it with 'wpsgen render " + opts.Output + "'"
 	})
@@ -237,4 +237,24 @@ func sameFile(a, b string) bool {
 	}
 	sb, err := os.Stat(b)
 	return err == nil && os.SameFile(sa, sb)
+}
+
+// workbookFramework resolves the framework of the program a workbook
+// carries, as the program written will resolve it (from -o's directory),
+// so that a row added under a job function gets a letter the framework
+// does not use; nil when it cannot be resolved (validation says why).
+func workbookFramework(opts *ImportOptions, path string, data []byte) *framework.Resolved {
+	src := importer.Source(path, data)
+	if src == nil {
+		return nil
+	}
+	name := stdoutName
+	if opts.Output != "" {
+		name = opts.Output
+	}
+	res, err := opts.F.NewLoader().ValidateSource(name, src)
+	if err != nil || res.Schedule == nil {
+		return nil
+	}
+	return res.Schedule.Framework
 }

@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/wpsgen/wpsgen/cmd"
 )
@@ -112,4 +115,84 @@ func TestImportFailures(t *testing.T) {
 			t.Errorf("wpsgen %s: exit %d, want %d with %q:\n%s", strings.Join(c.args, " "), r.code, c.code, c.want, r.stderr)
 		}
 	}
+}
+
+// TestImportWorkbook does what an intermediary does: render a program,
+// let the employer edit the workbook, import it back, validate.
+func TestImportWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"pharmacy-technician.yaml", "pharmacy-technician.framework.yaml"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(readString(t, filepath.Join("..", "examples", name))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := runIn(t, dir, "render", "pharmacy-technician.yaml", "-o", "out"); r.code != cmd.ExitOK {
+		t.Fatalf("render: %d\n%s", r.code, r.stderr)
+	}
+	book := filepath.Join(dir, "out", "pharmacy-technician.xlsx")
+	original := readString(t, filepath.Join(dir, "pharmacy-technician.yaml"))
+
+	// Unedited, the workbook gives back the program as it was.
+	r := runIn(t, dir, "import", "out/pharmacy-technician.xlsx", "-o", "pharmacy-technician.yaml", "--force")
+	if r.code != cmd.ExitOK || readString(t, filepath.Join(dir, "pharmacy-technician.yaml")) != original {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+
+	edit := func(sheet, cell string, v any) {
+		f, err := excelize.OpenFile(book)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := f.SetCellValue(sheet, cell, v); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A course's hours raised in the sheet while rti.total_hours is stated:
+	// the program is written, and validation says rti-total.
+	edit("RTI Plan", courseHoursCell(t, book, "PHT 102"), 30)
+	r = runIn(t, dir, "import", "out/pharmacy-technician.xlsx", "-o", "pharmacy-technician.yaml", "--force")
+	if r.code != cmd.ExitFindings || !strings.Contains(r.stderr, "[rti-total]") || !strings.Contains(r.stderr, `course "Medical and Pharmaceutical Terminology" edited`) {
+		t.Errorf("exit %d\n%s", r.code, r.stderr)
+	}
+	if got := readString(t, filepath.Join(dir, "pharmacy-technician.yaml")); !strings.Contains(got, "title: Medical and Pharmaceutical Terminology\n      hours: 30\n") {
+		t.Errorf("the edit is not in the program:\n%s", got)
+	}
+
+	// Text in an hours cell: a finding naming the cell, in every format,
+	// and nothing written.
+	edit("RTI Plan", courseHoursCell(t, book, "PHT 102"), "thirty")
+	before := readString(t, filepath.Join(dir, "pharmacy-technician.yaml"))
+	r = runIn(t, dir, "import", "out/pharmacy-technician.xlsx", "-o", "pharmacy-technician.yaml", "--force", "--format", "json")
+	var fs []map[string]any
+	if err := json.Unmarshal([]byte(r.stderr), &fs); err != nil || r.code != cmd.ExitFindings || len(fs) != 1 || fs[0]["rule"] != "import" || !strings.HasPrefix(fs[0]["cell"].(string), "RTI Plan!C") {
+		t.Errorf("json: exit %d, %v:\n%s", r.code, err, r.stderr)
+	}
+	if readString(t, filepath.Join(dir, "pharmacy-technician.yaml")) != before {
+		t.Error("the program was rewritten despite the error")
+	}
+}
+
+// courseHoursCell finds the hours cell of the course numbered number.
+func courseHoursCell(t *testing.T, book, number string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("RTI Plan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 1 && r[1] == number {
+			return "C" + strconv.Itoa(i+1)
+		}
+	}
+	t.Fatalf("no course %s", number)
+	return ""
 }

@@ -15,13 +15,20 @@ import (
 type Note struct {
 	Pos framework.Pos // the file alone when no cell is meant
 	Msg string
+	// Warning marks what a person did that import ignored (a total typed
+	// over): not an error, but worth a look.
+	Warning bool
 }
 
 func (n Note) String() string {
-	if n.Pos.Sheet == "" && n.Pos.IsZero() {
-		return n.Pos.File + ": note: " + n.Msg
+	what := ": note: "
+	if n.Warning {
+		what = ": warning: "
 	}
-	return n.Pos.String() + ": note: " + n.Msg
+	if n.Pos.IsZero() {
+		return n.Pos.File + what + n.Msg
+	}
+	return n.Pos.String() + what + n.Msg
 }
 
 type jobFunction struct {
@@ -52,7 +59,7 @@ func (b *builder) errorAt(pos framework.Pos, format string, args ...any) {
 }
 
 func (b *builder) note(pos framework.Pos, format string, args ...any) {
-	b.notes = append(b.notes, Note{pos, fmt.Sprintf(format, args...)})
+	b.notes = append(b.notes, Note{Pos: pos, Msg: fmt.Sprintf(format, args...)})
 }
 
 // cell returns the text of row's column for role, with runs of white space

@@ -57,3 +57,35 @@ func FuzzFramework(f *testing.F) {
 		}
 	})
 }
+
+// FuzzProgram feeds workbook import any bytes, starting from a workbook
+// render wrote: it never panics, every finding is an import finding with
+// a position, and what it reads back parses as a program.
+//
+//	go test ./framework/importer -run XXX -fuzz FuzzProgram -fuzztime 1m
+func FuzzProgram(f *testing.F) {
+	path := "../../examples/pharmacy-technician.yaml"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	x, _ := renderSource(f, path, src)
+	f.Add(x)
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res := Program("f.xlsx", data, nil)
+		for _, fd := range res.Findings {
+			if fd.Rule != framework.RuleImport || fd.Severity != framework.Error || fd.Pos.Line < 1 || fd.Pos.Col < 1 || fd.Message == "" {
+				t.Fatalf("bad finding: %+v", fd)
+			}
+		}
+		if (res.YAML == nil) == (len(res.Findings) == 0) {
+			t.Fatalf("read back %v with %d findings", res.YAML != nil, len(res.Findings))
+		}
+		if res.YAML != nil {
+			if file := framework.Parse("out.yaml", res.YAML); framework.HasSyntaxErrors(file.Findings) {
+				t.Fatalf("unreadable YAML read back: %v\n%s", file.Findings, res.YAML)
+			}
+		}
+	})
+}

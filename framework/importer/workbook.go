@@ -30,6 +30,7 @@ type workbookReader struct {
 	patch    *ProgramPatch
 	expect   map[string][]string // "Sheet!key" -> the values the row showed
 	keyCols  map[string]int
+	fw       *framework.Resolved // nil when not known
 	findings []framework.Finding
 	notes    []Note
 }
@@ -40,7 +41,7 @@ func (w *workbookReader) errorAt(sheet string, row, col int, format string, args
 }
 
 func (w *workbookReader) note(sheet string, row, col int, format string, args ...any) {
-	w.notes = append(w.notes, Note{framework.Pos{File: w.name, Sheet: sheet, Line: row, Col: col}, fmt.Sprintf(format, args...)})
+	w.notes = append(w.notes, Note{Pos: framework.Pos{File: w.name, Sheet: sheet, Line: row, Col: col}, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Program reads a workbook that `wpsgen render` wrote and a person may
@@ -48,7 +49,11 @@ func (w *workbookReader) note(sheet string, row, col int, format string, args ..
 // the workbook was rendered from, with the workbook's edits applied
 // (hours, RTI/OJT marks, competency rows deleted or added, course rows
 // edited, deleted or added). Totals are computed, never read back.
-func Program(name string, data []byte) (res *ProgramResult) {
+//
+// framework, when not nil, is the program's framework: an added row's
+// letter then also skips the framework's competencies the program crossed
+// off (a custom competency must not take a framework competency's id).
+func Program(name string, data []byte, fw *framework.Resolved) (res *ProgramResult) {
 	res = &ProgramResult{}
 	fail := func(msg string) *ProgramResult {
 		res.Findings = []framework.Finding{(&TableError{Pos: framework.Pos{File: name}, Msg: msg}).Finding()}
@@ -72,7 +77,7 @@ func Program(name string, data []byte) (res *ProgramResult) {
 		return res
 	}
 	defer f.Close()
-	w := &workbookReader{name: name, f: f, expect: map[string][]string{}, keyCols: map[string]int{}}
+	w := &workbookReader{name: name, f: f, fw: fw, expect: map[string][]string{}, keyCols: map[string]int{}}
 	for _, read := range []func() error{w.readRoundTrip, w.readSchedule, w.readPlan} {
 		if err := read(); err != nil {
 			if te, ok := err.(*TableError); ok {
@@ -93,6 +98,24 @@ func Program(name string, data []byte) (res *ProgramResult) {
 	}
 	res.YAML = out
 	return res
+}
+
+// Source returns the program YAML a workbook carries, nil when it carries
+// none (to resolve its framework before reading it back).
+func Source(name string, data []byte) []byte {
+	if len(data) > MaxTableBytes || !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return nil
+	}
+	f, err := openWorkbook(name, data)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	w := &workbookReader{name: name, f: f, expect: map[string][]string{}, keyCols: map[string]int{}}
+	if w.readRoundTrip() != nil {
+		return nil
+	}
+	return w.patch.src
 }
 
 // readRoundTrip reads the hidden sheet: the program's YAML, the key
@@ -129,6 +152,22 @@ func (w *workbookReader) readRoundTrip() error {
 	}
 	w.patch = p
 	return nil
+}
+
+// totals warns of each total a person typed over: totals are computed,
+// and the typed value is ignored. cols are the total row's number columns.
+func (w *workbookReader) totals(sheet string, row Row, cols ...int) {
+	for _, col := range cols {
+		v := strings.TrimSpace(row.Cell(col - 1))
+		if v == "" {
+			continue
+		}
+		ref := framework.ColumnName(col) + strconv.Itoa(row.Num)
+		if formula, err := w.f.GetCellFormula(sheet, ref); err == nil && formula == "" {
+			w.notes = append(w.notes, Note{Pos: framework.Pos{File: w.name, Sheet: sheet, Line: row.Num, Col: col}, Warning: true,
+				Msg: fmt.Sprintf("the total %s was typed over; totals are computed from the hours above it, so it is ignored", v)})
+		}
+	}
 }
 
 // keyedRows reads a visible sheet's rows with their keys.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/templates/xlsx"
 )
 
@@ -51,8 +52,11 @@ func (w *workbookReader) readSchedule() error {
 				w.note(sheet, row.Num, xlsx.ColRTI, "competency %s.%s: delivery %s", id, letter, deliveryWords(rti, ojt))
 			}
 		case key == xlsx.KeyContinued:
+		case key == xlsx.KeyTotal:
+			jf = ""
+			w.totals(sheet, row, xlsx.ColHours, xlsx.ColHours+1)
 		case key != "":
-			jf = "" // column headings, a specialization's title, totals: no table's rows
+			jf = "" // column headings, a specialization's title: no table's rows
 		case strings.TrimSpace(cell(xlsx.ColText)) != "" && jf != "":
 			w.addCompetency(sheet, row, jf, used)
 		case strings.TrimSpace(cell(xlsx.ColText)+cell(xlsx.ColRTI)+cell(xlsx.ColOJT)) != "" && jf == "" && started:
@@ -109,10 +113,11 @@ func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used ma
 	if used[jf] == nil {
 		used[jf] = map[string]bool{}
 	}
+	taken := func(l string) bool { return used[jf][l] || w.inFramework(jf, l) }
 	letter := strings.ToUpper(strings.Trim(row.Cell(xlsx.ColLetter-1), ". "))
 	if letter == "" {
 		for n := 1; letter == ""; n++ {
-			if !used[jf][letters(n)] {
+			if !taken(letters(n)) {
 				letter = letters(n)
 			}
 		}
@@ -120,8 +125,8 @@ func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used ma
 	} else if !lettersOnly.MatchString(letter) {
 		w.errorAt(sheet, row.Num, xlsx.ColLetter, "%q is not a competency letter (A..Z, AA, AB, ...)", row.Cell(xlsx.ColLetter-1))
 		return
-	} else if used[jf][letter] {
-		w.errorAt(sheet, row.Num, xlsx.ColLetter, "job function %s already has a competency %s; give the added row a letter of its own", jf, letter)
+	} else if taken(letter) {
+		w.errorAt(sheet, row.Num, xlsx.ColLetter, "job function %s already has a competency %s (in the program or its framework); give the added row a letter of its own", jf, letter)
 		return
 	}
 	used[jf][letter] = true
@@ -133,6 +138,16 @@ func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used ma
 		return
 	}
 	w.note(sheet, row.Num, xlsx.ColText, "competency %s.%s added (custom)", jf, letter)
+}
+
+// inFramework reports whether the framework, when known, has competency
+// jf.letter.
+func (w *workbookReader) inFramework(jf, letter string) bool {
+	if w.fw == nil {
+		return false
+	}
+	def, _ := w.fw.JobFunction(jf)
+	return def != nil && slices.ContainsFunc(def.Competencies, func(c *framework.Competency) bool { return c.ID.Value == letter })
 }
 
 func deliveryWords(rti, ojt bool) string {
@@ -197,6 +212,9 @@ func (w *workbookReader) readPlan() error {
 			}
 			rows = append(rows, courseRow{i, e})
 		case key == xlsx.KeyContinued:
+		case key == xlsx.KeyTotal:
+			inTable = false
+			w.totals(sheet, row, xlsx.ColCourseHours)
 		case key != "":
 			inTable = false
 		case inTable && cell(xlsx.ColCourse) != "":

@@ -19,7 +19,7 @@ import (
 
 // renderSource renders a program's YAML, validated as the file at path
 // (so its framework: path resolves from there), as render does.
-func renderSource(t *testing.T, path string, src []byte) (xlsxBytes, pdfBytes []byte) {
+func renderSource(t testing.TB, path string, src []byte) (xlsxBytes, pdfBytes []byte) {
 	t.Helper()
 	res, err := framework.NewLoader().ValidateSource(path, src)
 	if err != nil || res.Schedule == nil || framework.HasErrors(res.Findings, false) {
@@ -50,7 +50,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			x1, p1 := renderSource(t, path, src)
-			res := Program("p.xlsx", x1)
+			res := Program("p.xlsx", x1, nil)
 			if res.YAML == nil || len(res.Findings) > 0 || len(res.Notes) > 0 {
 				t.Fatalf("import of an unedited workbook: findings %s notes %v", findingsText(res.Findings), res.Notes)
 			}
@@ -84,7 +84,11 @@ func edited(t *testing.T, edit func(f *excelize.File)) (*ProgramResult, string) 
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	return Program("p.xlsx", buf.Bytes()), string(src)
+	vr, err := framework.NewLoader().ValidateSource(path, src)
+	if err != nil || vr.Schedule == nil {
+		t.Fatal(err)
+	}
+	return Program("p.xlsx", buf.Bytes(), vr.Schedule.Framework), string(src)
 }
 
 // rowOf finds the row of the visible sheet whose hidden key is key.
@@ -146,6 +150,14 @@ func TestWorkbookEdits(t *testing.T) {
 			set(t, f, wps, xlsx.ColText, r, "Rotates stock by expiry date")
 			set(t, f, wps, xlsx.ColOJT, r, xlsx.Mark)
 		}, [][2]string{{"      - id: C\n  - id: \"4\"", "      - id: C\n      - {id: D, custom: true, text: Rotates stock by expiry date, delivery: [ojt]}\n  - id: \"4\""}}},
+		{"row added where the framework has a crossed-off competency", func(t *testing.T, f *excelize.File) {
+			r := rowOf(t, f, wps, "c 2.C") + 1
+			if err := f.InsertRows(wps, r, 1); err != nil {
+				t.Fatal(err)
+			}
+			set(t, f, wps, xlsx.ColText, r, "Cleans the counting trays")
+			set(t, f, wps, xlsx.ColRTI, r, xlsx.Mark)
+		}, [][2]string{{"      - id: C\n  - id: \"3\"", "      - id: C\n      - {id: E, custom: true, text: Cleans the counting trays, delivery: [rti]}\n  - id: \"3\""}}},
 		{"course hours and a course added", func(t *testing.T, f *excelize.File) {
 			set(t, f, rti, xlsx.ColCourseHours, rowOf(t, f, rti, "course 1"), 30)
 			r := rowOf(t, f, rti, "course 4") + 1
@@ -193,7 +205,15 @@ func TestWorkbookCellFindings(t *testing.T) {
 	if got := findingsText(res.Findings); got != want || res.YAML != nil {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	notOurs := Program("t.xlsx", workbook(t, map[string][][]any{"S": {{"a"}}}, []string{"S"}))
+	var total int
+	res, src := edited(t, func(f *excelize.File) {
+		total = rowOf(t, f, xlsx.SheetSchedule, "total")
+		set(t, f, xlsx.SheetSchedule, xlsx.ColHours, total, 2100)
+	})
+	if string(res.YAML) != src || len(res.Notes) != 1 || res.Notes[0].String() != "p.xlsx:Work Process Schedule!F"+itoa(total)+": warning: the total 2100 was typed over; totals are computed from the hours above it, so it is ignored" {
+		t.Errorf("a typed-over total: %v\n%s", res.Notes, res.YAML)
+	}
+	notOurs := Program("t.xlsx", workbook(t, map[string][][]any{"S": {{"a"}}}, []string{"S"}), nil)
 	if got := findingsText(notOurs.Findings); !strings.Contains(got, "was not written by wpsgen render") {
 		t.Errorf("a workbook of another origin: %s", got)
 	}
