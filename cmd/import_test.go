@@ -196,3 +196,76 @@ func courseHoursCell(t *testing.T, book, number string) string {
 	t.Fatalf("no course %s", number)
 	return ""
 }
+
+// TestReadmeRoundTrip makes the edits README.md's "Working in a
+// spreadsheet" describes and checks that import prints what it shows.
+func TestReadmeRoundTrip(t *testing.T) {
+	readme := readString(t, "../README.md")
+	_, block, ok := strings.Cut(readme, "```console\n$ wpsgen import out/pharmacy-technician.xlsx -o pharmacy-technician.yaml --force\n")
+	if !ok {
+		t.Fatal("README.md has no import example")
+	}
+	block, diff, _ := strings.Cut(block, "$ git diff pharmacy-technician.yaml\n")
+	diff, _, _ = strings.Cut(diff, "```")
+
+	dir := t.TempDir()
+	for _, name := range []string{"pharmacy-technician.yaml", "pharmacy-technician.framework.yaml"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(readString(t, filepath.Join("..", "examples", name))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := runIn(t, dir, "render", "pharmacy-technician.yaml", "-o", "out"); r.code != cmd.ExitOK {
+		t.Fatalf("render: %d\n%s", r.code, r.stderr)
+	}
+	book := filepath.Join(dir, "out", "pharmacy-technician.xlsx")
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyed := func(sheet string, col int) map[string]int {
+		rows, _ := f.GetRows(sheet)
+		m := map[string]int{}
+		for i, r := range rows {
+			if len(r) >= col {
+				m[r[col-1]] = i + 1
+			}
+		}
+		return m
+	}
+	wps, rti := keyed("Work Process Schedule", 8), keyed("RTI Plan", 5)
+	setCell := func(sheet, col string, row int, v any) {
+		if err := f.SetCellValue(sheet, col+strconv.Itoa(row), v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setCell("Work Process Schedule", "F", wps["jf 1"], 400)
+	setCell("Work Process Schedule", "F", wps["jf 2"], 599.5)
+	setCell("Work Process Schedule", "F", wps["jf 3"], 300.5)
+	setCell("Work Process Schedule", "D", wps["c 3.C"], "")
+	setCell("RTI Plan", "C", rti["course 1"], 30)
+	ins := wps["c 2.C"] + 1
+	if err := f.InsertRows("Work Process Schedule", ins, 1); err != nil {
+		t.Fatal(err)
+	}
+	setCell("Work Process Schedule", "B", ins, "Prepares blister packs for long-term care residents")
+	setCell("Work Process Schedule", "E", ins, "✓")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	r := runIn(t, dir, "import", "out/pharmacy-technician.xlsx", "-o", "pharmacy-technician.yaml", "--force")
+	if r.code != cmd.ExitFindings || r.stderr != block {
+		t.Errorf("exit %d, stderr:\n%s\nREADME.md shows:\n%s", r.code, r.stderr, block)
+	}
+	got := readString(t, filepath.Join(dir, "pharmacy-technician.yaml"))
+	old := readString(t, "../examples/pharmacy-technician.yaml")
+	for _, line := range strings.Split(diff, "\n") {
+		switch {
+		case strings.HasPrefix(line, "+") && !strings.Contains(got, line[1:]+"\n"):
+			t.Errorf("README.md's diff adds %q; the program has no such line", line[1:])
+		case strings.HasPrefix(line, "-") && strings.Count(old, line[1:]+"\n") <= strings.Count(got, line[1:]+"\n"):
+			t.Errorf("README.md's diff removes %q; the program read back does not", line[1:])
+		}
+	}
+}
