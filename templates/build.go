@@ -98,15 +98,15 @@ func headerFields(s *framework.Schedule) []Field {
 	approach := func(label, value string) Checkbox { return Checkbox{Label: label, Checked: p.Approach.Value == value} }
 	return []Field{
 		{Label: "Sponsor", Value: sponsor},
-		{Label: "Job title", Value: occ.JobTitle.Value},
-		{Label: "Level", Value: occ.Level.Value},
+		{Label: "Job title", Value: occ.JobTitle.Value, Path: "occupation.job_title"},
+		{Label: "Level", Value: occ.Level.Value, Path: "occupation.level"},
 		{Label: "Specialization", Value: spec},
 		BoxField("Stackable program", Checkbox{Label: "yes", Checked: stackable}, Checkbox{Label: "no", Checked: !stackable}),
-		{Label: "Base occupation name", Value: occ.BaseOccupation.Value},
+		{Label: "Base occupation name", Value: occ.BaseOccupation.Value, Path: "occupation.base_occupation"},
 		{Label: "Company contact", Value: contact},
-		{Label: "Address", Value: p.Sponsor.Address.Value},
-		{Label: "Phone", Value: phone},
-		{Label: "Email", Value: email, Kind: FieldEmail},
+		{Label: "Address", Value: p.Sponsor.Address.Value, Path: "sponsor.address"},
+		{Label: "Phone", Value: phone, Path: "sponsor.contact.phone"},
+		{Label: "Email", Value: email, Kind: FieldEmail, Path: "sponsor.contact.email"},
 		BoxField("Apprenticeship type", approach("Competency-Based", CompetencyBased), approach("Time-Based", TimeBased), approach("Hybrid", Hybrid)),
 		{Label: "Term", Value: termText(p)},
 		{Label: "Prerequisites", Value: strings.Join(prereq, "; "), Kind: FieldItems, Items: prereq},
@@ -200,7 +200,12 @@ func rtiPlan(p *framework.Program) RTIPlan {
 		rti = &framework.RTIPlan{}
 	}
 	if pr := rti.Provider; pr != nil {
-		for _, f := range []Field{{Label: "Provider", Value: pr.Name.Value}, {Label: "Address", Value: pr.Address.Value}, {Label: "Phone", Value: pr.Phone.Value}, {Label: "Email", Value: pr.Email.Value, Kind: FieldEmail}} {
+		for _, f := range []Field{
+			{Label: "Provider", Value: pr.Name.Value, Path: "rti.provider.name"},
+			{Label: "Address", Value: pr.Address.Value, Path: "rti.provider.address"},
+			{Label: "Phone", Value: pr.Phone.Value, Path: "rti.provider.phone"},
+			{Label: "Email", Value: pr.Email.Value, Kind: FieldEmail, Path: "rti.provider.email"},
+		} {
 			if f.Value != "" {
 				plan.Provider = append(plan.Provider, f)
 			}

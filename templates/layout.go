@@ -81,6 +81,9 @@ type PageFooter struct {
 type Field struct {
 	Label string
 	Value string
+	// Path is the program key Value shows when it shows exactly one
+	// ("occupation.job_title"), for a workbook read back by wpsgen import.
+	Path  string     `json:"-"`
 	Kind  FieldKind  `json:",omitempty"`
 	Boxes []Checkbox `json:",omitempty"`
 	Items []string   `json:",omitempty"`

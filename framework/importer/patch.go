@@ -80,6 +80,9 @@ func (p *ProgramPatch) set(m *yaml.Node, key string, v *yaml.Node) {
 				return
 			}
 			v.LineComment, v.HeadComment, v.FootComment = old.LineComment, old.HeadComment, old.FootComment
+			if v.Kind == yaml.ScalarNode && old.Kind == yaml.ScalarNode && v.Tag == old.Tag {
+				v.Style = old.Style // a value written in quotes stays in quotes
+			}
 			if v.Kind == yaml.SequenceNode && old.Kind == yaml.SequenceNode && old.Style == 0 && len(old.Content) > 0 {
 				v.Style = 0 // a list written as a block stays a block
 			}

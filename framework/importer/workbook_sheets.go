@@ -31,10 +31,12 @@ func (w *workbookReader) readSchedule() error {
 	}
 	jf := ""         // the job function whose table the rows are in
 	started := false // rows above the first table are the title and header fields
-	for _, row := range t.Rows {
+	for i, row := range t.Rows {
 		key := row.Cell(keyCol)
 		cell := func(col int) string { return row.Cell(col - 1) }
 		switch {
+		case strings.HasPrefix(key, xlsx.KeyField):
+			w.readField(sheet, t.Rows, i, keyCol, 3)
 		case strings.HasPrefix(key, xlsx.KeyJobFunction):
 			jf, started = strings.TrimPrefix(key, xlsx.KeyJobFunction), true
 			seen[key] = true
@@ -177,10 +179,12 @@ func (w *workbookReader) readPlan() error {
 	var rows []courseRow
 	inTable, year := false, ""
 	changed := false
-	for _, row := range t.Rows {
+	for n, row := range t.Rows {
 		key := row.Cell(keyCol)
 		cell := func(col int) string { return strings.TrimSpace(row.Cell(col - 1)) }
 		switch {
+		case strings.HasPrefix(key, xlsx.KeyField):
+			w.readField(sheet, t.Rows, n, keyCol, 2)
 		case key == xlsx.KeyCourses:
 			inTable = true
 		case strings.HasPrefix(key, xlsx.KeyGroup):
@@ -281,4 +285,23 @@ func objectiveLines(cell string) []string {
 		}
 	}
 	return out
+}
+
+// readField reads a header field's value (column col of rows[i]) back
+// into the program key it shows. A value long enough to continue in the
+// rows below is left as the program has it: where its text was split is
+// not known.
+func (w *workbookReader) readField(sheet string, rows []Row, i, keyCol, col int) {
+	row := rows[i]
+	key := row.Cell(keyCol)
+	if i+1 < len(rows) && rows[i+1].Cell(keyCol) == xlsx.KeyContinued {
+		return
+	}
+	v := strings.TrimSpace(row.Cell(col - 1))
+	if v == strings.TrimSpace(w.expected(sheet, key, 1)[0]) {
+		return
+	}
+	path := strings.TrimPrefix(key, xlsx.KeyField)
+	w.patch.SetField(path, strings.Join(strings.Fields(v), " "))
+	w.note(sheet, row.Num, col, "%s: %q", path, v)
 }

@@ -158,6 +158,15 @@ func TestWorkbookEdits(t *testing.T) {
 			set(t, f, wps, xlsx.ColText, r, "Cleans the counting trays")
 			set(t, f, wps, xlsx.ColRTI, r, xlsx.Mark)
 		}, [][2]string{{"      - id: C\n  - id: \"3\"", "      - id: C\n      - {id: E, custom: true, text: Cleans the counting trays, delivery: [rti]}\n  - id: \"3\""}}},
+		{"header fields", func(t *testing.T, f *excelize.File) {
+			set(t, f, wps, 3, rowOf(t, f, wps, "field occupation.job_title"), "Certified Pharmacy Technician")
+			set(t, f, wps, 3, rowOf(t, f, wps, "field sponsor.contact.phone"), "+1 217 555 0199")
+			set(t, f, rti, 2, rowOf(t, f, rti, "field rti.provider.name"), "Lincoln Land Community College")
+		}, [][2]string{
+			{"  job_title: Pharmacy Technician", "  job_title: Certified Pharmacy Technician"},
+			{`    phone: "+1 217 555 0188"`, `    phone: "+1 217 555 0199"`},
+			{"    name: Lincoln Land Technical College", "    name: Lincoln Land Community College"},
+		}},
 		{"course hours and a course added", func(t *testing.T, f *excelize.File) {
 			set(t, f, rti, xlsx.ColCourseHours, rowOf(t, f, rti, "course 1"), 30)
 			r := rowOf(t, f, rti, "course 4") + 1

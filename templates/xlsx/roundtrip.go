@@ -44,6 +44,7 @@ const (
 	KeyCourses     = "courses" // the course table's header row
 	KeyHead        = "head"    // a job function table's column headings, the specialization's title
 	KeyTotal       = "total"   // a computed total or subtotal: never read back
+	KeyField       = "field "  // a header field that is one key of the program ("field sponsor.address")
 	KeyContinued   = "+"       // more text of the keyed row above
 )
 

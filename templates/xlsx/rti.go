@@ -47,7 +47,10 @@ func rtiSheet(d *templates.Document) (*sheet, error) {
 	p.add(cell{value: d.Occupation, look: lookSubtitle, span: len(p.widths)})
 	p.blank()
 	for _, f := range append(append([]templates.Field(nil), d.RTI.Provider...), d.RTI.Notes...) {
-		p.field(f.Label, f.Value, 1)
+		r := p.field(f.Label, f.Value, 1)
+		if f.Path != "" {
+			p.key(r, KeyField+f.Path, f.Value)
+		}
 	}
 	if len(d.RTI.Provider)+len(d.RTI.Notes) > 0 {
 		p.blank()

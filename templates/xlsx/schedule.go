@@ -144,7 +144,10 @@ func (s *schedule) titleBlock() int {
 // headerFields lays out the form's fields, checkbox fields included.
 func (s *schedule) headerFields() {
 	for _, f := range s.d.Fields {
-		s.field(f.Label, f.Value, 2)
+		r := s.field(f.Label, f.Value, 2)
+		if f.Path != "" {
+			s.key(r, KeyField+f.Path, f.Value)
+		}
 	}
 	s.blank()
 }

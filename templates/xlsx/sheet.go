@@ -66,8 +66,8 @@ func (s *sheet) next() int { return len(s.rows) + 1 }
 
 // field appends a header field: its label over labelSpan columns, its
 // value wrapped over the rest of the row.
-func (s *sheet) field(label, value string, labelSpan int) {
-	s.add(cell{value: label, look: lookLabel, span: labelSpan},
+func (s *sheet) field(label, value string, labelSpan int) int {
+	return s.add(cell{value: label, look: lookLabel, span: labelSpan},
 		cell{value: value, look: lookValue, span: len(s.widths) - labelSpan})
 }
 
