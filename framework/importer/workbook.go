@@ -135,6 +135,9 @@ func (w *workbookReader) readRoundTrip() error {
 	for _, r := range t.Rows[1:] {
 		switch k := r.Cell(0); k {
 		case xlsx.RoundTripSource:
+			if src.Len()+len(r.Cell(1)) > framework.MaxFileSize {
+				return errors.New("the program kept in the workbook is larger than a program file may be; render the program again")
+			}
 			src.WriteString(r.Cell(1))
 		case xlsx.RoundTripKeyColumn:
 			n, err := strconv.Atoi(r.Cell(2))
