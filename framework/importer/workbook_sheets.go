@@ -196,7 +196,10 @@ func (w *workbookReader) readPlan() error {
 			}
 			want := w.expected(sheet, key, 4)
 			var e CourseEdit
-			if title := cell(xlsx.ColCourse); title != want[0] {
+			// Text too long for one cell continues below; where it was cut
+			// is not known, so a continued row's texts are left as they are.
+			continued := n+1 < len(t.Rows) && t.Rows[n+1].Cell(keyCol) == xlsx.KeyContinued
+			if title := cell(xlsx.ColCourse); title != want[0] && !continued {
 				e.Title = &title
 			}
 			if number := cell(xlsx.ColNumber); number != want[1] {
@@ -207,7 +210,7 @@ func (w *workbookReader) readPlan() error {
 					e.Hours = &d
 				}
 			}
-			if obj := strings.TrimSpace(row.Cell(xlsx.ColObjectives - 1)); obj != strings.TrimSpace(want[3]) {
+			if obj := strings.TrimSpace(row.Cell(xlsx.ColObjectives - 1)); obj != strings.TrimSpace(want[3]) && !continued {
 				e.Objectives = objectiveLines(obj)
 			}
 			if e.Title != nil || e.Number != nil || e.Hours != nil || e.Objectives != nil {

@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/wpsgen/wpsgen/framework"
-	"github.com/wpsgen/wpsgen/templates/xlsx"
 )
 
 // Unzipped sizes a workbook may reach. excelize refuses a workbook whose
@@ -79,8 +78,10 @@ func openWorkbook(name string, data []byte) (*excelize.File, error) {
 // stopping at MaxRows. raw reads numbers as stored (12.5, not "12.50").
 func readSheet(f *excelize.File, name, sheet string, raw bool) (*Table, error) {
 	t := &Table{File: name, Sheet: sheet, maxCell: MaxCellRunes}
-	if sheet == xlsx.SheetRoundTrip {
-		t.maxCell = 32_767 // Excel's limit: the program's YAML is kept in pieces that size
+	if raw {
+		// A workbook wpsgen wrote: its cells hold up to Excel's limit (the
+		// program's YAML is kept in pieces that size).
+		t.maxCell = excelize.TotalCellChars
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
