@@ -178,3 +178,21 @@ func TestPatchExamplesUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestPatchFlowComma: yaml.v3's trailing comma before a comment is not
+// written, and text that merely ends in ",}" is left alone.
+func TestPatchFlowComma(t *testing.T) {
+	src := "kind: program\nnote: a plain text ending {b,}\njob_functions:\n  - id: \"1\"\n    competencies:\n      - {id: A}\n      - {id: C}\n      # 1.B is crossed off\n    hours: [1]\n    # x\n"
+	p, err := NewProgramPatch([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.changed = true
+	out, err := p.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != src {
+		t.Errorf("got:\n%s\nwant:\n%s", out, src)
+	}
+}
