@@ -24,7 +24,7 @@ func FuzzFramework(f *testing.F) {
 	f.Add([]byte("Work process;Skill;Required?;RTI;OJT\nA;b;yes;x;\n;c;no;;x\n"))
 	f.Add([]byte("\xff\xfeJ\x00o\x00b\x00 \x00f\x00u\x00n\x00c\x00t\x00i\x00o\x00n\x00"))
 	f.Add([]byte("Duty #,Duty,Task #,Task\n1,A,1.1,\"b\nc\"\n"))
-	f.Add(workbook(f, map[string][][]any{"S": {{"Job function", "Competency", "Delivery"}, {"A", "b", "RTI"}, {nil, "c", "x"}}}, []string{"S"}))
+	f.Add(newWorkbook(f, map[string][][]any{"S": {{"Job function", "Competency", "Delivery"}, {"A", "b", "RTI"}, {nil, "c", "x"}}}, []string{"S"}))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res := Framework("f.csv", data, Options{ID: "f", Title: "T", ONET: "29-2052.00"})
 		for _, fd := range res.Findings {

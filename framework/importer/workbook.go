@@ -12,7 +12,7 @@ import (
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
-	"github.com/wpsgen/wpsgen/templates/xlsx"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
 // ProgramResult is a program read back from a workbook.
@@ -121,25 +121,25 @@ func Source(name string, data []byte) []byte {
 // readRoundTrip reads the hidden sheet: the program's YAML, the key
 // columns and what each keyed row showed.
 func (w *workbookReader) readRoundTrip() error {
-	if idx, err := w.f.GetSheetIndex(xlsx.SheetRoundTrip); err != nil || idx < 0 {
+	if idx, err := w.f.GetSheetIndex(workbook.SheetRoundTrip); err != nil || idx < 0 {
 		return errors.New("this workbook was not written by wpsgen render (it lacks the hidden sheet that says which program each row shows); to read a table of competencies, use wpsgen import --framework")
 	}
-	t, err := readSheet(w.f, w.name, xlsx.SheetRoundTrip, true)
+	t, err := readSheet(w.f, w.name, workbook.SheetRoundTrip, true)
 	if err != nil {
 		return err
 	}
-	if len(t.Rows) == 0 || t.Rows[0].Cell(0) != xlsx.RoundTripFormat {
+	if len(t.Rows) == 0 || t.Rows[0].Cell(0) != workbook.Format {
 		return errors.New("the workbook's hidden wpsgen sheet is not one this version of wpsgen reads; render the program again")
 	}
 	var src strings.Builder
 	for _, r := range t.Rows[1:] {
 		switch k := r.Cell(0); k {
-		case xlsx.RoundTripSource:
+		case workbook.Source:
 			if src.Len()+len(r.Cell(1)) > framework.MaxFileSize {
 				return errors.New("the program kept in the workbook is larger than a program file may be; render the program again")
 			}
 			src.WriteString(r.Cell(1))
-		case xlsx.RoundTripKeyColumn:
+		case workbook.KeyColumn:
 			n, err := strconv.Atoi(r.Cell(2))
 			if err != nil || n < 1 || n > MaxCols {
 				return errors.New("the workbook's hidden wpsgen sheet was changed; render the program again")
@@ -214,9 +214,9 @@ func (w *workbookReader) mark(sheet string, row, col int, raw string) bool {
 	switch strings.TrimSpace(raw) {
 	case "":
 		return false
-	case xlsx.Mark:
+	case workbook.Mark:
 		return true
 	}
-	w.errorAt(sheet, row, col, "%q is not the drop-down's mark: choose %s, or leave the cell empty", raw, xlsx.Mark)
+	w.errorAt(sheet, row, col, "%q is not the drop-down's mark: choose %s, or leave the cell empty", raw, workbook.Mark)
 	return false
 }

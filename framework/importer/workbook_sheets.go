@@ -6,14 +6,14 @@ import (
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework"
-	"github.com/wpsgen/wpsgen/templates/xlsx"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
 // readSchedule applies the Work Process Schedule's edits: job function
 // hours, RTI/OJT marks, competency rows deleted, rows added under a job
 // function (the sponsor's own competencies).
 func (w *workbookReader) readSchedule() error {
-	const sheet = xlsx.SheetSchedule
+	const sheet = workbook.SheetSchedule
 	t, keyCol, err := w.keyedRows(sheet)
 	if err != nil {
 		return err
@@ -21,7 +21,7 @@ func (w *workbookReader) readSchedule() error {
 	seen := map[string]bool{}
 	used := map[string]map[string]bool{} // job function -> its competency letters
 	for k := range w.expect {
-		if rest, ok := strings.CutPrefix(k, sheet+"!"+xlsx.KeyCompetency); ok {
+		if rest, ok := strings.CutPrefix(k, sheet+"!"+workbook.KeyCompetency); ok {
 			jf, letter, _ := strings.Cut(rest, ".")
 			if used[jf] == nil {
 				used[jf] = map[string]bool{}
@@ -35,40 +35,40 @@ func (w *workbookReader) readSchedule() error {
 		key := row.Cell(keyCol)
 		cell := func(col int) string { return row.Cell(col - 1) }
 		switch {
-		case strings.HasPrefix(key, xlsx.KeyField):
+		case strings.HasPrefix(key, workbook.KeyField):
 			w.readField(sheet, t.Rows, i, keyCol, 3)
-		case strings.HasPrefix(key, xlsx.KeyJobFunction):
-			jf, started = strings.TrimPrefix(key, xlsx.KeyJobFunction), true
+		case strings.HasPrefix(key, workbook.KeyJobFunction):
+			jf, started = strings.TrimPrefix(key, workbook.KeyJobFunction), true
 			seen[key] = true
 			w.readHours(sheet, row, key, jf)
-		case strings.HasPrefix(key, xlsx.KeyCompetency):
+		case strings.HasPrefix(key, workbook.KeyCompetency):
 			seen[key] = true
-			id, letter, _ := strings.Cut(strings.TrimPrefix(key, xlsx.KeyCompetency), ".")
+			id, letter, _ := strings.Cut(strings.TrimPrefix(key, workbook.KeyCompetency), ".")
 			want := w.expected(sheet, key, 2)
-			rti := w.mark(sheet, row.Num, xlsx.ColRTI, cell(xlsx.ColRTI))
-			ojt := w.mark(sheet, row.Num, xlsx.ColOJT, cell(xlsx.ColOJT))
+			rti := w.mark(sheet, row.Num, workbook.ColRTI, cell(workbook.ColRTI))
+			ojt := w.mark(sheet, row.Num, workbook.ColOJT, cell(workbook.ColOJT))
 			if rti != (want[0] != "") || ojt != (want[1] != "") {
 				if err := w.patch.SetDelivery(id, letter, rti, ojt); err != nil {
-					w.errorAt(sheet, row.Num, xlsx.ColRTI, "%v", err)
+					w.errorAt(sheet, row.Num, workbook.ColRTI, "%v", err)
 				}
-				w.note(sheet, row.Num, xlsx.ColRTI, "competency %s.%s: delivery %s", id, letter, deliveryWords(rti, ojt))
+				w.note(sheet, row.Num, workbook.ColRTI, "competency %s.%s: delivery %s", id, letter, deliveryWords(rti, ojt))
 			}
-		case key == xlsx.KeyContinued:
-		case key == xlsx.KeyTotal:
+		case key == workbook.KeyContinued:
+		case key == workbook.KeyTotal:
 			jf = ""
-			w.totals(sheet, row, xlsx.ColHours, xlsx.ColHours+1)
+			w.totals(sheet, row, workbook.ColHours, workbook.ColHours+1)
 		case key != "":
 			jf = "" // column headings, a specialization's title: no table's rows
-		case strings.TrimSpace(cell(xlsx.ColText)) != "" && jf != "":
+		case strings.TrimSpace(cell(workbook.ColText)) != "" && jf != "":
 			w.addCompetency(sheet, row, jf, used)
-		case strings.TrimSpace(cell(xlsx.ColText)+cell(xlsx.ColRTI)+cell(xlsx.ColOJT)) != "" && jf == "" && started:
-			w.errorAt(sheet, row.Num, xlsx.ColText, "a competency row outside any job function: add competency rows under a job function's rows")
+		case strings.TrimSpace(cell(workbook.ColText)+cell(workbook.ColRTI)+cell(workbook.ColOJT)) != "" && jf == "" && started:
+			w.errorAt(sheet, row.Num, workbook.ColText, "a competency row outside any job function: add competency rows under a job function's rows")
 		}
 	}
 	var gone []string
 	for k := range w.expect {
-		if rest, ok := strings.CutPrefix(k, sheet+"!"); ok && !seen[rest] && strings.HasPrefix(rest, xlsx.KeyCompetency) {
-			gone = append(gone, strings.TrimPrefix(rest, xlsx.KeyCompetency))
+		if rest, ok := strings.CutPrefix(k, sheet+"!"); ok && !seen[rest] && strings.HasPrefix(rest, workbook.KeyCompetency) {
+			gone = append(gone, strings.TrimPrefix(rest, workbook.KeyCompetency))
 		}
 	}
 	slices.Sort(gone)
@@ -89,7 +89,7 @@ func (w *workbookReader) readHours(sheet string, row Row, key, jf string) {
 		names = []string{"min_hours", "max_hours"}
 	}
 	for i := range want {
-		col := xlsx.ColHours + i
+		col := workbook.ColHours + i
 		raw := strings.TrimSpace(row.Cell(col - 1))
 		if raw == want[i] {
 			continue
@@ -116,30 +116,30 @@ func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used ma
 		used[jf] = map[string]bool{}
 	}
 	taken := func(l string) bool { return used[jf][l] || w.inFramework(jf, l) }
-	letter := strings.ToUpper(strings.Trim(row.Cell(xlsx.ColLetter-1), ". "))
+	letter := strings.ToUpper(strings.Trim(row.Cell(workbook.ColLetter-1), ". "))
 	if letter == "" {
 		for n := 1; letter == ""; n++ {
 			if !taken(letters(n)) {
 				letter = letters(n)
 			}
 		}
-		w.note(sheet, row.Num, xlsx.ColLetter, "the added competency has no letter: it is %s.%s", jf, letter)
+		w.note(sheet, row.Num, workbook.ColLetter, "the added competency has no letter: it is %s.%s", jf, letter)
 	} else if !lettersOnly.MatchString(letter) {
-		w.errorAt(sheet, row.Num, xlsx.ColLetter, "%q is not a competency letter (A..Z, AA, AB, ...)", row.Cell(xlsx.ColLetter-1))
+		w.errorAt(sheet, row.Num, workbook.ColLetter, "%q is not a competency letter (A..Z, AA, AB, ...)", row.Cell(workbook.ColLetter-1))
 		return
 	} else if taken(letter) {
-		w.errorAt(sheet, row.Num, xlsx.ColLetter, "job function %s already has a competency %s (in the program or its framework); give the added row a letter of its own", jf, letter)
+		w.errorAt(sheet, row.Num, workbook.ColLetter, "job function %s already has a competency %s (in the program or its framework); give the added row a letter of its own", jf, letter)
 		return
 	}
 	used[jf][letter] = true
-	rti := w.mark(sheet, row.Num, xlsx.ColRTI, row.Cell(xlsx.ColRTI-1))
-	ojt := w.mark(sheet, row.Num, xlsx.ColOJT, row.Cell(xlsx.ColOJT-1))
-	text := strings.Join(strings.Fields(row.Cell(xlsx.ColText-1)), " ")
+	rti := w.mark(sheet, row.Num, workbook.ColRTI, row.Cell(workbook.ColRTI-1))
+	ojt := w.mark(sheet, row.Num, workbook.ColOJT, row.Cell(workbook.ColOJT-1))
+	text := strings.Join(strings.Fields(row.Cell(workbook.ColText-1)), " ")
 	if err := w.patch.AddCompetency(jf, letter, text, rti, ojt); err != nil {
-		w.errorAt(sheet, row.Num, xlsx.ColText, "%v", err)
+		w.errorAt(sheet, row.Num, workbook.ColText, "%v", err)
 		return
 	}
-	w.note(sheet, row.Num, xlsx.ColText, "competency %s.%s added (custom)", jf, letter)
+	w.note(sheet, row.Num, workbook.ColText, "competency %s.%s added (custom)", jf, letter)
 }
 
 // inFramework reports whether the framework, when known, has competency
@@ -167,7 +167,7 @@ func deliveryWords(rti, ojt bool) string {
 // readPlan applies the RTI Plan's edits: course rows edited, deleted or
 // added (an added row takes the year of the group it is in).
 func (w *workbookReader) readPlan() error {
-	const sheet = xlsx.SheetRTI
+	const sheet = workbook.SheetRTI
 	t, keyCol, err := w.keyedRows(sheet)
 	if err != nil {
 		return err
@@ -183,14 +183,14 @@ func (w *workbookReader) readPlan() error {
 		key := row.Cell(keyCol)
 		cell := func(col int) string { return strings.TrimSpace(row.Cell(col - 1)) }
 		switch {
-		case strings.HasPrefix(key, xlsx.KeyField):
+		case strings.HasPrefix(key, workbook.KeyField):
 			w.readField(sheet, t.Rows, n, keyCol, 2)
-		case key == xlsx.KeyCourses:
+		case key == workbook.KeyCourses:
 			inTable = true
-		case strings.HasPrefix(key, xlsx.KeyGroup):
-			year = strings.TrimPrefix(key, xlsx.KeyGroup)
-		case strings.HasPrefix(key, xlsx.KeyCourse):
-			i, err := strconv.Atoi(strings.TrimPrefix(key, xlsx.KeyCourse))
+		case strings.HasPrefix(key, workbook.KeyGroup):
+			year = strings.TrimPrefix(key, workbook.KeyGroup)
+		case strings.HasPrefix(key, workbook.KeyCourse):
+			i, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyCourse))
 			if err != nil {
 				continue
 			}
@@ -198,36 +198,36 @@ func (w *workbookReader) readPlan() error {
 			var e CourseEdit
 			// Text too long for one cell continues below; where it was cut
 			// is not known, so a continued row's texts are left as they are.
-			continued := n+1 < len(t.Rows) && t.Rows[n+1].Cell(keyCol) == xlsx.KeyContinued
-			if title := cell(xlsx.ColCourse); title != want[0] && !continued {
+			continued := n+1 < len(t.Rows) && t.Rows[n+1].Cell(keyCol) == workbook.KeyContinued
+			if title := cell(workbook.ColCourse); title != want[0] && !continued {
 				e.Title = &title
 			}
-			if number := cell(xlsx.ColNumber); number != want[1] {
+			if number := cell(workbook.ColNumber); number != want[1] {
 				e.Number = &number
 			}
-			if raw := cell(xlsx.ColCourseHours); raw != want[2] {
-				if d, ok := w.hours(sheet, row.Num, xlsx.ColCourseHours, raw); ok && !sameNumber(want[2], d) {
+			if raw := cell(workbook.ColCourseHours); raw != want[2] {
+				if d, ok := w.hours(sheet, row.Num, workbook.ColCourseHours, raw); ok && !sameNumber(want[2], d) {
 					e.Hours = &d
 				}
 			}
-			if obj := strings.TrimSpace(row.Cell(xlsx.ColObjectives - 1)); obj != strings.TrimSpace(want[3]) && !continued {
+			if obj := strings.TrimSpace(row.Cell(workbook.ColObjectives - 1)); obj != strings.TrimSpace(want[3]) && !continued {
 				e.Objectives = objectiveLines(obj)
 			}
 			if e.Title != nil || e.Number != nil || e.Hours != nil || e.Objectives != nil {
 				changed = true
-				w.note(sheet, row.Num, xlsx.ColCourse, "course %q edited", want[0])
+				w.note(sheet, row.Num, workbook.ColCourse, "course %q edited", want[0])
 			}
 			rows = append(rows, courseRow{i, e})
-		case key == xlsx.KeyContinued:
-		case key == xlsx.KeyTotal:
+		case key == workbook.KeyContinued:
+		case key == workbook.KeyTotal:
 			inTable = false
-			w.totals(sheet, row, xlsx.ColCourseHours)
+			w.totals(sheet, row, workbook.ColCourseHours)
 		case key != "":
 			inTable = false
-		case inTable && cell(xlsx.ColCourse) != "":
-			title, number := cell(xlsx.ColCourse), cell(xlsx.ColNumber)
-			e := CourseEdit{Title: &title, Number: &number, Objectives: objectiveLines(strings.TrimSpace(row.Cell(xlsx.ColObjectives - 1)))}
-			if d, ok := w.hours(sheet, row.Num, xlsx.ColCourseHours, cell(xlsx.ColCourseHours)); ok {
+		case inTable && cell(workbook.ColCourse) != "":
+			title, number := cell(workbook.ColCourse), cell(workbook.ColNumber)
+			e := CourseEdit{Title: &title, Number: &number, Objectives: objectiveLines(strings.TrimSpace(row.Cell(workbook.ColObjectives - 1)))}
+			if d, ok := w.hours(sheet, row.Num, workbook.ColCourseHours, cell(workbook.ColCourseHours)); ok {
 				e.Hours = &d
 			}
 			if year != "" {
@@ -235,7 +235,7 @@ func (w *workbookReader) readPlan() error {
 			}
 			rows = append(rows, courseRow{-1, e})
 			changed = true
-			w.note(sheet, row.Num, xlsx.ColCourse, "course %q added", title)
+			w.note(sheet, row.Num, workbook.ColCourse, "course %q added", title)
 		}
 	}
 	kept := 0
@@ -246,7 +246,7 @@ func (w *workbookReader) readPlan() error {
 	}
 	courses := 0
 	for k := range w.expect {
-		if strings.HasPrefix(k, sheet+"!"+xlsx.KeyCourse) {
+		if strings.HasPrefix(k, sheet+"!"+workbook.KeyCourse) {
 			courses++
 		}
 	}
@@ -297,14 +297,14 @@ func objectiveLines(cell string) []string {
 func (w *workbookReader) readField(sheet string, rows []Row, i, keyCol, col int) {
 	row := rows[i]
 	key := row.Cell(keyCol)
-	if i+1 < len(rows) && rows[i+1].Cell(keyCol) == xlsx.KeyContinued {
+	if i+1 < len(rows) && rows[i+1].Cell(keyCol) == workbook.KeyContinued {
 		return
 	}
 	v := strings.TrimSpace(row.Cell(col - 1))
 	if v == strings.TrimSpace(w.expected(sheet, key, 1)[0]) {
 		return
 	}
-	path := strings.TrimPrefix(key, xlsx.KeyField)
+	path := strings.TrimPrefix(key, workbook.KeyField)
 	w.patch.SetField(path, strings.Join(strings.Fields(v), " "))
 	w.note(sheet, row.Num, col, "%s: %q", path, v)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/pdf"
 	"github.com/wpsgen/wpsgen/templates/templatestest"
@@ -94,7 +95,7 @@ func edited(t *testing.T, edit func(f *excelize.File)) (*ProgramResult, string) 
 // rowOf finds the row of the visible sheet whose hidden key is key.
 func rowOf(t *testing.T, f *excelize.File, sheet, key string) int {
 	t.Helper()
-	col := map[string]int{xlsx.SheetSchedule: 8, xlsx.SheetRTI: 5}[sheet]
+	col := map[string]int{workbook.SheetSchedule: 8, workbook.SheetRTI: 5}[sheet]
 	rows, err := f.GetRows(sheet)
 	if err != nil {
 		t.Fatal(err)
@@ -120,18 +121,18 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // TestWorkbookEdits: each edit a person makes comes back as the YAML a
 // person would write for it, and nothing else changes.
 func TestWorkbookEdits(t *testing.T) {
-	const wps, rti = xlsx.SheetSchedule, xlsx.SheetRTI
+	const wps, rti = workbook.SheetSchedule, workbook.SheetRTI
 	cases := []struct {
 		name string
 		edit func(t *testing.T, f *excelize.File)
 		diff [][2]string
 	}{
 		{"hours with decimals", func(t *testing.T, f *excelize.File) {
-			set(t, f, wps, xlsx.ColHours, rowOf(t, f, wps, "jf 1"), 452.25)
+			set(t, f, wps, workbook.ColHours, rowOf(t, f, wps, "jf 1"), 452.25)
 		}, [][2]string{{"  - id: \"1\"\n    hours: 450", "  - id: \"1\"\n    hours: 452.25"}}},
 		{"mark cleared and set", func(t *testing.T, f *excelize.File) {
-			set(t, f, wps, xlsx.ColRTI, rowOf(t, f, wps, "c 1.A"), "")
-			set(t, f, wps, xlsx.ColRTI, rowOf(t, f, wps, "c 2.B"), xlsx.Mark)
+			set(t, f, wps, workbook.ColRTI, rowOf(t, f, wps, "c 1.A"), "")
+			set(t, f, wps, workbook.ColRTI, rowOf(t, f, wps, "c 2.B"), workbook.Mark)
 		}, [][2]string{
 			{"    competencies:\n      - id: A\n      - id: B\n      - id: C\n      - id: D\n  - id: \"2\"",
 				"    competencies:\n      - id: A\n        delivery: [ojt]\n      - id: B\n      - id: C\n      - id: D\n  - id: \"2\""},
@@ -147,16 +148,16 @@ func TestWorkbookEdits(t *testing.T) {
 			if err := f.InsertRows(wps, r, 1); err != nil {
 				t.Fatal(err)
 			}
-			set(t, f, wps, xlsx.ColText, r, "Rotates stock by expiry date")
-			set(t, f, wps, xlsx.ColOJT, r, xlsx.Mark)
+			set(t, f, wps, workbook.ColText, r, "Rotates stock by expiry date")
+			set(t, f, wps, workbook.ColOJT, r, workbook.Mark)
 		}, [][2]string{{"      - id: C\n  - id: \"4\"", "      - id: C\n      - {id: D, custom: true, text: Rotates stock by expiry date, delivery: [ojt]}\n  - id: \"4\""}}},
 		{"row added where the framework has a crossed-off competency", func(t *testing.T, f *excelize.File) {
 			r := rowOf(t, f, wps, "c 2.C") + 1
 			if err := f.InsertRows(wps, r, 1); err != nil {
 				t.Fatal(err)
 			}
-			set(t, f, wps, xlsx.ColText, r, "Cleans the counting trays")
-			set(t, f, wps, xlsx.ColRTI, r, xlsx.Mark)
+			set(t, f, wps, workbook.ColText, r, "Cleans the counting trays")
+			set(t, f, wps, workbook.ColRTI, r, workbook.Mark)
 		}, [][2]string{{"      - id: C\n  - id: \"3\"", "      - id: C\n      - {id: E, custom: true, text: Cleans the counting trays, delivery: [rti]}\n  - id: \"3\""}}},
 		{"header fields", func(t *testing.T, f *excelize.File) {
 			set(t, f, wps, 3, rowOf(t, f, wps, "field occupation.job_title"), "Certified Pharmacy Technician")
@@ -168,13 +169,13 @@ func TestWorkbookEdits(t *testing.T) {
 			{"    name: Lincoln Land Technical College", "    name: Lincoln Land Community College"},
 		}},
 		{"course hours and a course added", func(t *testing.T, f *excelize.File) {
-			set(t, f, rti, xlsx.ColCourseHours, rowOf(t, f, rti, "course 1"), 30)
+			set(t, f, rti, workbook.ColCourseHours, rowOf(t, f, rti, "course 1"), 30)
 			r := rowOf(t, f, rti, "course 4") + 1
 			if err := f.InsertRows(rti, r, 1); err != nil {
 				t.Fatal(err)
 			}
-			set(t, f, rti, xlsx.ColCourse, r, "Sterile Compounding")
-			set(t, f, rti, xlsx.ColCourseHours, r, 16.5)
+			set(t, f, rti, workbook.ColCourse, r, "Sterile Compounding")
+			set(t, f, rti, workbook.ColCourseHours, r, 16.5)
 		}, [][2]string{
 			{"      title: Medical and Pharmaceutical Terminology\n      hours: 24", "      title: Medical and Pharmaceutical Terminology\n      hours: 30"},
 			{"      covers: [\"1.D\", \"4.C\", \"4.D\"]\n", "      covers: [\"1.D\", \"4.C\", \"4.D\"]\n    - title: Sterile Compounding\n      hours: 16.5\n      year: 1\n"},
@@ -205,9 +206,9 @@ func TestWorkbookEdits(t *testing.T) {
 func TestWorkbookCellFindings(t *testing.T) {
 	var hoursRow, markRow int
 	res, _ := edited(t, func(f *excelize.File) {
-		hoursRow, markRow = rowOf(t, f, xlsx.SheetSchedule, "jf 2"), rowOf(t, f, xlsx.SheetSchedule, "c 2.A")
-		set(t, f, xlsx.SheetSchedule, xlsx.ColHours, hoursRow, "about 500")
-		set(t, f, xlsx.SheetSchedule, xlsx.ColOJT, markRow, "yes")
+		hoursRow, markRow = rowOf(t, f, workbook.SheetSchedule, "jf 2"), rowOf(t, f, workbook.SheetSchedule, "c 2.A")
+		set(t, f, workbook.SheetSchedule, workbook.ColHours, hoursRow, "about 500")
+		set(t, f, workbook.SheetSchedule, workbook.ColOJT, markRow, "yes")
 	})
 	want := "p.xlsx:Work Process Schedule!F" + itoa(hoursRow) + `: error: "about 500" is not a number of hours; write a number such as 450 or 12.5 [import]` + "\n" +
 		"p.xlsx:Work Process Schedule!E" + itoa(markRow) + `: error: "yes" is not the drop-down's mark: choose ✓, or leave the cell empty [import]` + "\n"
@@ -216,13 +217,13 @@ func TestWorkbookCellFindings(t *testing.T) {
 	}
 	var total int
 	res, src := edited(t, func(f *excelize.File) {
-		total = rowOf(t, f, xlsx.SheetSchedule, "total")
-		set(t, f, xlsx.SheetSchedule, xlsx.ColHours, total, 2100)
+		total = rowOf(t, f, workbook.SheetSchedule, "total")
+		set(t, f, workbook.SheetSchedule, workbook.ColHours, total, 2100)
 	})
 	if string(res.YAML) != src || len(res.Notes) != 1 || res.Notes[0].String() != "p.xlsx:Work Process Schedule!F"+itoa(total)+": warning: the total 2100 was typed over; totals are computed from the hours above it, so it is ignored" {
 		t.Errorf("a typed-over total: %v\n%s", res.Notes, res.YAML)
 	}
-	notOurs := Program("t.xlsx", workbook(t, map[string][][]any{"S": {{"a"}}}, []string{"S"}), nil)
+	notOurs := Program("t.xlsx", newWorkbook(t, map[string][][]any{"S": {{"a"}}}, []string{"S"}), nil)
 	if got := findingsText(notOurs.Findings); !strings.Contains(got, "was not written by wpsgen render") {
 		t.Errorf("a workbook of another origin: %s", got)
 	}

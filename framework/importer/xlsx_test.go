@@ -13,9 +13,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// workbook builds an XLSX with excelize: sheets in order, each a list of
+// newWorkbook builds an XLSX with excelize: sheets in order, each a list of
 // rows; hidden names sheets to hide.
-func workbook(t testing.TB, sheets map[string][][]any, order []string, hidden ...string) []byte {
+func newWorkbook(t testing.TB, sheets map[string][][]any, order []string, hidden ...string) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -57,7 +57,7 @@ func TestXLSX(t *testing.T) {
 		{nil, nil, "Verifies prescriptions", "Optional", nil, "x"},
 		{2, "Compounds", "Mixes ointments", "Optional", "x", nil},
 	}
-	data := workbook(t, map[string][][]any{
+	data := newWorkbook(t, map[string][][]any{
 		"Read me": {{"This workbook lists the framework"}},
 		"Secret":  {{"Job function", "Competency"}, {"Hidden", "Never read"}},
 		"Skills":  good,
@@ -76,7 +76,7 @@ func TestXLSX(t *testing.T) {
 
 	bad := slices.Clone(good)
 	bad[4] = []any{nil, nil, "Verifies prescriptions", "Optional", nil, "maybe"}
-	data = workbook(t, map[string][][]any{"Work Process Schedule": bad}, []string{"Work Process Schedule"})
+	data = newWorkbook(t, map[string][][]any{"Work Process Schedule": bad}, []string{"Work Process Schedule"})
 	res = Framework("t.xlsx", data, Options{})
 	wantF := `t.xlsx:Work Process Schedule!F5: error: "maybe" is not a mark: put x (or yes) in the OJT column when the competency is taught that way, and leave it empty (or no) otherwise [import]`
 	if got := strings.TrimSpace(findingsText(res.Findings)); got != wantF || res.YAML != nil {

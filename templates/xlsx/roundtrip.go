@@ -6,61 +6,26 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/wpsgen/wpsgen/framework/workbook"
 	"github.com/wpsgen/wpsgen/templates"
 )
 
-// What a workbook carries so that `wpsgen import` can read it back after a
-// person edited it, without guessing: a very hidden sheet holding the
-// program's YAML and what each keyed row showed, and, in each visible
-// sheet, a hidden column right of the last one that keys each row to the
-// program item it shows. The keys live in the rows themselves so a row a
-// person deletes takes its key along, a row a person inserts has none, and
-// sorting or moving rows keeps them right.
+// What a workbook carries so that `wpsgen import` can read it back: see
+// package framework/workbook, the contract both sides keep.
 const (
-	// SheetRoundTrip is the very hidden sheet: row 1 names the format,
-	// then "source" rows hold the program's YAML in pieces, then one row
-	// per keyed row: the key, then the values the row showed.
-	SheetRoundTrip = "wpsgen"
-	// RoundTripFormat is cell A1 of SheetRoundTrip.
-	RoundTripFormat = "wpsgen workbook 1"
-	// RoundTripSource starts a row of SheetRoundTrip holding a piece of the
-	// program's YAML in column B.
-	RoundTripSource = "source"
-	// RoundTripKeyColumn starts a row of SheetRoundTrip giving, in column
-	// B, a sheet's name and in column C its key column's number.
-	RoundTripKeyColumn = "key column"
+	SheetRoundTrip = workbook.SheetRoundTrip
 	// sourcePiece is the most text one cell gets (Excel's limit is 32,767).
 	sourcePiece = 30_000
-)
 
-// Keys of rows. A job function's key ends in its id ("jf 1"), a
-// competency's in JOBFUNCTION.COMPETENCY ("c 1.A"), a course's in its
-// index in rti.courses ("course 0"), a course group's in its year.
-const (
-	KeyJobFunction = "jf "
-	KeyCompetency  = "c "
-	KeyCourse      = "course "
-	KeyGroup       = "group "
-	KeyCourses     = "courses" // the course table's header row
-	KeyHead        = "head"    // a job function table's column headings, the specialization's title
-	KeyTotal       = "total"   // a computed total or subtotal: never read back
-	KeyField       = "field "  // a header field that is one key of the program ("field sponsor.address")
-	KeyContinued   = "+"       // more text of the keyed row above
-)
-
-// Columns of the round trip, for the reader.
-const (
-	ColType        = colType
-	ColRTI         = colRTI
-	ColOJT         = colOJT
-	ColHours       = colHours
-	ColText        = colText
-	ColLetter      = colLetter
-	ColCourse      = colCourse
-	ColNumber      = colNumber
-	ColCourseHours = colCourseHours
-	ColObjectives  = colObjectives
-	Mark           = mark
+	KeyJobFunction = workbook.KeyJobFunction
+	KeyCompetency  = workbook.KeyCompetency
+	KeyCourse      = workbook.KeyCourse
+	KeyGroup       = workbook.KeyGroup
+	KeyField       = workbook.KeyField
+	KeyCourses     = workbook.KeyCourses
+	KeyHead        = workbook.KeyHead
+	KeyTotal       = workbook.KeyTotal
+	KeyContinued   = workbook.KeyContinued
 )
 
 // keyed is a key and the values its row showed.
@@ -108,16 +73,16 @@ func writeRoundTrip(f *excelize.File, sheets []*sheet, source []byte) error {
 		n++
 		return sw.SetRow(cellRef(1, n), values)
 	}
-	if err := put(RoundTripFormat); err != nil {
+	if err := put(workbook.Format); err != nil {
 		return err
 	}
 	for _, piece := range pieces(string(source)) {
-		if err := put(RoundTripSource, piece); err != nil {
+		if err := put(workbook.Source, piece); err != nil {
 			return err
 		}
 	}
 	for _, s := range sheets {
-		if err := put(RoundTripKeyColumn, s.name, s.keyColumn()); err != nil {
+		if err := put(workbook.KeyColumn, s.name, s.keyColumn()); err != nil {
 			return err
 		}
 	}

@@ -16,13 +16,15 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/wpsgen/wpsgen/framework/workbook"
+
 	"github.com/wpsgen/wpsgen/templates"
 )
 
 // Names of the two sheets.
 const (
-	SheetSchedule = "Work Process Schedule"
-	SheetRTI      = "RTI Plan"
+	SheetSchedule = workbook.SheetSchedule
+	SheetRTI      = workbook.SheetRTI
 )
 
 // creator is written as the workbook's author.
