@@ -235,6 +235,18 @@ func (p *ProgramPatch) SetDelivery(jfID, compID string, rti, ojt bool) error {
 	return nil
 }
 
+// RemoveJobFunction crosses a job function off: all its rows were deleted.
+func (p *ProgramPatch) RemoveJobFunction(id string) error {
+	seq := value(p.root, "job_functions")
+	i := slices.IndexFunc(seqItems(seq), func(n *yaml.Node) bool { v := value(n, "id"); return v != nil && v.Value == id })
+	if i < 0 {
+		return fmt.Errorf("the program has no job function %s", id)
+	}
+	seq.Content = slices.Delete(seq.Content, i, i+1)
+	p.changed = true
+	return nil
+}
+
 // RemoveCompetency crosses a competency off: its row was deleted.
 func (p *ProgramPatch) RemoveCompetency(jfID, compID string) error {
 	jf, err := p.jobFunction(jfID)

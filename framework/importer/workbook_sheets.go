@@ -18,7 +18,7 @@ func (w *workbookReader) readSchedule() error {
 	if err != nil {
 		return err
 	}
-	seen := map[string]bool{}
+	seen := map[string]int{} // key -> its row
 	used := map[string]map[string]bool{} // job function -> its competency letters
 	for k := range w.expect {
 		if rest, ok := strings.CutPrefix(k, sheet+"!"+workbook.KeyCompetency); ok {
@@ -39,10 +39,10 @@ func (w *workbookReader) readSchedule() error {
 			w.readField(sheet, t.Rows, i, keyCol, 3)
 		case strings.HasPrefix(key, workbook.KeyJobFunction):
 			jf, started = strings.TrimPrefix(key, workbook.KeyJobFunction), true
-			seen[key] = true
+			seen[key] = row.Num
 			w.readHours(sheet, row, key, jf)
 		case strings.HasPrefix(key, workbook.KeyCompetency):
-			seen[key] = true
+			seen[key] = row.Num
 			id, letter, _ := strings.Cut(strings.TrimPrefix(key, workbook.KeyCompetency), ".")
 			want := w.expected(sheet, key, 2)
 			rti := w.mark(sheet, row.Num, workbook.ColRTI, cell(workbook.ColRTI))
@@ -65,20 +65,53 @@ func (w *workbookReader) readSchedule() error {
 			w.errorAt(sheet, row.Num, workbook.ColText, "a competency row outside any job function: add competency rows under a job function's rows")
 		}
 	}
-	var gone []string
+	w.removeDeleted(sheet, seen, used)
+	return nil
+}
+
+// removeDeleted crosses off what a person deleted: a job function whose
+// rows were all deleted, and competencies whose rows were. A job
+// function's heading deleted without its competency rows is ambiguous.
+func (w *workbookReader) removeDeleted(sheet string, seen map[string]int, used map[string]map[string]bool) {
+	var jfs, comps []string
 	for k := range w.expect {
-		if rest, ok := strings.CutPrefix(k, sheet+"!"); ok && !seen[rest] && strings.HasPrefix(rest, workbook.KeyCompetency) {
-			gone = append(gone, strings.TrimPrefix(rest, workbook.KeyCompetency))
+		rest, ok := strings.CutPrefix(k, sheet+"!")
+		switch {
+		case !ok || seen[rest] > 0:
+		case strings.HasPrefix(rest, workbook.KeyJobFunction):
+			jfs = append(jfs, strings.TrimPrefix(rest, workbook.KeyJobFunction))
+		case strings.HasPrefix(rest, workbook.KeyCompetency):
+			comps = append(comps, strings.TrimPrefix(rest, workbook.KeyCompetency))
 		}
 	}
-	slices.Sort(gone)
-	for _, c := range gone {
+	slices.Sort(jfs)
+	slices.Sort(comps)
+	whole := map[string]bool{}
+	for _, jf := range jfs {
+		left := 0
+		for letter := range used[jf] {
+			if r := seen[workbook.KeyCompetency+jf+"."+letter]; r > 0 && (left == 0 || r < left) {
+				left = r
+			}
+		}
+		if left > 0 {
+			w.errorAt(sheet, left, workbook.ColText, "the heading row of job function %s was deleted but not all of its competency rows; delete all of its rows to cross it off, or restore the heading", jf)
+			continue
+		}
+		whole[jf] = true
+		if err := w.patch.RemoveJobFunction(jf); err == nil {
+			w.note(sheet, 0, 0, "job function %s's rows were deleted: crossed off", jf)
+		}
+	}
+	for _, c := range comps {
 		id, letter, _ := strings.Cut(c, ".")
+		if whole[id] {
+			continue
+		}
 		if err := w.patch.RemoveCompetency(id, letter); err == nil {
 			w.note(sheet, 0, 0, "competency %s's row was deleted: crossed off", c)
 		}
 	}
-	return nil
 }
 
 // readHours reads a job function's hours cells.

@@ -70,7 +70,12 @@ func TestWorkbookRoundTrip(t *testing.T) {
 // workbook as a person would, and imports it.
 func edited(t *testing.T, edit func(f *excelize.File)) (*ProgramResult, string) {
 	t.Helper()
-	path := "../../examples/pharmacy-technician.yaml"
+	return editedProgram(t, "../../examples/pharmacy-technician.yaml", edit)
+}
+
+// editedProgram is edited for the program at path.
+func editedProgram(t *testing.T, path string, edit func(f *excelize.File)) (*ProgramResult, string) {
+	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -92,16 +97,16 @@ func edited(t *testing.T, edit func(f *excelize.File)) (*ProgramResult, string) 
 	return Program("p.xlsx", buf.Bytes(), vr.Schedule.Framework), string(src)
 }
 
-// rowOf finds the row of the visible sheet whose hidden key is key.
+// rowOf finds the row of the visible sheet whose hidden key is key (the
+// key column is the sheet's last).
 func rowOf(t *testing.T, f *excelize.File, sheet, key string) int {
 	t.Helper()
-	col := map[string]int{workbook.SheetSchedule: 8, workbook.SheetRTI: 5}[sheet]
 	rows, err := f.GetRows(sheet)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, r := range rows {
-		if len(r) >= col && r[col-1] == key {
+		if len(r) > 0 && r[len(r)-1] == key {
 			return i + 1
 		}
 	}
@@ -151,6 +156,22 @@ func TestWorkbookEdits(t *testing.T) {
 			set(t, f, wps, workbook.ColText, r, "Rotates stock by expiry date")
 			set(t, f, wps, workbook.ColOJT, r, workbook.Mark)
 		}, [][2]string{{"      - id: C\n  - id: \"4\"", "      - id: C\n      - {id: D, custom: true, text: Rotates stock by expiry date, delivery: [ojt]}\n  - id: \"4\""}}},
+		{"job function crossed off", func(t *testing.T, f *excelize.File) {
+			for _, k := range []string{"c 6.B", "c 6.A", "jf 6"} {
+				if err := f.RemoveRow(wps, rowOf(t, f, wps, k)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}, [][2]string{{"  - id: \"6\"\n    hours: 200\n    competencies:\n      - id: A\n      - id: B\n", ""}}},
+		{"course deleted, objectives edited", func(t *testing.T, f *excelize.File) {
+			if err := f.RemoveRow(rti, rowOf(t, f, rti, "course 3")); err != nil {
+				t.Fatal(err)
+			}
+			set(t, f, rti, workbook.ColObjectives, rowOf(t, f, rti, "course 1"), "Use medical terms\nSpell drug names")
+		}, [][2]string{
+			{"      year: 1\n      covers: [\"5.C\"]", "      year: 1\n      covers: [\"5.C\"]\n      objectives: [Use medical terms, Spell drug names]"},
+			{"    - number: PHT 120\n      title: Pharmacy Law, Ethics and Privacy\n      hours: 24\n      year: 1\n      covers: [\"3.C\", \"4.A\", \"4.B\"]\n", ""},
+		}},
 		{"row added where the framework has a crossed-off competency", func(t *testing.T, f *excelize.File) {
 			r := rowOf(t, f, wps, "c 2.C") + 1
 			if err := f.InsertRows(wps, r, 1); err != nil {
@@ -226,5 +247,35 @@ func TestWorkbookCellFindings(t *testing.T) {
 	notOurs := Program("t.xlsx", newWorkbook(t, map[string][][]any{"S": {{"a"}}}, []string{"S"}), nil)
 	if got := findingsText(notOurs.Findings); !strings.Contains(got, "was not written by wpsgen render") {
 		t.Errorf("a workbook of another origin: %s", got)
+	}
+}
+
+// TestWorkbookHybridHours: a hybrid job function's minimum and maximum
+// come back as min_hours and max_hours.
+func TestWorkbookHybridHours(t *testing.T) {
+	res, src := editedProgram(t, "../../examples/ehr-specialist-hybrid.yaml", func(f *excelize.File) {
+		r := rowOf(t, f, workbook.SheetSchedule, "jf 1")
+		set(t, f, workbook.SheetSchedule, workbook.ColHours, r, 420.75)
+		set(t, f, workbook.SheetSchedule, workbook.ColHours+1, r, 600)
+	})
+	want := strings.Replace(src, "    min_hours: 400\n    max_hours: 600\n", "    min_hours: 420.75\n    max_hours: 600\n", 1)
+	if string(res.YAML) != want || want == src {
+		t.Errorf("got:\n%s", res.YAML)
+	}
+}
+
+// TestWorkbookHeadingDeleted: a job function's heading deleted with some
+// of its rows left is not guessed at.
+func TestWorkbookHeadingDeleted(t *testing.T) {
+	var left int
+	res, _ := edited(t, func(f *excelize.File) {
+		if err := f.RemoveRow(workbook.SheetSchedule, rowOf(t, f, workbook.SheetSchedule, "jf 6")); err != nil {
+			t.Fatal(err)
+		}
+		left = rowOf(t, f, workbook.SheetSchedule, "c 6.A")
+	})
+	want := "p.xlsx:Work Process Schedule!B" + itoa(left) + ": error: the heading row of job function 6 was deleted but not all of its competency rows; delete all of its rows to cross it off, or restore the heading [import]\n"
+	if got := findingsText(res.Findings); got != want || res.YAML != nil {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
