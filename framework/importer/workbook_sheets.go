@@ -18,7 +18,7 @@ func (w *workbookReader) readSchedule() error {
 	if err != nil {
 		return err
 	}
-	seen := map[string]int{} // key -> its row
+	seen := map[string]int{}             // key -> its row
 	used := map[string]map[string]bool{} // job function -> its competency letters
 	for k := range w.expect {
 		if rest, ok := strings.CutPrefix(k, sheet+"!"+workbook.KeyCompetency); ok {
