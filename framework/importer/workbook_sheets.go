@@ -55,10 +55,14 @@ func (w *workbookReader) readSchedule() error {
 			}
 		case key == workbook.KeyContinued:
 		case key == workbook.KeyTotal:
-			jf = ""
+			// Rows after the totals (sections a later version may add) are
+			// not job function tables.
+			jf, started = "", false
 			w.totals(sheet, row, workbook.ColHours, workbook.ColHours+1)
+		case key == workbook.KeyHead:
+			jf, started = "", true // column headings, a specialization's title: no table's rows yet
 		case key != "":
-			jf = "" // column headings, a specialization's title: no table's rows
+			jf = "" // a row this version does not know: not a table's
 		case strings.TrimSpace(cell(workbook.ColText)) != "" && jf != "":
 			w.addCompetency(sheet, row, jf, used)
 		case strings.TrimSpace(cell(workbook.ColText)+cell(workbook.ColRTI)+cell(workbook.ColOJT)) != "" && jf == "" && started:

@@ -264,6 +264,23 @@ func TestWorkbookHybridHours(t *testing.T) {
 	}
 }
 
+// TestWorkbookRowOutside: a row inserted above a job function's heading
+// belongs to no job function.
+func TestWorkbookRowOutside(t *testing.T) {
+	var r int
+	res, _ := edited(t, func(f *excelize.File) {
+		r = rowOf(t, f, workbook.SheetSchedule, "jf 1")
+		if err := f.InsertRows(workbook.SheetSchedule, r, 1); err != nil {
+			t.Fatal(err)
+		}
+		set(t, f, workbook.SheetSchedule, workbook.ColText, r, "Answers the phone")
+	})
+	want := "p.xlsx:Work Process Schedule!B" + itoa(r) + ": error: a competency row outside any job function: add competency rows under a job function's rows [import]\n"
+	if got := findingsText(res.Findings); got != want || res.YAML != nil {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestWorkbookHeadingDeleted: a job function's heading deleted with some
 // of its rows left is not guessed at.
 func TestWorkbookHeadingDeleted(t *testing.T) {
