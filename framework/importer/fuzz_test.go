@@ -73,6 +73,7 @@ func FuzzProgram(f *testing.F) {
 	f.Add(x)
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		_ = Source("f.xlsx", data)
 		res := Program("f.xlsx", data, nil)
 		for _, fd := range res.Findings {
 			if fd.Rule != framework.RuleImport || fd.Severity != framework.Error || fd.Pos.Line < 1 || fd.Pos.Col < 1 || fd.Message == "" {

@@ -102,10 +102,15 @@ func Program(name string, data []byte, fw *framework.Resolved) (res *ProgramResu
 
 // Source returns the program YAML a workbook carries, nil when it carries
 // none (to resolve its framework before reading it back).
-func Source(name string, data []byte) []byte {
+func Source(name string, data []byte) (src []byte) {
 	if len(data) > MaxTableBytes || !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		return nil
 	}
+	defer func() {
+		if recover() != nil {
+			src = nil // Program reports what is wrong with the workbook
+		}
+	}()
 	f, err := openWorkbook(name, data)
 	if err != nil {
 		return nil
