@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"os"
 	"path/filepath"
@@ -294,5 +295,43 @@ func TestWorkbookHeadingDeleted(t *testing.T) {
 	want := "p.xlsx:Work Process Schedule!B" + itoa(left) + ": error: the heading row of job function 6 was deleted but not all of its competency rows; delete all of its rows to cross it off, or restore the heading [import]\n"
 	if got := findingsText(res.Findings); got != want || res.YAML != nil {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestWorkbookHostile: workbooks that cannot be read back say why, fast.
+func TestWorkbookHostile(t *testing.T) {
+	bomb := func() []byte {
+		var buf bytes.Buffer
+		w := zip.NewWriter(&buf)
+		fw, _ := w.Create("xl/worksheets/sheet1.xml")
+		zeros := make([]byte, 1<<20)
+		for range unzipLimit>>20 + 1 {
+			_, _ = fw.Write(zeros)
+		}
+		_ = w.Close()
+		return buf.Bytes()
+	}
+	tampered, _ := edited(t, func(f *excelize.File) {
+		if err := f.SetCellValue(workbook.SheetRoundTrip, "A1", "something else"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	renamed, _ := edited(t, func(f *excelize.File) {
+		if err := f.SetSheetName(workbook.SheetRTI, "Courses"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	for name, c := range map[string]struct {
+		res  *ProgramResult
+		want string
+	}{
+		"zip bomb":      {Program("p.xlsx", bomb(), nil), "unzips to more than 64 MiB"},
+		"not a zip":     {Program("p.xlsx", []byte("kind: program\n"), nil), "not an XLSX workbook"},
+		"tampered":      {tampered, "hidden wpsgen sheet is not one this version of wpsgen reads"},
+		"sheet renamed": {renamed, `the workbook has no sheet "RTI Plan"; was it renamed or deleted?`},
+	} {
+		if got := findingsText(c.res.Findings); !strings.Contains(got, c.want) || c.res.YAML != nil {
+			t.Errorf("%s: want %q, got %s", name, c.want, got)
+		}
 	}
 }
