@@ -86,7 +86,10 @@ func (p *ProgramPatch) set(m *yaml.Node, key string, v *yaml.Node) {
 			if same(old, v) {
 				return
 			}
-			v.LineComment, v.HeadComment, v.FootComment = old.LineComment, old.HeadComment, old.FootComment
+			if v.LineComment == "" {
+				v.LineComment = old.LineComment
+			}
+			v.HeadComment, v.FootComment = old.HeadComment, old.FootComment
 			if v.Kind == yaml.ScalarNode && old.Kind == yaml.ScalarNode && v.Tag == old.Tag {
 				v.Style = old.Style // a value written in quotes stays in quotes
 			}
@@ -199,8 +202,9 @@ func item(seq *yaml.Node, id string) *yaml.Node {
 	return nil
 }
 
-// SetHours sets a job function's hours, min_hours or max_hours.
-func (p *ProgramPatch) SetHours(jfID, key string, d decimal.Decimal) error {
+// SetHours sets a job function's hours, min_hours or max_hours; comment,
+// when not empty, is written beside the value (where it came from).
+func (p *ProgramPatch) SetHours(jfID, key string, d decimal.Decimal, comment string) error {
 	jf, err := p.jobFunction(jfID)
 	if err != nil {
 		return err
@@ -210,8 +214,16 @@ func (p *ProgramPatch) SetHours(jfID, key string, d decimal.Decimal) error {
 			return nil // 450.0 typed over 450 changes nothing
 		}
 	}
-	p.set(jf, key, number(d))
+	p.set(jf, key, commented(number(d), comment))
 	return nil
+}
+
+// commented gives a value a line comment.
+func commented(n *yaml.Node, comment string) *yaml.Node {
+	if comment != "" {
+		n.LineComment = "# " + comment
+	}
+	return n
 }
 
 // SetDelivery writes a competency's delivery.
@@ -309,6 +321,7 @@ type CourseEdit struct {
 	Number, Title *string
 	Year          *string // an added course's year, as the program writes years
 	Hours         *decimal.Decimal
+	HoursComment  string   // where the hours came from (a formula), when worth saying
 	Objectives    []string // nil: not shown
 }
 
@@ -356,7 +369,7 @@ func (p *ProgramPatch) SetCourses(keep []int, rows []CourseEdit) error {
 		}
 		if row.Hours != nil {
 			if o := value(c, "hours"); o == nil || o.Kind != yaml.ScalarNode || !sameNumber(o.Value, *row.Hours) {
-				p.set(c, "hours", number(*row.Hours))
+				p.set(c, "hours", commented(number(*row.Hours), row.HoursComment))
 			}
 		}
 		if row.Year != nil && value(c, "year") == nil {

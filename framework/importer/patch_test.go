@@ -61,7 +61,7 @@ func TestPatchUnchanged(t *testing.T) {
 		p.SetField("sponsor.name", "Riverbend Pharmacy")
 		p.SetField("sponsor.number", "0414")
 		p.SetField("sponsor.contact.email", "")
-		if err := p.SetHours("1", "hours", decimal.MustParse("450.0")); err != nil {
+		if err := p.SetHours("1", "hours", decimal.MustParse("450.0"), ""); err != nil {
 			return err
 		}
 		if err := p.SetDelivery("1", "B", false, true); err != nil {
@@ -87,7 +87,7 @@ func TestPatchEdits(t *testing.T) {
 		edit func(p *ProgramPatch) error
 		diff [][2]string // old line -> new line ("" = none)
 	}{
-		{"hours with decimals", func(p *ProgramPatch) error { return p.SetHours("1", "hours", decimal.MustParse("452.25")) },
+		{"hours with decimals", func(p *ProgramPatch) error { return p.SetHours("1", "hours", decimal.MustParse("452.25"), "") },
 			[][2]string{{"    hours: 450 # about a quarter", "    hours: 452.25 # about a quarter"}}},
 		{"marks set", func(p *ProgramPatch) error { return p.SetDelivery("1", "A", true, true) },
 			[][2]string{{"      - id: A", "      - id: A\n        delivery: [rti, ojt]"}}},
@@ -137,7 +137,7 @@ func TestPatchMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, err := range []error{
-		p.SetHours("9", "hours", decimal.FromInt(1)),
+		p.SetHours("9", "hours", decimal.FromInt(1), ""),
 		p.SetDelivery("1", "Z", true, true),
 		p.RemoveCompetency("1", "Z"),
 		p.AddCompetency("9", "A", "x", true, false),

@@ -178,6 +178,16 @@ func (w *workbookReader) totals(sheet string, row Row, cols ...int) {
 	}
 }
 
+// formula says where a value a person computed came from: "=400+50.5 in
+// the workbook" for a formula cell, "" for a typed value.
+func (w *workbookReader) formula(sheet string, row, col int) string {
+	f, err := w.f.GetCellFormula(sheet, framework.ColumnName(col)+strconv.Itoa(row))
+	if err != nil || f == "" {
+		return ""
+	}
+	return "=" + strings.TrimPrefix(f, "=") + " in the workbook"
+}
+
 // keyedRows reads a visible sheet's rows with their keys.
 func (w *workbookReader) keyedRows(sheet string) (*Table, int, error) {
 	col, ok := w.keyCols[sheet]

@@ -139,7 +139,7 @@ func (w *workbookReader) readHours(sheet string, row Row, key, jf string) {
 		if !ok || (want[i] != "" && sameNumber(want[i], d)) {
 			continue
 		}
-		if err := w.patch.SetHours(jf, names[i], d); err != nil {
+		if err := w.patch.SetHours(jf, names[i], d, w.formula(sheet, row.Num, col)); err != nil {
 			w.errorAt(sheet, row.Num, col, "%v", err)
 			continue
 		}
@@ -244,7 +244,7 @@ func (w *workbookReader) readPlan() error {
 			}
 			if raw := cell(workbook.ColCourseHours); raw != want[2] {
 				if d, ok := w.hours(sheet, row.Num, workbook.ColCourseHours, raw); ok && !sameNumber(want[2], d) {
-					e.Hours = &d
+					e.Hours, e.HoursComment = &d, w.formula(sheet, row.Num, workbook.ColCourseHours)
 				}
 			}
 			if obj := strings.TrimSpace(row.Cell(workbook.ColObjectives - 1)); obj != strings.TrimSpace(want[3]) && !continued {
@@ -265,7 +265,7 @@ func (w *workbookReader) readPlan() error {
 			title, number := cell(workbook.ColCourse), cell(workbook.ColNumber)
 			e := CourseEdit{Title: &title, Number: &number, Objectives: objectiveLines(strings.TrimSpace(row.Cell(workbook.ColObjectives - 1)))}
 			if d, ok := w.hours(sheet, row.Num, workbook.ColCourseHours, cell(workbook.ColCourseHours)); ok {
-				e.Hours = &d
+				e.Hours, e.HoursComment = &d, w.formula(sheet, row.Num, workbook.ColCourseHours)
 			}
 			if year != "" {
 				e.Year = &year

@@ -3,6 +3,8 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"io"
+	"regexp"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -333,5 +335,70 @@ func TestWorkbookHostile(t *testing.T) {
 		if got := findingsText(c.res.Findings); !strings.Contains(got, c.want) || c.res.YAML != nil {
 			t.Errorf("%s: want %q, got %s", name, c.want, got)
 		}
+	}
+}
+
+// withCachedValue gives formula cells of a workbook's first sheet the
+// value value, as Excel or LibreOffice would store after computing them
+// (excelize writes formulas without one).
+func withCachedValue(t *testing.T, book []byte, value string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			data = regexp.MustCompile(`(<f>[^<]*400\+50\.5</f>)(<v>[^<]*</v>)?`).ReplaceAll(data, []byte("${1}<v>"+value+"</v>"))
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestWorkbookFormula: hours a person computed with a formula come back
+// as the computed value, with the formula as a comment.
+func TestWorkbookFormula(t *testing.T) {
+	path := "../../examples/pharmacy-technician.yaml"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := renderSource(t, path, src)
+	f, err := excelize.OpenReader(bytes.NewReader(x))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula(workbook.SheetSchedule, "F"+itoa(rowOf(t, f, workbook.SheetSchedule, "jf 1")), "400+50.5"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res := Program("p.xlsx", withCachedValue(t, buf.Bytes(), "450.5"), nil)
+	want := strings.Replace(string(src), "    hours: 450\n", "    hours: 450.5 # =400+50.5 in the workbook\n", 1)
+	if string(res.YAML) != want {
+		t.Errorf("got:\n%s\nfindings %s", res.YAML, findingsText(res.Findings))
 	}
 }
