@@ -64,6 +64,7 @@ type Heading struct {
 	Level    int
 	Text     string
 	Bookmark bool
+	Key      string `json:"-"` // a read-back key (RowKey) for the heading's row
 }
 
 // ParagraphStyle is how a paragraph is set.
@@ -155,6 +156,17 @@ type Row struct {
 	Kind   RowKind
 	Indent int `json:",omitempty"`
 	Cells  []Cell
+	Key    *RowKey `json:"-"`
+}
+
+// RowKey names the program item a row shows ("jf 1", "course 0", keys of
+// package framework/workbook) and the values it shows as the program
+// states them, for a workbook a person edits and `wpsgen import` reads
+// back: a grid format writes the key beside the row and the values aside.
+// Page formats ignore it.
+type RowKey struct {
+	Key   string
+	Shown []string
 }
 
 // Cell is one table cell. Span is the number of columns it covers (0 = 1).
@@ -200,6 +212,8 @@ type Table struct {
 	Details      string   `json:",omitempty"`
 	TitleCells   []Cell   `json:",omitempty"`
 	TitleColumns []Column `json:",omitempty"`
+	TitleKey     *RowKey  `json:"-"` // the title row's read-back key
+	HeaderKey    string   `json:"-"` // the column headers' read-back key
 	Continued    string   `json:",omitempty"`
 	// Box asks for a small table at the right edge, kept on one page, with
 	// no column headers (the OJL totals).

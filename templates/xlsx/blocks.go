@@ -22,6 +22,9 @@ func (b *book) part(p templates.Part, name string) (*sheet, error) {
 				s.blank()
 			}
 			lead = s.heading(x)
+			if x.Key != "" {
+				s.key(lead, x.Key)
+			}
 		case *templates.Paragraph:
 			look := lookValue
 			switch x.Style {
@@ -109,7 +112,10 @@ func (s *sheet) field(f templates.Field) {
 		s.add(cell{value: f.Label + ": " + f.Value, look: lookValue})
 		return
 	}
-	s.add(cell{value: f.Label, look: lookLabel, span: n}, value)
+	r := s.add(cell{value: f.Label, look: lookLabel, span: n}, value)
+	if f.Path != "" {
+		s.key(r, KeyField+f.Path, f.Value)
+	}
 }
 
 // list lays out a bulleted list, one item a row, nested items indented.

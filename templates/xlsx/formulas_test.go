@@ -134,9 +134,9 @@ func TestApproaches(t *testing.T) {
 		d.Totals = []templates.Total{{Label: "Total OJL hours", Hours: templates.Hours{Dec: decimal.MustParse("2000.5")}}}
 		b := readBook(t, d)
 		_, r := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)
-		// The column headers are under the title row.
+		// The column headers are above the title row.
 		for i, h := range []string{"OJT", "Hours", "Notes"} {
-			if got := b.value(xlsx.SheetSchedule, 5+i, r+1); got != h {
+			if got := b.value(xlsx.SheetSchedule, 5+i, r-1); got != h {
 				t.Errorf("column %d heading %q, want %q", 5+i, got, h)
 			}
 		}
@@ -151,7 +151,7 @@ func TestApproaches(t *testing.T) {
 		d.Totals = nil
 		b := readBook(t, d)
 		_, r := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)
-		if got := b.value(xlsx.SheetSchedule, 6, r+1); got != "Notes" {
+		if got := b.value(xlsx.SheetSchedule, 6, r-1); got != "Notes" {
 			t.Errorf("column 6 heading %q, want Notes (no hours columns)", got)
 		}
 		if f := b.formulas(xlsx.SheetSchedule); len(f) != 0 {

@@ -62,6 +62,11 @@ type sheet struct {
 	numbers map[int][]int // per column, the rows holding numbers, ascending
 
 	header, footer string // printed page header and footer
+
+	// keys are the rows' round trip keys (roundtrip.go), written in a
+	// hidden column when roundTrip is set.
+	keys      map[int]keyed
+	roundTrip bool
 }
 
 // definedName is a workbook-wide name for a range of the sheet.
@@ -174,6 +179,11 @@ func (s *sheet) write(f *excelize.File, st *styles) error {
 	}
 	// excelize puts each new column before the ones already set: set them
 	// right to left so that they are stored in order, as Excel expects.
+	if s.roundTrip {
+		if err := sw.SetColVisible(s.keyColumn(), s.keyColumn(), false); err != nil {
+			return err
+		}
+	}
 	for i := len(s.widths) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
 			return err
@@ -220,6 +230,12 @@ func (s *sheet) writeRow(sw *excelize.StreamWriter, n int, r row, st *styles) er
 	}
 	if len(values) > len(s.widths) {
 		return fmt.Errorf("sheet %q row %d: %d columns, the sheet has %d", s.name, n, len(values), len(s.widths))
+	}
+	if k := s.keyCell(n); s.roundTrip && k != nil {
+		for len(values) < s.keyColumn()-1 {
+			values = append(values, nil)
+		}
+		values = append(values, k)
 	}
 	return sw.SetRow(cellRef(1, n), values, excelize.RowOpts{Height: r.height})
 }

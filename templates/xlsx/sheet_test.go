@@ -113,7 +113,7 @@ func TestPrintSetup(t *testing.T) {
 	b := readBook(t, d)
 	_, head := b.find(xlsx.SheetRTI, "Course name")
 	_, first := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)
-	first++ // the first job function's header row names every table's columns
+	first-- // the first job function's header row names every table's columns
 	titles := map[string]string{
 		xlsx.SheetSchedule: "'Work Process Schedule'!$" + strconv.Itoa(first) + ":$" + strconv.Itoa(first),
 		xlsx.SheetRTI:      "'RTI Plan'!$" + strconv.Itoa(head) + ":$" + strconv.Itoa(head),

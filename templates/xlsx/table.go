@@ -25,8 +25,8 @@ type placed struct {
 // header.
 const keepRows = 2
 
-// table lays out a table: its title row (with its title cells), its
-// column headers, then its rows by kind. lead is the row of a heading to
+// table lays out a table: its column headers, its title row (with its
+// title cells), then its rows by kind, each with its read-back key. lead is the row of a heading to
 // keep with it (0 = none).
 func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 	m, err := s.grid.place(t)
@@ -42,19 +42,27 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 	p := &placed{t: t, sheet: s, m: m}
 	b.tables[t.ID] = p
 	first := s.next()
-	if t.Title != "" {
-		p.titleRow = s.titleRow(t, m)
-		if t.Details != "" && len(t.TitleCells) == 0 {
-			s.add(cell{value: t.Details, look: lookValue, span: len(s.widths)})
-		}
-	}
+	// The column headers come first, then the title row: the title sits
+	// right above the rows it heads (as `wpsgen import` reads a table).
 	if headers(t) {
 		r := s.headerRow(t, m)
+		if t.HeaderKey != "" {
+			s.key(r, t.HeaderKey)
+		}
 		if s.titles[0] == 0 && s.grid.sameShape(t) {
 			s.titles = [2]int{r, r}
 			if r <= maxFrozen {
 				s.freeze = r
 			}
+		}
+	}
+	if t.Title != "" {
+		p.titleRow = s.titleRow(t, m)
+		if k := t.TitleKey; k != nil {
+			s.key(p.titleRow, k.Key, k.Shown...)
+		}
+		if t.Details != "" && len(t.TitleCells) == 0 {
+			s.add(cell{value: t.Details, look: lookValue, span: len(s.widths)})
 		}
 	}
 	for i, r := range t.Rows {
@@ -63,6 +71,9 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 			return fmt.Errorf("table %s row %d: %w", t.ID, i+1, err)
 		}
 		p.rows = append(p.rows, n)
+		if r.Key != nil {
+			s.key(n, r.Key.Key, r.Key.Shown...)
+		}
 	}
 	last := s.next() - 1
 	keepTo := last

@@ -197,12 +197,12 @@ func TestJobFunctionTables(t *testing.T) {
 		if strings.Contains(notes, "Custom") != jf.Custom || !strings.Contains(notes, jf.Level) {
 			t.Errorf("%s (custom %v, level %q): notes %q", jf.ID, jf.Custom, jf.Level, notes)
 		}
-		// Each table has its own header row, under its title row.
-		if got := b.value(s, 2, r+1); got != "Competencies" {
-			t.Errorf("%s: row under the title is %q, want the column headings", jf.ID, got)
+		// Each table has its own header row, above its title row.
+		if got := b.value(s, 2, r-1); got != "Competencies" {
+			t.Errorf("%s: row above the title is %q, want the column headings", jf.ID, got)
 		}
 		for i, c := range jf.Competencies {
-			row := r + 2 + i
+			row := r + 1 + i
 			mark := func(on bool) string {
 				if on {
 					return "✓"
@@ -224,7 +224,7 @@ func TestJobFunctionTables(t *testing.T) {
 	headings := []string{"", "Competencies", "Core or Optional", "RTI", "OJT", "Min hours", "Max hours", "Notes"}
 	_, r := b.find(s, jfs[0].Heading)
 	for i, h := range headings {
-		if got := b.value(s, i+1, r+1); got != h {
+		if got := b.value(s, i+1, r-1); got != h {
 			t.Errorf("column heading %d = %q, want %q", i+1, got, h)
 		}
 	}
