@@ -30,6 +30,20 @@ func (s *sheet) paginate() {
 		scale = pageWidth / total // the sheet prints fit to the page width
 	}
 	avail := pageHeight / scale
+	// Print titles repeat the first table's header row on every page; a
+	// table that fits on a page starts on one with its own header (the
+	// breaks below), so they are only wanted when some table runs on.
+	long := false
+	for _, sp := range s.spans {
+		h := 0.0
+		for r := sp.first; r <= sp.last; r++ {
+			h += s.rows[r-1].est
+		}
+		long = long || h > avail
+	}
+	if !long {
+		s.titles = [2]int{}
+	}
 	titles := 0.0
 	if s.titles[0] > 0 {
 		for r := s.titles[0]; r <= s.titles[1]; r++ {

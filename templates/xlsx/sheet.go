@@ -52,10 +52,11 @@ type sheet struct {
 	rows   []row
 
 	freeze int    // rows kept in view at the top when scrolling
-	titles [2]int // first and last row printed on every page; 0 = none
+	titles [2]int // first and last row printed on every page; 0 = none (see paginate)
 	lists  []*dropList
 	keeps  []keep
-	breaks []int // rows that start a printed page
+	spans  []keep // the rows of each table with column headers
+	breaks []int  // rows that start a printed page
 	names  []definedName
 
 	pending []pending

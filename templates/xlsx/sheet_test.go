@@ -108,8 +108,26 @@ func TestFreezePanes(t *testing.T) {
 	}
 }
 
+// Print titles (the first table's header row) are set on a sheet whose
+// tables run past a page, and only there: a table that fits on a page
+// starts one with its own header row.
 func TestPrintSetup(t *testing.T) {
+	for _, s := range []string{xlsx.SheetSchedule, xlsx.SheetRTI} {
+		for _, n := range readBook(t, templatestest.Sample()).GetDefinedName() {
+			if n.Name == "_xlnm.Print_Titles" && n.Scope == s {
+				t.Errorf("%s: print titles %s, but every table fits on a page", s, n.RefersTo)
+			}
+		}
+	}
 	d := templatestest.Sample()
+	jf := &d.JobFunctions[0]
+	for range 60 {
+		jf.Competencies = append(jf.Competencies, jf.Competencies[1])
+	}
+	g := &d.RTI.Groups[1]
+	for range 20 {
+		g.Courses = append(g.Courses, g.Courses[0])
+	}
 	b := readBook(t, d)
 	_, head := b.find(xlsx.SheetRTI, "Course name")
 	_, first := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)

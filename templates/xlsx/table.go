@@ -76,6 +76,9 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 		}
 	}
 	last := s.next() - 1
+	if headers(t) {
+		s.spans = append(s.spans, keep{first, last})
+	}
 	keepTo := last
 	if !t.Box {
 		// The title and header with the first rows; a table's total rows

@@ -34,18 +34,29 @@
 //
 // # Printing
 //
-// Each table has a defined name (its ID) over its cells. The print titles
-// (Excel allows one row range per sheet) are the header row of the
-// sheet's first main table: on a sheet of job function tables it names the
-// columns of every table. Manual page breaks keep a table's title, header
-// and first two rows (and a heading before it) on one page. The sheet is
-// set in DejaVu Sans, the PDF's typeface. Readers do not size rows to
-// their text when they open a file (LibreOffice keeps the default height,
-// and no reader sizes merged cells), so a row taller than one line gets a
-// height estimated from DejaVu Sans's real advance widths; the height is
-// not marked as set by hand, so a reader fits the row again when its text
-// is edited. The rows above a sheet's first
-// header row are frozen only when there are at most eight of them.
+// Each table has a defined name (its ID) over its cells. A table's column
+// headers sit above its title row. Excel allows one row range of print
+// titles per sheet: a sheet gets its first main table's header row as
+// print titles only when one of its tables runs past a page (by the
+// estimate below); otherwise every page starts with a table's own header
+// row, which print titles would repeat. Manual page breaks keep a table's
+// header, title and first two rows (and a heading before it) on one page.
+// The rows above a sheet's first header row are frozen only when there are
+// at most eight of them.
+//
+// The sheet is set in DejaVu Sans, the PDF's typeface. Readers do not size
+// rows to their text when they open a file (LibreOffice keeps the default
+// height, and no reader sizes merged cells), so a row taller than one line
+// gets a height estimated from DejaVu Sans's real advance widths; the
+// height is not marked as set by hand, so a reader fits the row again when
+// its text is edited.
+//
+// # Reading back
+//
+// Given the program's YAML (Options.Source), the workbook also carries
+// what `wpsgen import` reads back: each keyed row's key (a block's RowKey)
+// in a hidden column, and a very hidden sheet with the YAML and the values
+// each keyed row showed (roundtrip.go, package framework/workbook).
 //
 // The same layout and options always give the same bytes.
 package xlsx
