@@ -173,7 +173,8 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 	t.TitleCells = append(t.TitleCells, Cell{Kind: CellText, Text: jf.Type, Note: strings.Join(notes, "; ")})
 	t.TitleColumns = append(t.TitleColumns, t.Columns[1])
 	// What a workbook's reader compares an edited table with: the hours
-	// as written, and each competency's marks.
+	// as written, the type and title; each competency's marks, type and
+	// text.
 	t.HeaderKey = workbook.KeyHead
 	t.TitleKey = &RowKey{Key: workbook.KeyJobFunction + jf.ID}
 	for k := range hoursCols {
@@ -183,6 +184,7 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 		}
 		t.TitleKey.Shown = append(t.TitleKey.Shown, shown)
 	}
+	t.TitleKey.Shown = append(t.TitleKey.Shown, jf.Type, jf.Title)
 	for _, c := range jf.Competencies {
 		typ := Cell{Kind: CellText, Text: c.Type}
 		if c.Custom {
@@ -193,7 +195,7 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 			typ,
 			{Kind: CellCheck, Checked: c.RTI},
 			{Kind: CellCheck, Checked: c.OJT},
-		}, Key: &RowKey{Key: workbook.KeyCompetency + jf.ID + "." + c.Letter, Shown: []string{mark(c.RTI), mark(c.OJT)}}})
+		}, Key: &RowKey{Key: workbook.KeyCompetency + jf.ID + "." + c.Letter, Shown: []string{mark(c.RTI), mark(c.OJT), c.Type, c.Text}}})
 	}
 	return t
 }

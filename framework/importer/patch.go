@@ -284,9 +284,10 @@ func seqItems(seq *yaml.Node) []*yaml.Node {
 
 // AddCompetency adds a sponsor's own competency (a row a person added
 // under a job function), written on one line as people write them:
-// {id: E, custom: true, text: ..., delivery: [ojt]}. In a custom job
+// {id: E, custom: true, text: ..., delivery: [ojt]} (type: optional when
+// the row says Optional; core is the default). In a custom job
 // function every competency is the sponsor's, and custom is left out.
-func (p *ProgramPatch) AddCompetency(jfID, compID, compText string, rti, ojt bool) error {
+func (p *ProgramPatch) AddCompetency(jfID, compID, compText, typ string, rti, ojt bool) error {
 	jf, err := p.jobFunction(jfID)
 	if err != nil {
 		return err
@@ -302,6 +303,9 @@ func (p *ProgramPatch) AddCompetency(jfID, compID, compText string, rti, ojt boo
 		c.Content = append(c.Content, text("custom"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
 	c.Content = append(c.Content, text("text"), text(compText))
+	if typ == framework.Optional {
+		c.Content = append(c.Content, text("type"), text(typ))
+	}
 	var ds []string
 	if rti {
 		ds = append(ds, framework.RTI)
@@ -405,4 +409,89 @@ func (p *ProgramPatch) setOrRemove(m *yaml.Node, key, v string) {
 func sameNumber(s string, d decimal.Decimal) bool {
 	od, err := decimal.Parse(s)
 	return err == nil && od.Cmp(d) == 0
+}
+
+// competency returns competency compID of job function jfID.
+func (p *ProgramPatch) competency(jfID, compID string) (*yaml.Node, error) {
+	jf, err := p.jobFunction(jfID)
+	if err != nil {
+		return nil, err
+	}
+	if c := item(value(jf, "competencies"), compID); c != nil {
+		return c, nil
+	}
+	return nil, fmt.Errorf("job function %s of the program has no competency %s", jfID, compID)
+}
+
+func isTrue(n *yaml.Node) bool { return n != nil && n.Kind == yaml.ScalarNode && n.Value == "true" }
+
+// CustomJobFunction reports whether job function jfID is the sponsor's
+// own (custom: true): its title, type and level are the program's.
+func (p *ProgramPatch) CustomJobFunction(jfID string) bool {
+	jf, err := p.jobFunction(jfID)
+	return err == nil && isTrue(value(jf, "custom"))
+}
+
+// CustomCompetency reports whether a competency is the sponsor's own (in a
+// custom job function, or custom: true): its text and type are the
+// program's.
+func (p *ProgramPatch) CustomCompetency(jfID, compID string) bool {
+	if p.CustomJobFunction(jfID) {
+		return true
+	}
+	c, err := p.competency(jfID, compID)
+	return err == nil && isTrue(value(c, "custom"))
+}
+
+// SetJobFunctionText sets a text value (title, type) of a job function.
+func (p *ProgramPatch) SetJobFunctionText(jfID, key, v string) error {
+	jf, err := p.jobFunction(jfID)
+	if err != nil {
+		return err
+	}
+	p.setText(jf, key, v)
+	return nil
+}
+
+// SetCompetencyText sets a text value (text, type) of a competency.
+func (p *ProgramPatch) SetCompetencyText(jfID, compID, key, v string) error {
+	c, err := p.competency(jfID, compID)
+	if err != nil {
+		return err
+	}
+	p.setText(c, key, v)
+	return nil
+}
+
+// setText sets key to v; a type of "core", the default, is written only
+// where the program already states a type.
+func (p *ProgramPatch) setText(m *yaml.Node, key, v string) {
+	if key == "type" && v == framework.Core && value(m, key) == nil {
+		return
+	}
+	if old := value(m, key); old != nil && old.Kind == yaml.ScalarNode && old.Value == v {
+		return
+	} else if old != nil {
+		p.set(m, key, text(v))
+		return
+	}
+	// A new key goes where a person writes it: a type after the title or
+	// text, a title after the id and custom.
+	at := len(m.Content)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		switch k := m.Content[i].Value; {
+		case k == "id" || k == "custom" || key == "type" && (k == "title" || k == "text"):
+			at = i + 2
+		}
+	}
+	m.Content = slices.Insert(m.Content, at, text(key), text(v))
+	p.changed = true
+}
+
+// Approach is the program's approach as the file states it.
+func (p *ProgramPatch) Approach() string {
+	if v := value(p.root, "approach"); v != nil && v.Kind == yaml.ScalarNode {
+		return v.Value
+	}
+	return ""
 }

@@ -41,6 +41,7 @@ func (w *workbookReader) readSchedule() error {
 			jf, started = strings.TrimPrefix(key, workbook.KeyJobFunction), true
 			seen[key] = row.Num
 			w.readHours(sheet, row, key, jf)
+			w.readJobFunctionTexts(sheet, t.Rows, i, keyCol, jf)
 		case strings.HasPrefix(key, workbook.KeyCompetency):
 			seen[key] = row.Num
 			id, letter, _ := strings.Cut(strings.TrimPrefix(key, workbook.KeyCompetency), ".")
@@ -53,6 +54,7 @@ func (w *workbookReader) readSchedule() error {
 				}
 				w.note(sheet, row.Num, workbook.ColRTI, "competency %s.%s: delivery %s", id, letter, deliveryWords(rti, ojt))
 			}
+			w.readCompetencyTexts(sheet, t.Rows, i, keyCol, id, letter)
 		case key == workbook.KeyContinued:
 		case key == workbook.KeyTotal:
 			// Rows after the totals (sections a later version may add) are
@@ -121,11 +123,8 @@ func (w *workbookReader) removeDeleted(sheet string, seen map[string]int, used m
 // readHours reads a job function's hours cells.
 func (w *workbookReader) readHours(sheet string, row Row, key, jf string) {
 	want := w.expect[sheet+"!"+key]
-	names := []string{"hours"}
-	if len(want) == 2 {
-		names = []string{"min_hours", "max_hours"}
-	}
-	for i := range want {
+	names := w.hoursNames()
+	for i := range min(len(want), len(names)) {
 		col := workbook.ColHours + i
 		raw := strings.TrimSpace(row.Cell(col - 1))
 		if raw == want[i] {
@@ -172,7 +171,11 @@ func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used ma
 	rti := w.mark(sheet, row.Num, workbook.ColRTI, row.Cell(workbook.ColRTI-1))
 	ojt := w.mark(sheet, row.Num, workbook.ColOJT, row.Cell(workbook.ColOJT-1))
 	text := strings.Join(strings.Fields(row.Cell(workbook.ColText-1)), " ")
-	if err := w.patch.AddCompetency(jf, letter, text, rti, ojt); err != nil {
+	typ, ok := w.coreOrOptional(sheet, row.Num, row.Cell(workbook.ColType-1))
+	if !ok {
+		return
+	}
+	if err := w.patch.AddCompetency(jf, letter, text, typ, rti, ojt); err != nil {
 		w.errorAt(sheet, row.Num, workbook.ColText, "%v", err)
 		return
 	}
