@@ -140,16 +140,18 @@ func runImportWorkbook(opts *ImportOptions, path string) error {
 }
 
 // finishImport prints notes and findings, writes the YAML when the input
-// could be read, and validates what it wrote.
+// could be read, and validates what it wrote. Every format carries the
+// same findings: the input's (its notes, warnings and errors, in reading
+// order), then those of the file written, in one report.
 func finishImport(opts *ImportOptions, input string, yaml []byte, findings []framework.Finding, notes []importer.Note, next func(string) string) error {
 	f := opts.F
-	if opts.Format == "text" {
-		for _, n := range notes {
-			fmt.Fprintln(f.IO.ErrOut, report.OneLine(n.String()))
-		}
+	read := make([]framework.Finding, 0, len(notes)+len(findings))
+	for _, n := range notes {
+		read = append(read, n.Finding())
 	}
+	read = append(read, findings...)
 	if yaml == nil {
-		if err := report.Write(f.IO.ErrOut, opts.Format, findings, report.Options{Version: f.Version()}); err != nil {
+		if err := report.Write(f.IO.ErrOut, opts.Format, read, report.Options{Version: f.Version()}); err != nil {
 			return fatalError{err}
 		}
 		if opts.Format == "text" {
@@ -175,7 +177,7 @@ func finishImport(opts *ImportOptions, input string, yaml []byte, findings []fra
 	if err != nil {
 		return fatalError{err}
 	}
-	if err := report.Write(f.IO.ErrOut, opts.Format, vr.Findings, report.Options{Version: f.Version()}); err != nil {
+	if err := report.Write(f.IO.ErrOut, opts.Format, append(read, vr.Findings...), report.Options{Version: f.Version()}); err != nil {
 		return fatalError{err}
 	}
 	if opts.Format == "text" && opts.Output != "" {
