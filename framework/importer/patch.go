@@ -495,3 +495,58 @@ func (p *ProgramPatch) Approach() string {
 	}
 	return ""
 }
+
+// mapping returns the mapping at a dotted path, made when missing.
+func (p *ProgramPatch) mapping(keys []string) *yaml.Node {
+	m := p.root
+	for _, k := range keys {
+		next := value(m, k)
+		if next == nil || next.Kind != yaml.MappingNode {
+			next = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			p.set(m, k, next)
+		}
+		m = next
+	}
+	return m
+}
+
+// SetBool sets a yes/no value by its dotted path.
+func (p *ProgramPatch) SetBool(path string, b bool) {
+	keys := strings.Split(path, ".")
+	m := p.mapping(keys[:len(keys)-1])
+	v := "false"
+	if b {
+		v = "true"
+	}
+	if old := value(m, keys[len(keys)-1]); old != nil && old.Kind == yaml.ScalarNode && old.Value == v {
+		return
+	}
+	p.set(m, keys[len(keys)-1], &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: v})
+}
+
+// SetTermValue sets a number of the term (hours, months, ...), or removes
+// it when d is nil.
+func (p *ProgramPatch) SetTermValue(key string, d *decimal.Decimal) {
+	term := value(p.root, "term")
+	if d == nil {
+		if term != nil {
+			p.remove(term, key)
+		}
+		return
+	}
+	term = p.mapping([]string{"term"})
+	if old := value(term, key); old != nil && old.Kind == yaml.ScalarNode && sameNumber(old.Value, *d) {
+		return
+	}
+	p.set(term, key, number(*d))
+}
+
+// SetList sets a top-level list of texts (prerequisites); an empty list
+// removes the key.
+func (p *ProgramPatch) SetList(key string, items []string) {
+	if len(items) == 0 {
+		p.remove(p.root, key)
+		return
+	}
+	p.set(p.root, key, flowList(items...))
+}

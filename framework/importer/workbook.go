@@ -31,6 +31,7 @@ type workbookReader struct {
 	expect   map[string][]string // "Sheet!key" -> the values the row showed
 	keyCols  map[string]int
 	fw       *framework.Resolved // nil when not known
+	approach string              // as rendered: it decides the hours columns
 	findings []framework.Finding
 	notes    []Note
 }
@@ -158,7 +159,7 @@ func (w *workbookReader) readRoundTrip() error {
 	if err != nil {
 		return errors.New("the program kept in the workbook cannot be read (" + err.Error() + "); render the program again")
 	}
-	w.patch = p
+	w.patch, w.approach = p, p.Approach()
 	return nil
 }
 

@@ -9,9 +9,10 @@ import (
 )
 
 // hoursNames are the hours keys a job function's title row shows, by the
-// program's approach (its hours columns come first in the row's values).
+// approach the workbook was rendered with (its hours columns come first in
+// the row's values), whatever the approach boxes now say.
 func (w *workbookReader) hoursNames() []string {
-	switch w.patch.Approach() {
+	switch w.approach {
 	case "time-based":
 		return []string{"hours"}
 	case "hybrid":

@@ -345,6 +345,10 @@ func (w *workbookReader) readField(sheet string, rows []Row, i, keyCol, col int)
 		return
 	}
 	path := strings.TrimPrefix(key, workbook.KeyField)
+	if read, ok := w.fieldReaders()[path]; ok {
+		read(sheet, row.Num, col, v, w.expected(sheet, key, 3)[1:])
+		return
+	}
 	w.patch.SetField(path, strings.Join(strings.Fields(v), " "))
 	w.note(sheet, row.Num, col, "%s: %q", path, v)
 }

@@ -44,6 +44,25 @@ const (
 	KeyContinued   = "+"       // more text of the keyed row above
 )
 
+// Header fields that show several program keys, or one in other words:
+// the key after KeyField, each read back its own way.
+const (
+	FieldSponsor        = "sponsor"                   // "Name (registration NUMBER)": sponsor.name and sponsor.number
+	FieldContact        = "sponsor.contact"           // "Name, Title"
+	FieldSpecialization = "occupation.specialization" // the specialization's title, for its id
+	FieldStackable      = "occupation.stackable"      // "☐ yes     ☒ no"
+	FieldApproach       = "approach"                  // three boxes
+	FieldTerm           = "term"                      // the term in words, its numbers read back
+	FieldPrerequisites  = "prerequisites"             // one per line
+	FieldPaid           = "rti.paid"                  // Yes or No
+	FieldSchedule       = "rti.schedule"              // ScheduleWords
+)
+
+// ScheduleWords are the words the RTI plan shows for rti.schedule.
+var ScheduleWords = map[string]string{
+	"during-work": "During work hours", "outside-work": "Outside work hours", "both": "During and outside work hours",
+}
+
 // Columns (1-based) of the Work Process Schedule's job function tables and
 // of the RTI Plan's course table, and the value of an RTI or OJT mark.
 const (

@@ -114,7 +114,11 @@ func (s *sheet) field(f templates.Field) {
 	}
 	r := s.add(cell{value: f.Label, look: lookLabel, span: n}, value)
 	if f.Path != "" {
-		s.key(r, KeyField+f.Path, f.Value)
+		shown := f.Value
+		if f.Kind == templates.FieldItems {
+			shown = strings.Join(f.Items, "\n")
+		}
+		s.key(r, KeyField+f.Path, append([]string{shown}, f.Shown...)...)
 	}
 }
 
