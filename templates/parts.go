@@ -81,8 +81,8 @@ func (d *Document) schedulePart() Part {
 		&Heading{Level: 1, Text: d.Title, Bookmark: true},
 		&Heading{Level: 2, Text: d.Occupation},
 		&FieldList{Aside: true, Fields: []Field{
-			{Label: "O*NET Code", Value: d.ONET, Kind: FieldCode},
-			{Label: "RAPIDS Code", Value: d.RAPIDS, Kind: FieldCode},
+			{Label: "O*NET Code", Value: d.ONET, Kind: FieldCode, Path: "occupation.onet"},
+			{Label: "RAPIDS Code", Value: d.RAPIDS, Kind: FieldCode, Path: "occupation.rapids"},
 		}},
 		&FieldList{Fields: d.Fields},
 	)

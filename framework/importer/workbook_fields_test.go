@@ -44,6 +44,9 @@ func TestWorkbookFieldEdits(t *testing.T) {
 			field(t, f, wps, workbook.FieldStackable, "x yes     ☐ no")
 			field(t, f, wps, "occupation.base_occupation", "Pharmacy Aide")
 		}, [][2]string{{"  level: Basic\n", "  level: Basic\n  stackable: true\n  base_occupation: Pharmacy Aide\n"}}},
+		{"O*NET code the framework gave", pharmacyProgram, func(t *testing.T, f *excelize.File) {
+			field(t, f, wps, "occupation.onet", "29-2052.01")
+		}, [][2]string{{"  level: Basic\n", "  level: Basic\n  onet: 29-2052.01\n"}}},
 		{"approach by one word", pharmacyProgram, func(t *testing.T, f *excelize.File) {
 			field(t, f, wps, workbook.FieldApproach, "Hybrid")
 		}, [][2]string{{"approach: time-based", "approach: hybrid"}}},
