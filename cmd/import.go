@@ -41,12 +41,17 @@ func NewImportCmd(f *Factory) *cobra.Command {
 in Excel or LibreOffice, and writes the program YAML that renders it: the program the workbook
 was rendered from (it travels in the workbook, hidden), with the workbook's edits applied: job
 function hours (decimals kept exactly), RTI/OJT marks set or cleared, competency rows deleted
-(crossed off) or added under a job function (the sponsor's own, custom), course rows edited,
-deleted or added. Totals are computed, never read back. Keep the rows' order and the sheets'
-names; add a row by inserting it inside a job function's table or the course table. A relative
-framework: path in the program is kept as it was: write the program where it was rendered from
-(or fix the path). A cell that cannot be read (text in an hours cell, a mark that is not the
-drop-down's) is reported as WORKBOOK.xlsx:Sheet!C12 (rule import) and nothing is written.
+(crossed off) or added under a job function (the sponsor's own, custom), the titles, texts and
+Core/Optional of the sponsor's own job functions and competencies, the header fields (sponsor
+and registration number, contact and title, codes, specialization, stackable and apprenticeship
+type boxes, term, prerequisites one per line, RTI provider, paid, schedule), course rows edited,
+deleted or added. Totals are computed, never read back (a total typed over is a warning). Keep
+the rows' order and the sheets' names; add a row by inserting it inside a job function's table
+or the course table. A relative framework: path in the program is kept as it was: write the
+program where it was rendered from (or fix the path). A cell that cannot be read (text in an
+hours cell, a mark that is not the drop-down's, a framework competency's text or type changed)
+is reported as WORKBOOK.xlsx:Sheet!C12 (rule import) and nothing is written. What was read back
+is reported as notes, in every --format.
 
 wpsgen import --framework TABLE reads a table with one row per competency, as intermediaries keep frameworks in spreadsheets,
 and write the framework file it describes. The table is a CSV file (comma, semicolon or tab
