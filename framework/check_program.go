@@ -2,10 +2,10 @@ package framework
 
 import (
 	"fmt"
-
-	"github.com/wpsgen/wpsgen/framework/decimal"
 	"slices"
 	"strings"
+
+	"github.com/wpsgen/wpsgen/framework/decimal"
 )
 
 // Rules about what a program includes: its framework, occupation,

@@ -1,8 +1,6 @@
 package framework
 
 import (
-	"math/big"
-
 	"github.com/wpsgen/wpsgen/framework/decimal"
 )
 
@@ -34,13 +32,6 @@ func ScheduleTotals(p *Program) (hours, minHours, maxHours decimal.Decimal) {
 		maxHours = maxHours.Add(jf.MaxHours.Dec)
 	}
 	return hours, minHours, maxHours
-}
-
-// ScheduleHours returns ScheduleTotals as rationals, for callers that have
-// not moved to decimal.Decimal yet.
-func ScheduleHours(p *Program) (hours, minHours, maxHours *big.Rat) {
-	h, lo, hi := ScheduleTotals(p)
-	return h.Rat(), lo.Rat(), hi.Rat()
 }
 
 // RTITotal returns the exact sum of the courses' hours.

@@ -1,11 +1,8 @@
 package framework
 
-import (
-	"github.com/wpsgen/wpsgen/framework/decimal"
-	"math/big"
-)
+import "github.com/wpsgen/wpsgen/framework/decimal"
 
-// The model mirrors FORMAT.md. Struct tags drive both the loader (decode.go)
+// The model is the file formats of docs/format.md. Struct tags drive both the loader (decode.go)
 // and the JSON Schema (package schema), so the two cannot disagree:
 //
 //	yaml:"name"   the key in the file
@@ -33,18 +30,13 @@ type String struct {
 }
 
 // Number is a finite number with its literal text, so decimals are never
-// lost. Dec is the exact value: compute with it. Value is its nearest
-// float64, read only by document code that has not moved to Dec yet.
+// lost. Dec is the exact value: every computation uses it.
 type Number struct {
-	Value float64
-	Dec   decimal.Decimal
-	Text  string
-	Pos   Pos
-	Set   bool
+	Dec  decimal.Decimal
+	Text string
+	Pos  Pos
+	Set  bool
 }
-
-// Rat returns the number as an exact rational (the literal as written).
-func (n Number) Rat() *big.Rat { return n.Dec.Rat() }
 
 // Bool is a true/false value with its position.
 type Bool struct {
