@@ -72,3 +72,34 @@ func TestStepWhen(t *testing.T) {
 		}
 	}
 }
+
+func TestTermSentence(t *testing.T) {
+	courses := &framework.RTIPlan{Courses: []*framework.Course{{Hours: num("100")}, {Hours: num("44.5")}}}
+	jfs := []*framework.ProgramJobFunction{
+		{Hours: num("3000"), MinHours: num("2500"), MaxHours: num("3500")},
+		{Hours: num("1000"), MinHours: num("500"), MaxHours: num("700")},
+	}
+	cases := []struct {
+		name string
+		p    *framework.Program
+		want string
+	}{
+		{"time-based", &framework.Program{Approach: str(TimeBased), Term: &framework.Term{Hours: num("4000")}, JobFunctions: jfs, RTI: courses},
+			"The term of the occupation is approximately two (2) years with an OJL attainment of 4,000 hours, supplemented by the minimum required 144.5 hours of related instruction (minimum 144 hours annually)."},
+		{"hybrid rounds the most hours to whole years", &framework.Program{Approach: str(Hybrid), Term: &framework.Term{MinHours: num("3000"), MaxHours: num("4200")}, JobFunctions: jfs, RTI: courses},
+			"The term of the occupation is approximately two (2) years with an OJL attainment of 3,000 – 4,200 hours, supplemented by the minimum required 144.5 hours of related instruction (minimum 144 hours annually)."},
+		{"competency-based in months, no courses", &framework.Program{Approach: str(CompetencyBased), Term: &framework.Term{Months: num("18")}},
+			"The term of the occupation is approximately eighteen (18) months, progressing by demonstrated competency."},
+		{"competency-based in years", &framework.Program{Approach: str(CompetencyBased), Term: &framework.Term{Years: num("1")}, RTI: courses},
+			"The term of the occupation is approximately one (1) year, progressing by demonstrated competency, supplemented by the minimum required 144.5 hours of related instruction (minimum 144 hours annually)."},
+		{"competency-based in hours", &framework.Program{Approach: str(CompetencyBased), Term: &framework.Term{Hours: num("2000")}},
+			"The term of the occupation is approximately one (1) year with an OJL attainment of not less than 2,000 hours."},
+		{"competency-based in half years", &framework.Program{Approach: str(CompetencyBased), Term: &framework.Term{Years: num("1.5")}},
+			"The term of the occupation is approximately 1.5 years, progressing by demonstrated competency."},
+	}
+	for _, c := range cases {
+		if got := termSentence(c.p); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
