@@ -6,6 +6,7 @@ import (
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
 // The Appendix A of the Standards of Apprenticeship, in DOL's order: the
@@ -298,11 +299,15 @@ func itemRows(items []ListItem, depth int) []Row {
 			{Kind: CellText},
 			{Kind: CellCheck},
 			{Kind: CellCheck},
-		}})
+		}, Key: itemKey})
 		rows = append(rows, itemRows(it.Items, depth+1)...)
 	}
 	return rows
 }
+
+// itemKey marks a sub-item's row, for a workbook's reader, as more of the
+// competency row above: a sub-item is never read back as a competency.
+var itemKey = &RowKey{Key: workbook.KeyContinued}
 
 // itemMark is a sub-item's number at its depth: "1.", then "a.", then a
 // bullet (the rules allow no deeper items).

@@ -4,10 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
 // rtiOutline is the related instruction outline: the courses grouped by
@@ -18,6 +20,7 @@ func rtiOutline(p *framework.Program) *Table {
 	const hoursCol = 2
 	t := &Table{
 		ID:        coursesTable,
+		HeaderKey: workbook.KeyCourses,
 		Continued: "RELATED TECHNICAL INSTRUCTION PLAN (continued)",
 		Columns: []Column{
 			{Header: "Course name", Kind: CellText, Width: 142},
@@ -30,9 +33,19 @@ func rtiOutline(p *framework.Program) *Table {
 	if p.RTI != nil {
 		courses = p.RTI.Courses
 	}
+	index := map[*framework.Course]int{} // a course's place in rti.courses
+	for i, c := range courses {
+		index[c] = i
+	}
 	for _, g := range groupCourses(courses) {
 		if g.label != "" {
-			t.Rows = append(t.Rows, Row{Kind: RowGroup, Cells: []Cell{{Kind: CellText, Span: 4, Text: g.label}}})
+			// A course added under a year's group is read back with that
+			// year; under a level or "Other courses", with none.
+			year := ""
+			if !g.other && len(g.courses) > 0 && g.courses[0].Level.Value == "" {
+				year = g.courses[0].Year.Text
+			}
+			t.Rows = append(t.Rows, Row{Kind: RowGroup, Cells: []Cell{{Kind: CellText, Span: 4, Text: g.label}}, Key: &RowKey{Key: workbook.KeyGroup + year}})
 		}
 		first := len(t.Rows)
 		var subtotal decimal.Decimal
@@ -43,18 +56,19 @@ func rtiOutline(p *framework.Program) *Table {
 				{Kind: CellCode, Text: c.Number.Value},
 				hoursCell(Hours{c.Hours.Dec}),
 				{Kind: CellText, Items: idValues(c.Objectives)},
-			}})
+			}, Key: &RowKey{Key: workbook.KeyCourse + strconv.Itoa(index[c]), Shown: []string{
+				c.Title.Value, c.Number.Value, c.Hours.Dec.String(), strings.Join(idValues(c.Objectives), "\n")}}})
 		}
 		if g.label != "" {
 			sub := hoursCell(Hours{subtotal})
 			sub.Formula = &Formula{Op: OpSum, Refs: rangeRefs(coursesTable, hoursCol, first, len(t.Rows)-1)}
-			t.Rows = append(t.Rows, Row{Kind: RowSubtotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Subtotal, " + g.label}, sub, {Kind: CellText}}})
+			t.Rows = append(t.Rows, Row{Kind: RowSubtotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Subtotal, " + g.label}, sub, {Kind: CellText}}, Key: totalKey})
 		}
 	}
 	total := framework.RTITotal(p)
 	tc := hoursCell(Hours{total})
 	tc.Formula = &Formula{Op: OpSum, Refs: rangeRefs(coursesTable, hoursCol, 0, len(t.Rows)-1)}
-	t.Rows = append(t.Rows, Row{Kind: RowTotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Total RTI hours"}, tc, {Kind: CellText}}})
+	t.Rows = append(t.Rows, Row{Kind: RowTotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Total RTI hours"}, tc, {Kind: CellText}}, Key: totalKey})
 	if y, ok := framework.TermYears(p); ok {
 		years := "years"
 		if y == 1 {
@@ -67,7 +81,7 @@ func rtiOutline(p *framework.Program) *Table {
 			{Kind: CellHours, Num: perYear.Dec, Text: perYear.String(),
 				Formula: &Formula{Op: OpDivide, Refs: []Ref{{Table: coursesTable, Col: hoursCol, Row: len(t.Rows) - 1}}, By: int64(y), Places: 2}},
 			{Kind: CellText},
-		}})
+		}, Key: totalKey})
 	}
 	return t
 }

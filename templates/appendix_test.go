@@ -3,11 +3,13 @@ package templates_test
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 	"github.com/wpsgen/wpsgen/templates"
 )
 
@@ -21,7 +23,7 @@ func appendixOf(t *testing.T, path string) (*framework.Program, *templates.Layou
 	if !res.OK(false) {
 		t.Fatalf("%s does not validate: %v", path, res.Findings)
 	}
-	l := templates.Build(res.Schedule, "x").Layout()
+	l := templates.Build(res.Schedule, "x")
 	if l.Parts[0].Name != "Appendix A" {
 		t.Fatalf("%s: first part is %q, want Appendix A", path, l.Parts[0].Name)
 	}
@@ -245,5 +247,30 @@ func TestAppendixCompetencyItems(t *testing.T) {
 	}
 	if len(got) < len(want) || !slices.Equal(got[:len(want)], want) {
 		t.Errorf("job function 1 rows:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// A workbook's reader finds each course by its place in rti.courses
+// whatever group it prints in, and never reads a sub-item as a competency.
+func TestAppendixReadBackKeys(t *testing.T) {
+	p, l, _ := appendixOf(t, "../examples/plumber-0432HY.yaml")
+	n := 0
+	for _, r := range tableOf(l, "RTI_Courses").Rows {
+		if r.Kind != templates.RowBody {
+			continue
+		}
+		i, err := strconv.Atoi(strings.TrimPrefix(r.Key.Key, workbook.KeyCourse))
+		if err != nil || i >= len(p.RTI.Courses) || p.RTI.Courses[i].Title.Value != r.Cells[0].Text || r.Key.Shown[0] != r.Cells[0].Text {
+			t.Errorf("course row %q has key %+v", r.Cells[0].Text, r.Key)
+		}
+		n++
+	}
+	if n != len(p.RTI.Courses) {
+		t.Errorf("%d course rows for %d courses", n, len(p.RTI.Courses))
+	}
+	for _, r := range tableOf(l, "JF_1").Rows {
+		if r.Indent > 0 && (r.Key == nil || r.Key.Key != workbook.KeyContinued) {
+			t.Errorf("sub-item %q has key %+v", r.Cells[0].Text, r.Key)
+		}
 	}
 }

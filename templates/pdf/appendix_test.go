@@ -35,7 +35,7 @@ func TestReadersFindAppendixA(t *testing.T) {
 			if !res.OK(false) {
 				t.Fatalf("does not validate: %v", res.Findings)
 			}
-			d := templates.Build(res.Schedule, "appendix")
+			d := templates.BuildDocument(res.Schedule, "appendix")
 			texts := checkReaders(t, writePDF(t, d, "appendix.pdf"))
 			all := strings.Join(texts, " ")
 			want := append(appendixTexts(d.Layout().Parts[0]), c.want...)
