@@ -15,7 +15,8 @@ import (
 // rtiOutline is the related instruction outline: the courses grouped by
 // named level or by year with a subtotal each, the total (one range: the
 // subtotals are skipped) and the hours per year of term. Under a course's
-// title: "Elective", its own provider and its note.
+// title: "Elective", its own provider (on the group's row when the
+// group's courses share it) and its note.
 func rtiOutline(p *framework.Program) *Table {
 	const hoursCol = 2
 	t := &Table{
@@ -38,6 +39,12 @@ func rtiOutline(p *framework.Program) *Table {
 		index[c] = i
 	}
 	for _, g := range groupCourses(courses) {
+		// A provider every course of a labelled group names is said once,
+		// on the group's row, as the Standards do.
+		shared := ""
+		if g.label != "" {
+			shared = sharedProvider(g.courses)
+		}
 		if g.label != "" {
 			// A course added under a year's group is read back with that
 			// year; under a level or "Other courses", with none.
@@ -45,14 +52,18 @@ func rtiOutline(p *framework.Program) *Table {
 			if !g.other && len(g.courses) > 0 && g.courses[0].Level.Value == "" {
 				year = g.courses[0].Year.Text
 			}
-			t.Rows = append(t.Rows, Row{Kind: RowGroup, Cells: []Cell{{Kind: CellText, Span: 4, Text: g.label}}, Key: &RowKey{Key: workbook.KeyGroup + year}})
+			label := g.label
+			if shared != "" {
+				label += " — Provider: " + shared
+			}
+			t.Rows = append(t.Rows, Row{Kind: RowGroup, Cells: []Cell{{Kind: CellText, Span: 4, Text: label}}, Key: &RowKey{Key: workbook.KeyGroup + year}})
 		}
 		first := len(t.Rows)
 		var subtotal decimal.Decimal
 		for _, c := range g.courses {
 			subtotal = subtotal.Add(c.Hours.Dec)
 			t.Rows = append(t.Rows, Row{Cells: []Cell{
-				{Kind: CellText, Text: c.Title.Value, Note: courseNote(c)},
+				{Kind: CellText, Text: c.Title.Value, Note: courseNote(c, shared == "")},
 				{Kind: CellCode, Text: c.Number.Value},
 				hoursCell(Hours{c.Hours.Dec}),
 				{Kind: CellText, Items: idValues(c.Objectives)},
@@ -86,13 +97,25 @@ func rtiOutline(p *framework.Program) *Table {
 	return t
 }
 
-// courseNote is what is printed under a course's title, a line each.
-func courseNote(c *framework.Course) string {
+// sharedProvider is the provider every course names, or "".
+func sharedProvider(courses []*framework.Course) string {
+	p := courses[0].Provider.Value
+	for _, c := range courses[1:] {
+		if c.Provider.Value != p {
+			return ""
+		}
+	}
+	return p
+}
+
+// courseNote is what is printed under a course's title, a line each; the
+// provider only when its group does not name it.
+func courseNote(c *framework.Course, provider bool) string {
 	var lines []string
 	if c.Elective.Value {
 		lines = append(lines, "Elective")
 	}
-	if c.Provider.Value != "" {
+	if provider && c.Provider.Value != "" {
 		lines = append(lines, "Provider: "+c.Provider.Value)
 	}
 	if c.Note.Value != "" {

@@ -147,7 +147,7 @@ func TestAppendixRealDocuments(t *testing.T) {
 		{"../examples/plumber-0432HY.yaml", []string{
 			"approximately four (4) years with an OJL attainment of 6,375 – 8,000 hours, supplemented by the minimum required 576 hours of related instruction (minimum 144 hours annually)",
 			"1 Apprentice to 1 Journeyworker (1:1)", "The first 1,500 hours of OJL.", "☒ Hybrid",
-			"1st period: 1,600 – 2,000 hours of OJL|55%|$16.50", "Journeyworker rate|$30.00",
+			"1st period: 1,600 – 2,000 hours of OJL|55%|$16.50", "Journeyworker rate or as specified in each Appendix D - Employer Acceptance Agreement|$30.00",
 		}},
 		{"../examples/elevator-0174.yaml", []string{
 			"approximately four (4) years with an OJL attainment of 8,000 hours", "6 months.",
@@ -190,15 +190,21 @@ func TestAppendixRealDocuments(t *testing.T) {
 }
 
 // Courses grouped by named level keep the order the program lists them in,
-// each group with its subtotal; provider, elective and note print under
-// the course.
+// each group with its subtotal; elective and note print under the course,
+// and its provider too, unless the group's row names it for all its courses.
 func TestAppendixCourseLevels(t *testing.T) {
 	p, l, _ := appendixOf(t, "../examples/plumber-0432HY.yaml")
 	tb := tableOf(l, "RTI_Courses")
 	var groups []string
+	notes := map[string]string{} // course title -> its note and its group's label
+	group := ""
 	for _, r := range tb.Rows {
-		if r.Kind == templates.RowGroup {
-			groups = append(groups, r.Cells[0].Text)
+		switch r.Kind {
+		case templates.RowGroup:
+			group = r.Cells[0].Text
+			groups = append(groups, strings.Split(group, " — ")[0])
+		case templates.RowBody:
+			notes[r.Cells[0].Text] = r.Cells[0].Note + "\n" + group
 		}
 	}
 	var want []string
@@ -210,19 +216,20 @@ func TestAppendixCourseLevels(t *testing.T) {
 	if !slices.Equal(groups, want) {
 		t.Errorf("groups %q, want %q", groups, want)
 	}
-	notes := map[string]string{}
-	for _, r := range tb.Rows {
-		if r.Kind == templates.RowBody {
-			notes[r.Cells[0].Text] = r.Cells[0].Note
-		}
-	}
+	providers := 0
 	for _, c := range p.RTI.Courses {
 		n := notes[c.Title.Value]
+		if c.Provider.Value != "" {
+			providers++
+		}
 		if c.Elective.Value != strings.Contains(n, "Elective") ||
 			(c.Provider.Value != "") != strings.Contains(n, "Provider: "+c.Provider.Value) ||
 			!strings.Contains(n, c.Note.Value) {
-			t.Errorf("course %q: note %q", c.Title.Value, n)
+			t.Errorf("course %q: note and group %q", c.Title.Value, n)
 		}
+	}
+	if providers == 0 {
+		t.Error("no course names a provider: the test proves nothing")
 	}
 }
 

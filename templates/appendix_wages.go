@@ -46,7 +46,7 @@ func wageSection(p *framework.Program) []Block {
 	jwRow := -1
 	if jw.Set {
 		jwRow = len(t.Rows)
-		t.Rows = append(t.Rows, row("Journeyworker rate", w.RateNote.Value, Cell{Kind: CellPercent}, moneyCell(jw.Dec)))
+		t.Rows = append(t.Rows, row(joinNonEmpty(" ", "Journeyworker rate", w.RateNote.Value), "", Cell{Kind: CellPercent}, moneyCell(jw.Dec)))
 	}
 	termMax := termMaxHours(p)
 	periods := 0
