@@ -550,3 +550,76 @@ func (p *ProgramPatch) SetList(key string, items []string) {
 	}
 	p.set(p.root, key, flowList(items...))
 }
+
+// SetNumberField sets a number by its dotted path ("ratio.apprentices",
+// "wages.journeyworker_rate"), adding the mappings on the way.
+func (p *ProgramPatch) SetNumberField(path string, d decimal.Decimal) {
+	keys := strings.Split(path, ".")
+	m := p.mapping(keys[:len(keys)-1])
+	last := keys[len(keys)-1]
+	if old := value(m, last); old != nil && old.Kind == yaml.ScalarNode && sameNumber(old.Value, d) {
+		return
+	}
+	p.set(m, last, number(d))
+}
+
+// SetProbation states the probation in one unit (hours, weeks, months),
+// removing the others.
+func (p *ProgramPatch) SetProbation(unit string, d decimal.Decimal) {
+	p.SetNumberField("probation."+unit, d)
+	pr := value(p.root, "probation")
+	for _, u := range []string{"hours", "weeks", "months"} {
+		if u != unit {
+			p.remove(pr, u)
+		}
+	}
+}
+
+// SetWageStep sets a number (percent, rate) of wages.steps[i].
+func (p *ProgramPatch) SetWageStep(i int, key string, d decimal.Decimal) error {
+	steps := seqItems(value(value(p.root, "wages"), "steps"))
+	if i < 0 || i >= len(steps) || steps[i].Kind != yaml.MappingNode {
+		return fmt.Errorf("the program has no wage step %d", i+1)
+	}
+	if old := value(steps[i], key); old != nil && old.Kind == yaml.ScalarNode && sameNumber(old.Value, d) {
+		return nil
+	}
+	p.set(steps[i], key, number(d))
+	return nil
+}
+
+// EditList edits the top-level list key: edits[i] is the new text of item
+// i (field of a mapping item, or the item itself when field is ""), nil
+// to delete it.
+func (p *ProgramPatch) EditList(key, field string, edits map[int]*string) error {
+	seq := value(p.root, key)
+	items := seqItems(seq)
+	var del []int
+	for i, v := range edits {
+		if i < 0 || i >= len(items) {
+			return fmt.Errorf("the program's %s has no item %d", key, i+1)
+		}
+		switch {
+		case v == nil:
+			del = append(del, i)
+		case field == "" && items[i].Kind == yaml.ScalarNode:
+			if items[i].Value != *v {
+				n := text(*v)
+				n.HeadComment, n.LineComment, n.FootComment = items[i].HeadComment, items[i].LineComment, items[i].FootComment
+				items[i] = n
+				p.changed = true
+			}
+		case field != "" && items[i].Kind == yaml.MappingNode:
+			p.setText(items[i], field, *v)
+		}
+	}
+	slices.Sort(del)
+	for j := len(del) - 1; j >= 0; j-- {
+		seq.Content = slices.Delete(seq.Content, del[j], del[j]+1)
+		p.changed = true
+	}
+	if seq != nil && len(seq.Content) == 0 {
+		p.remove(p.root, key)
+	}
+	return nil
+}

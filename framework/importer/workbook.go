@@ -79,7 +79,7 @@ func Program(name string, data []byte, fw *framework.Resolved) (res *ProgramResu
 	}
 	defer f.Close()
 	w := &workbookReader{name: name, f: f, fw: fw, expect: map[string][]string{}, keyCols: map[string]int{}}
-	for _, read := range []func() error{w.readRoundTrip, w.readSchedule, w.readPlan} {
+	for _, read := range []func() error{w.readRoundTrip, w.readAppendix, w.readSchedule, w.readPlan} {
 		if err := read(); err != nil {
 			if te, ok := err.(*TableError); ok {
 				res.Findings = []framework.Finding{te.Finding()}

@@ -55,7 +55,9 @@ func (w *workbookReader) readSchedule() error {
 				w.note(sheet, row.Num, workbook.ColRTI, "competency %s.%s: delivery %s", id, letter, deliveryWords(rti, ojt))
 			}
 			w.readCompetencyTexts(sheet, t.Rows, i, keyCol, id, letter)
-		case key == workbook.KeyContinued:
+		case key == workbook.KeyContinued, key == workbook.KeyItem:
+			// More of the row above, a sub-item: the framework's, or the
+			// program's items, which are edited in the YAML.
 		case key == workbook.KeyTotal:
 			// Rows after the totals (sections a later version may add) are
 			// not job function tables.

@@ -18,6 +18,7 @@ package workbook
 const (
 	SheetSchedule  = "Work Process Schedule"
 	SheetRTI       = "RTI Plan"
+	SheetAppendix  = "Appendix A"
 	SheetRoundTrip = "wpsgen"
 )
 
@@ -42,6 +43,30 @@ const (
 	KeyHead        = "head"    // a job function table's column headings, a specialization's title
 	KeyTotal       = "total"   // a computed total or subtotal: never read back
 	KeyContinued   = "+"       // more text of the keyed row above
+	KeyItem        = "item"    // a competency's sub-item: not read back
+)
+
+// Keys of the Appendix A sheet's rows. A wage step's key ends in its index
+// in wages.steps, a selection procedure's in its index in
+// selection_procedures, an interim credential's in its index in
+// interim_credentials.
+const (
+	KeyRatio          = "ratio"     // "1 Apprentice to 1 Journeyworker (1:1)": apprentices, journeyworkers
+	KeyProbation      = "probation" // "The first 500 hours of OJL."
+	KeyWageHead       = "wage head" // the wage table's column headings
+	KeyWageRate       = "wage rate" // the journeyworker rate's row: the rate
+	KeyWageStep       = "step "     // percent and rate as stated ("" when computed), then as shown
+	KeyProcedure      = "procedure "
+	KeyCredentialHead = "credential head"
+	KeyCredential     = "credential " // title, when it is earned (computed), its note
+)
+
+// Column headings import finds the Appendix A tables' columns by.
+const (
+	HeaderPercent    = "Percent of journeyworker rate"
+	HeaderRate       = "Hourly rate"
+	HeaderCredential = "Interim credential"
+	HeaderEarned     = "Earned"
 )
 
 // Header fields that show several program keys, or one in other words:

@@ -33,7 +33,10 @@ func (b *book) part(p templates.Part, name string) (*sheet, error) {
 			case templates.StyleNote, templates.StyleLegal:
 				look = lookNote
 			}
-			s.add(cell{value: x.Text, look: look, span: len(s.widths)})
+			r := s.add(cell{value: x.Text, look: look, span: len(s.widths)})
+			if x.Key != nil {
+				s.key(r, x.Key.Key, x.Key.Shown...)
+			}
 		case *templates.FieldList:
 			for _, f := range x.Fields {
 				s.field(f)
