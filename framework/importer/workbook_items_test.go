@@ -17,26 +17,27 @@ const roiProgram = "../../examples/medical-coder-roi.yaml"
 func TestWorkbookTextEdits(t *testing.T) {
 	const wps = workbook.SheetSchedule
 	cases := []struct {
-		name string
-		edit func(t *testing.T, f *excelize.File)
-		diff [][2]string
+		name    string
+		program string
+		edit    func(t *testing.T, f *excelize.File)
+		diff    [][2]string
 	}{
-		{"custom job function's title", func(t *testing.T, f *excelize.File) {
+		{"custom job function's title", roiProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, wps, workbook.ColLetter, rowOf(t, f, wps, "jf C1"), "JOB FUNCTION C1: Keeps the  release-of-information log")
 		}, [][2]string{{"    title: Maintains the release-of-information log", "    title: Keeps the release-of-information log"}}},
-		{"custom job function's title without its heading words", func(t *testing.T, f *excelize.File) {
+		{"custom job function's title without its heading words", roiProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, wps, workbook.ColLetter, rowOf(t, f, wps, "jf C1"), "Keeps the log")
 		}, [][2]string{{"    title: Maintains the release-of-information log", "    title: Keeps the log"}}},
-		{"custom job function made optional", func(t *testing.T, f *excelize.File) {
+		{"custom job function made optional", roiProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, wps, workbook.ColType, rowOf(t, f, wps, "jf C1"), "Optional")
 		}, [][2]string{{"    title: Maintains the release-of-information log\n", "    title: Maintains the release-of-information log\n    type: optional\n"}}},
-		{"custom competency's text and type", func(t *testing.T, f *excelize.File) {
+		{"custom competency's text and type", roiProgram, func(t *testing.T, f *excelize.File) {
 			r := rowOf(t, f, wps, "c C1.B")
 			set(t, f, wps, workbook.ColText, r, "Prepares an accounting of disclosures on request")
 			set(t, f, wps, workbook.ColType, r, "optional")
 		}, [][2]string{{"        text: Prepares an accounting of disclosures when a patient requests one\n",
 			"        text: Prepares an accounting of disclosures on request\n        type: optional\n"}}},
-		{"added row, optional", func(t *testing.T, f *excelize.File) {
+		{"added row, optional", roiProgram, func(t *testing.T, f *excelize.File) {
 			r := rowOf(t, f, wps, "c C1.C") + 1
 			if err := f.InsertRows(wps, r, 1); err != nil {
 				t.Fatal(err)
@@ -46,14 +47,27 @@ func TestWorkbookTextEdits(t *testing.T) {
 			set(t, f, wps, workbook.ColOJT, r, workbook.Mark)
 		}, [][2]string{{"        text: Reports monthly request volumes and turnaround times to the HIM supervisor\n        delivery: [ojt]\n",
 			"        text: Reports monthly request volumes and turnaround times to the HIM supervisor\n        delivery: [ojt]\n      - {id: D, text: Trains new clerks, type: optional, delivery: [ojt]}\n"}}},
-		{"framework types and texts as shown", func(t *testing.T, f *excelize.File) {
+		{"custom competency with sub-items, and a row added under them", "../../examples/plumber-0432HY.yaml", func(t *testing.T, f *excelize.File) {
+			set(t, f, wps, workbook.ColText, rowOf(t, f, wps, "c 6.E"), "Installs water-conserving fixtures")
+			r := rowOf(t, f, wps, "c 6.E") + 4 // after its four sub-item rows
+			if err := f.InsertRows(wps, r, 1); err != nil {
+				t.Fatal(err)
+			}
+			set(t, f, wps, workbook.ColText, r, "Tests backflow preventers")
+			set(t, f, wps, workbook.ColOJT, r, workbook.Mark)
+		}, [][2]string{
+			{"        text: Installs water-conserving fixtures and hot water recirculation\n", "        text: Installs water-conserving fixtures\n"},
+			{"          - {text: Hot water recirculation, items: [Dedicated return line, Demand-controlled pumps]}\n",
+				"          - {text: Hot water recirculation, items: [Dedicated return line, Demand-controlled pumps]}\n      - {id: F, custom: true, text: Tests backflow preventers, delivery: [ojt]}\n"},
+		}},
+		{"framework types and texts as shown", roiProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, wps, workbook.ColType, rowOf(t, f, wps, "c S1.D"), "OPTIONAL")
 			set(t, f, wps, workbook.ColText, rowOf(t, f, wps, "c 1.B"), " Ensures medical codes\nreflect medical record documentation ")
 		}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			res, src := editedProgram(t, roiProgram, func(f *excelize.File) { c.edit(t, f) })
+			res, src := editedProgram(t, c.program, func(f *excelize.File) { c.edit(t, f) })
 			if res.YAML == nil {
 				t.Fatalf("nothing read back:\n%s", findingsText(res.Findings))
 			}
