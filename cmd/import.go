@@ -44,10 +44,12 @@ function hours (decimals kept exactly), RTI/OJT marks set or cleared, competency
 (crossed off) or added under a job function (the sponsor's own, custom), the titles, texts and
 Core/Optional of the sponsor's own job functions and competencies, the header fields (sponsor
 and registration number, contact and title, codes, specialization, stackable and apprenticeship
-type boxes, term, prerequisites one per line, RTI provider, paid, schedule), course rows edited,
-deleted or added. Totals are computed, never read back (a total typed over is a warning). Keep
-the rows' order and the sheets' names; add a row by inserting it inside a job function's table
-or the course table. A relative framework: path in the program is kept as it was: write the
+type boxes, term, prerequisites one per line, RTI provider, paid, schedule), the Appendix A
+sheet's ratio, journeyworker rate, wage step percents and rates as stated, probation, selection
+procedures and interim credential titles, course rows edited, deleted or added. Totals and
+other computed values are never read back (one typed over is a warning). Keep the rows' order
+and the sheets' names; add a row by inserting it inside a job function's table or the course
+table. A relative framework: path in the program is kept as it was: write the
 program where it was rendered from (or fix the path). A cell that cannot be read (text in an
 hours cell, a mark that is not the drop-down's, a framework competency's text or type changed)
 is reported as WORKBOOK.xlsx:Sheet!C12 (rule import) and nothing is written. What was read back
