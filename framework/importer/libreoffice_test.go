@@ -27,6 +27,11 @@ func TestLibreOfficeKeepsTheRoundTrip(t *testing.T) {
 		if err := f.RemoveRow(workbook.SheetSchedule, rowOf(t, f, workbook.SheetSchedule, "c 2.C")); err != nil {
 			t.Fatal(err)
 		}
+		// Header fields and the Appendix A sheet: texts, boxes, a percent.
+		set(t, f, workbook.SheetSchedule, workbook.FieldValueSchedule, rowOf(t, f, workbook.SheetSchedule, workbook.KeyField+workbook.FieldSponsor), "Riverbend Pharmacy (registration 2026-IL-000312)")
+		set(t, f, workbook.SheetSchedule, workbook.FieldValueSchedule, rowOf(t, f, workbook.SheetSchedule, workbook.KeyField+workbook.FieldStackable), "☐ yes     x no")
+		set(t, f, workbook.SheetAppendix, 2, rowOf(t, f, workbook.SheetAppendix, workbook.KeyWageStep+"2"), 0.825)
+		set(t, f, workbook.SheetAppendix, 1, rowOf(t, f, workbook.SheetAppendix, workbook.KeyProbation), "3 months.")
 		var buf bytes.Buffer
 		if err := f.Write(&buf); err != nil {
 			t.Fatal(err)
@@ -54,6 +59,9 @@ func TestLibreOfficeKeepsTheRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := Program("p.xlsx", saved, nil)
+	if !bytes.Contains(direct.YAML, []byte("{percent: 82.5, hours: 1000}")) || !bytes.Contains(direct.YAML, []byte("number: \"2026-IL-000312\"")) {
+		t.Errorf("test bug: the edits are not read back from the workbook before saving:\n%s", direct.YAML)
+	}
 	if !bytes.Equal(res.YAML, direct.YAML) {
 		t.Errorf("saved by LibreOffice, the workbook reads back as\n%s\nfindings %s\nnot\n%s", res.YAML, findingsText(res.Findings), direct.YAML)
 	}
