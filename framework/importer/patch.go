@@ -324,6 +324,7 @@ func (p *ProgramPatch) AddCompetency(jfID, compID, compText, typ string, rti, oj
 type CourseEdit struct {
 	Number, Title *string
 	Year          *string // an added course's year, as the program writes years
+	Level         *string // an added course's level
 	Hours         *decimal.Decimal
 	HoursComment  string   // where the hours came from (a formula), when worth saying
 	Objectives    []string // nil: not shown
@@ -378,6 +379,9 @@ func (p *ProgramPatch) SetCourses(keep []int, rows []CourseEdit) error {
 		}
 		if row.Year != nil && value(c, "year") == nil {
 			p.set(c, "year", &yaml.Node{Kind: yaml.ScalarNode, Value: *row.Year})
+		}
+		if row.Level != nil && value(c, "level") == nil {
+			p.set(c, "level", text(*row.Level))
 		}
 		if row.Objectives != nil {
 			if len(row.Objectives) == 0 {

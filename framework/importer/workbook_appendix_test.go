@@ -112,3 +112,48 @@ func TestWorkbookAppendixFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestWorkbookCourseUnderLevel: a course row added under a named level's
+// group takes that level.
+func TestWorkbookCourseUnderLevel(t *testing.T) {
+	const rti = workbook.SheetRTI
+	res, src := editedProgram(t, "../../examples/elevator-0174.yaml", func(f *excelize.File) {
+		r := rowOf(t, f, rti, workbook.KeyCourse+"0") + 1
+		if err := f.InsertRows(rti, r, 1); err != nil {
+			t.Fatal(err)
+		}
+		set(t, f, rti, workbook.ColCourse, r, "Fall Protection")
+		set(t, f, rti, workbook.ColCourseHours, r, 8)
+	})
+	last := "    - {number: Unit 14, title: Microprocessor Controls, hours: 36, year: 3, level: CET Level 2 (Advanced Curriculum)}\n"
+	if !strings.Contains(src, last) {
+		t.Fatal("test bug: the elevator program's courses changed")
+	}
+	got := string(res.YAML)
+	if !strings.Contains(got, "    - title: Fall Protection\n      hours: 8\n      level: CET Level 1 (Core Curriculum)\n") || strings.Contains(got, "Fall Protection\n      hours: 8\n      year") {
+		t.Errorf("got:\n%s\nfindings %s", got, findingsText(res.Findings))
+	}
+}
+
+// TestWorkbookCourseUnderYear: a course row added under the first year's
+// group takes that year, not the last group's.
+func TestWorkbookCourseUnderYear(t *testing.T) {
+	const rti = workbook.SheetRTI
+	res, _ := editedProgram(t, "../../examples/ehr-specialist-hybrid.yaml", func(f *excelize.File) {
+		r := rowOf(t, f, rti, workbook.KeyCourse+"0") + 1
+		for r <= 1000 { // after the course's continued rows, if any
+			if v, _ := f.GetCellValue(rti, "A"+itoa(r)); v != "" {
+				break
+			}
+			r++
+		}
+		if err := f.InsertRows(rti, r, 1); err != nil {
+			t.Fatal(err)
+		}
+		set(t, f, rti, workbook.ColCourse, r, "Charting Basics")
+		set(t, f, rti, workbook.ColCourseHours, r, 6)
+	})
+	if got := string(res.YAML); !strings.Contains(got, "    - title: Charting Basics\n      hours: 6\n      year: 1\n") {
+		t.Errorf("got:\n%s\nfindings %s", got, findingsText(res.Findings))
+	}
+}

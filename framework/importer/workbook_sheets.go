@@ -219,7 +219,7 @@ func (w *workbookReader) readPlan() error {
 		edit  CourseEdit
 	}
 	var rows []courseRow
-	inTable, year := false, ""
+	inTable, year, level := false, "", ""
 	changed := false
 	for n, row := range t.Rows {
 		key := row.Cell(keyCol)
@@ -230,7 +230,9 @@ func (w *workbookReader) readPlan() error {
 		case key == workbook.KeyCourses:
 			inTable = true
 		case strings.HasPrefix(key, workbook.KeyGroup):
-			year = strings.TrimPrefix(key, workbook.KeyGroup)
+			year, level = strings.TrimPrefix(key, workbook.KeyGroup), ""
+		case strings.HasPrefix(key, workbook.KeyLevel):
+			year, level = "", strings.TrimPrefix(key, workbook.KeyLevel)
 		case strings.HasPrefix(key, workbook.KeyCourse):
 			i, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyCourse))
 			if err != nil {
@@ -272,8 +274,12 @@ func (w *workbookReader) readPlan() error {
 			if d, ok := w.hours(sheet, row.Num, workbook.ColCourseHours, cell(workbook.ColCourseHours)); ok {
 				e.Hours, e.HoursComment = &d, w.formula(sheet, row.Num, workbook.ColCourseHours)
 			}
-			if year != "" {
-				e.Year = &year
+			// Copies: year and level change with the groups below.
+			if y := year; y != "" {
+				e.Year = &y
+			}
+			if l := level; l != "" {
+				e.Level = &l
 			}
 			rows = append(rows, courseRow{-1, e})
 			changed = true

@@ -38,6 +38,7 @@ const (
 	KeyCompetency  = "c "
 	KeyCourse      = "course "
 	KeyGroup       = "group "
+	KeyLevel       = "level " // a course group of a named level: the level
 	KeyField       = "field "
 	KeyCourses     = "courses" // the course table's header row
 	KeyHead        = "head"    // a job function table's column headings, a specialization's title
