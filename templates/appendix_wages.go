@@ -86,9 +86,9 @@ func wageSection(p *framework.Program) []Block {
 		blocks = append(blocks, &Paragraph{Text: "Journeyworker rate: " + w.RateNote.Value})
 	}
 	blocks = append(blocks, t)
-	for _, n := range w.Notes {
+	for i, n := range w.Notes {
 		if n.Value != "" {
-			blocks = append(blocks, &Paragraph{Text: n.Value})
+			blocks = append(blocks, &Paragraph{Text: n.Value, Key: &RowKey{Key: workbook.KeyWageNote + strconv.Itoa(i), Shown: []string{n.Value}}})
 		}
 	}
 	return blocks

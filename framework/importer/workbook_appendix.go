@@ -29,7 +29,14 @@ func (w *workbookReader) readAppendix() error {
 	}
 	cols := map[string]int{} // a table's column heading -> its column
 	seen := map[string]bool{}
-	procedures, credentials := map[int]*string{}, map[int]*string{}
+	lists := []*textList{
+		{key: workbook.KeyProcedure, path: "selection_procedures", what: "selection procedure"},
+		{key: workbook.KeyWageNote, path: "wages.notes", what: "wage schedule note"},
+		{key: workbook.KeyCredential, path: "interim_credentials", field: "title", what: "interim credential"},
+	}
+	for _, l := range lists {
+		l.edits, l.inserted, l.lastRow = map[int]*string{}, map[int][]string{}, -1
+	}
 	for i, row := range t.Rows {
 		key := row.Cell(keyCol)
 		seen[key] = true
@@ -57,12 +64,6 @@ func (w *workbookReader) readAppendix() error {
 			if err == nil {
 				w.readWageStep(sheet, row, n, cols, w.expected(sheet, key, 4))
 			}
-		case strings.HasPrefix(key, workbook.KeyProcedure):
-			n, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyProcedure))
-			if v := oneLine(cell(1)); err == nil && !continued(t.Rows, i, keyCol) && v != oneLine(w.expected(sheet, key, 1)[0]) {
-				procedures[n] = textOrNil(v)
-				w.note(sheet, row.Num, 1, "selection procedure %d edited", n+1)
-			}
 		case strings.HasPrefix(key, workbook.KeyCredential):
 			n, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyCredential))
 			if err != nil || continued(t.Rows, i, keyCol) {
@@ -70,34 +71,66 @@ func (w *workbookReader) readAppendix() error {
 			}
 			want := w.expected(sheet, key, 3)
 			if c := cols[workbook.HeaderCredential]; c > 0 && oneLine(cell(c)) != oneLine(want[0]) {
-				credentials[n] = textOrNil(oneLine(cell(c)))
+				lists[2].edits[n] = textOrNil(oneLine(cell(c)))
 				w.note(sheet, row.Num, c, "interim credential %d: title %q", n+1, oneLine(cell(c)))
 			}
 			// The note may share the cell, under the words.
 			if c := cols[workbook.HeaderEarned]; c > 0 && oneLine(cell(c)) != oneLine(want[1]) && oneLine(cell(c)) != oneLine(want[1]+" "+want[2]) {
 				w.warn(sheet, row.Num, c, "when interim credential %d is earned is written from its after, after_hours and after_rti_hours: edit those in the program; the text typed here is ignored", n+1)
 			}
+		case strings.HasPrefix(key, workbook.KeyProcedure) || strings.HasPrefix(key, workbook.KeyWageNote):
+			l := lists[0]
+			if strings.HasPrefix(key, workbook.KeyWageNote) {
+				l = lists[1]
+			}
+			n, err := strconv.Atoi(strings.TrimPrefix(key, l.key))
+			if err != nil {
+				continue
+			}
+			l.last, l.lastRow = n, row.Num
+			if v := oneLine(cell(1)); !continued(t.Rows, i, keyCol) && v != oneLine(w.expected(sheet, key, 1)[0]) {
+				l.edits[n] = textOrNil(v)
+				w.note(sheet, row.Num, 1, "%s %d edited", l.what, n+1)
+			}
+		case key == "" && cell(1) != "":
+			// A row a person inserted right under a procedure or a note
+			// (no blank row between) is one more.
+			for _, l := range lists[:2] {
+				if l.lastRow >= 0 && row.Num == l.lastRow+1 {
+					l.inserted[l.last] = append(l.inserted[l.last], oneLine(cell(1)))
+					l.lastRow = row.Num
+					w.note(sheet, row.Num, 1, "%s added", l.what)
+				}
+			}
 		}
 	}
-	// Rows deleted: the procedures and credentials they showed are removed.
+	// Rows deleted: the items they showed are removed.
 	for k := range w.expect {
 		rest, ok := strings.CutPrefix(k, sheet+"!")
 		if !ok || seen[rest] {
 			continue
 		}
-		if n, err := strconv.Atoi(strings.TrimPrefix(rest, workbook.KeyProcedure)); err == nil && strings.HasPrefix(rest, workbook.KeyProcedure) {
-			procedures[n] = nil
-			w.note(sheet, 0, 0, "selection procedure %d's row was deleted: removed", n+1)
-		}
-		if n, err := strconv.Atoi(strings.TrimPrefix(rest, workbook.KeyCredential)); err == nil && strings.HasPrefix(rest, workbook.KeyCredential) {
-			credentials[n] = nil
-			w.note(sheet, 0, 0, "interim credential %d's row was deleted: removed", n+1)
+		for _, l := range lists {
+			if n, err := strconv.Atoi(strings.TrimPrefix(rest, l.key)); err == nil && strings.HasPrefix(rest, l.key) {
+				l.edits[n] = nil
+				w.note(sheet, 0, 0, "%s %d's row was deleted: removed", l.what, n+1)
+			}
 		}
 	}
-	if err := w.patch.EditList("selection_procedures", "", procedures); err != nil {
-		return err
+	for _, l := range lists {
+		if err := w.patch.EditList(l.path, l.field, l.edits, l.inserted); err != nil {
+			return err
+		}
 	}
-	return w.patch.EditList("interim_credentials", "title", credentials)
+	return nil
+}
+
+// textList is a list of the program the sheet shows a row per item of.
+type textList struct {
+	key, path, field, what string
+	edits                  map[int]*string  // index -> new text, nil: deleted
+	inserted               map[int][]string // index -> texts added after it
+	last, lastRow          int              // the last item's index and row
 }
 
 func textOrNil(v string) *string {

@@ -47,6 +47,17 @@ func TestWorkbookAppendixEdits(t *testing.T) {
 			}
 		}, [][2]string{{"  - Openings are posted on the sponsor's career page and with the county workforce board for at least 14 days.\n  - Applicants who meet the prerequisites take a pharmacy math screening and a structured interview; they are offered positions in order of their combined scores.\n",
 			"  - Applicants take a math screening.\n"}}, nil},
+		{"a selection procedure inserted, a wage note edited", pharmacyProgram, func(t *testing.T, f *excelize.File) {
+			r := rowOf(t, f, app, workbook.KeyProcedure+"0") + 1
+			if err := f.InsertRows(app, r, 1); err != nil {
+				t.Fatal(err)
+			}
+			set(t, f, app, 1, r, "Veterans are interviewed first.")
+			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyWageNote+"0"), "The percentages are minimums.")
+		}, [][2]string{
+			{"  - The percentages shown above are minimums; the sponsor may pay more.\n", "  - The percentages are minimums.\n"},
+			{"for at least 14 days.\n", "for at least 14 days.\n  - Veterans are interviewed first.\n"},
+		}, nil},
 		{"interim credential's title; when it is earned typed over", plumber, func(t *testing.T, f *excelize.File) {
 			r := rowOf(t, f, app, workbook.KeyCredential+"0")
 			set(t, f, app, 1, r, "Residential Plumber (Level 1)")

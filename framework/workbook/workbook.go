@@ -48,9 +48,9 @@ const (
 )
 
 // Keys of the Appendix A sheet's rows. A wage step's key ends in its index
-// in wages.steps, a selection procedure's in its index in
-// selection_procedures, an interim credential's in its index in
-// interim_credentials.
+// in wages.steps, a selection procedure's or a wage note's in its index in
+// selection_procedures or wages.notes, an interim credential's in its
+// index in interim_credentials.
 const (
 	KeyRatio          = "ratio"     // "1 Apprentice to 1 Journeyworker (1:1)": apprentices, journeyworkers
 	KeyProbation      = "probation" // "The first 500 hours of OJL."
@@ -58,6 +58,7 @@ const (
 	KeyWageRate       = "wage rate" // the journeyworker rate's row: the rate
 	KeyWageStep       = "step "     // percent and rate as stated ("" when computed), then as shown
 	KeyProcedure      = "procedure "
+	KeyWageNote       = "wage note " // a note of wages.notes
 	KeyCredentialHead = "credential head"
 	KeyCredential     = "credential " // title, when it is earned (computed), its note
 )
