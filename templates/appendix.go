@@ -28,13 +28,18 @@ func appendixPart(s *framework.Schedule) Part {
 		&Heading{Level: 1, Text: "APPENDIX A", Bookmark: true},
 		&Heading{Level: 2, Text: fw.Title.Value},
 		&FieldList{Aside: true, Fields: []Field{
-			{Label: "O*NET-SOC Code", Value: or(occ.ONET, fw.ONET), Kind: FieldCode},
-			{Label: "RAPIDS Code", Value: or(occ.RAPIDS, fw.RAPIDS), Kind: FieldCode},
+			{Label: "O*NET-SOC Code", Value: or(occ.ONET, fw.ONET), Kind: FieldCode, Path: "occupation.onet"},
+			{Label: "RAPIDS Code", Value: or(occ.RAPIDS, fw.RAPIDS), Kind: FieldCode, Path: "occupation.rapids"},
 		}},
 		&Paragraph{Text: "This schedule is attached to and a part of these Standards for the above identified occupation.", Style: StyleLegal},
 	}
-	blocks = append(blocks, section("1. APPRENTICESHIP APPROACH", approachBoxes(p.Approach.Value))...)
-	blocks = append(blocks, section("2. TERM OF APPRENTICESHIP", &Paragraph{Text: termSentence(p)})...)
+	approach, term := approachBoxes(p.Approach.Value), &Paragraph{Text: termSentence(p)}
+	// Written from what the schedule's header fields show: a workbook's
+	// reader warns of an edit here rather than reading it.
+	approach.Key = &RowKey{Key: workbook.KeyDerived + "the apprenticeship type", Shown: []string{approach.Text}}
+	term.Key = &RowKey{Key: workbook.KeyDerived + "the term", Shown: []string{term.Text}}
+	blocks = append(blocks, section("1. APPRENTICESHIP APPROACH", approach)...)
+	blocks = append(blocks, section("2. TERM OF APPRENTICESHIP", term)...)
 	blocks = append(blocks, ratioSection(p.Ratio)...)
 	blocks = append(blocks, wageSection(p)...)
 	blocks = append(blocks, probationSection(p.Probation)...)
@@ -165,7 +170,7 @@ func ratioSection(r *framework.Ratio) []Block {
 	blocks := section("3. RATIO OF APPRENTICES TO JOURNEYWORKERS", &Paragraph{Text: text,
 		Key: &RowKey{Key: workbook.KeyRatio, Shown: []string{text, a.String(), j.String()}}})
 	if r.Note.Value != "" {
-		blocks = append(blocks, &Paragraph{Text: r.Note.Value, Key: &RowKey{Key: workbook.KeyField + "ratio.note", Shown: []string{r.Note.Value}}})
+		blocks = append(blocks, &Paragraph{Text: r.Note.Value, Key: &RowKey{Key: workbook.KeyText + "ratio.note", Shown: []string{r.Note.Value}}})
 	}
 	return blocks
 }
@@ -192,7 +197,7 @@ func probationSection(pr *framework.Probation) []Block {
 	}
 	blocks := section("5. PROBATIONARY PERIOD", &Paragraph{Text: text + ".", Key: &RowKey{Key: workbook.KeyProbation, Shown: []string{text + "."}}})
 	if pr.Note.Value != "" {
-		blocks = append(blocks, &Paragraph{Text: pr.Note.Value, Key: &RowKey{Key: workbook.KeyField + "probation.note", Shown: []string{pr.Note.Value}}})
+		blocks = append(blocks, &Paragraph{Text: pr.Note.Value, Key: &RowKey{Key: workbook.KeyText + "probation.note", Shown: []string{pr.Note.Value}}})
 	}
 	return blocks
 }

@@ -48,8 +48,13 @@ func (w *workbookReader) readAppendix() error {
 					cols[strings.TrimSpace(h)] = c + 1
 				}
 			}
-		case strings.HasPrefix(key, workbook.KeyField):
-			w.readField(sheet, t.Rows, i, keyCol, 1)
+		case strings.HasPrefix(key, workbook.KeyField), strings.HasPrefix(key, workbook.KeyText):
+			w.readField(sheet, t.Rows, i, keyCol, workbook.FieldValueRTI)
+		case strings.HasPrefix(key, workbook.KeyDerived):
+			if oneLine(cell(1)) != oneLine(w.expected(sheet, key, 1)[0]) {
+				what := strings.TrimPrefix(key, workbook.KeyDerived)
+				w.warn(sheet, row.Num, 1, "this sentence is written from %s the Work Process Schedule shows: the text typed here is ignored; change %s there", what, what)
+			}
 		case key == workbook.KeyRatio:
 			w.readRatio(sheet, row.Num, cell(1), w.expected(sheet, key, 3))
 		case key == workbook.KeyProbation:

@@ -28,7 +28,7 @@ func TestWorkbookAppendixEdits(t *testing.T) {
 			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyRatio), "1 Apprentice to 1 Journeyworker (1:3)")
 		}, [][2]string{{"  journeyworkers: 1\n", "  journeyworkers: 3\n"}}, nil},
 		{"ratio's note", pharmacyProgram, func(t *testing.T, f *excelize.File) {
-			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyField+"ratio.note"), "One apprentice per pharmacist on duty")
+			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyText+"ratio.note"), "One apprentice per pharmacist on duty")
 		}, [][2]string{{"  note: One apprentice per licensed pharmacist or certified technician on duty", "  note: One apprentice per pharmacist on duty"}}, nil},
 		{"journeyworker rate and a step's percent", pharmacyProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, app, rateCol, rowOf(t, f, app, workbook.KeyWageRate), 25.75)
@@ -58,6 +58,15 @@ func TestWorkbookAppendixEdits(t *testing.T) {
 			{"  - The percentages shown above are minimums; the sponsor may pay more.\n", "  - The percentages are minimums.\n"},
 			{"for at least 14 days.\n", "for at least 14 days.\n  - Veterans are interviewed first.\n"},
 		}, nil},
+		{"O*NET code on Appendix A", pharmacyProgram, func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 2, rowOf(t, f, app, workbook.KeyField+"occupation.onet"), "29-2052.01")
+		}, [][2]string{{"  level: Basic\n", "  level: Basic\n  onet: 29-2052.01\n"}}, nil},
+		{"probation's note", pharmacyProgram, func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyText+"probation.note"), "")
+		}, [][2]string{{"  note: Applies to newly indentured apprentices only\n", ""}}, nil},
+		{"the term sentence typed over", pharmacyProgram, func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyDerived+"the term"), "Three years.")
+		}, nil, []string{"this sentence is written from the term the Work Process Schedule shows: the text typed here is ignored; change the term there"}},
 		{"interim credential's title; when it is earned typed over", plumber, func(t *testing.T, f *excelize.File) {
 			r := rowOf(t, f, app, workbook.KeyCredential+"0")
 			set(t, f, app, 1, r, "Residential Plumber (Level 1)")

@@ -348,11 +348,21 @@ func (w *workbookReader) readField(sheet string, rows []Row, i, keyCol, col int)
 	if i+1 < len(rows) && rows[i+1].Cell(keyCol) == workbook.KeyContinued {
 		return
 	}
+	// A paragraph's whole row is the value; a field's value is right of
+	// its label, where the workbook says.
+	path, paragraph := strings.CutPrefix(key, workbook.KeyText)
+	if paragraph {
+		col = 1
+	} else {
+		path = strings.TrimPrefix(key, workbook.KeyField)
+		if c, ok := w.fieldCols[sheet]; ok {
+			col = c
+		}
+	}
 	v := strings.TrimSpace(row.Cell(col - 1))
 	if v == strings.TrimSpace(w.expected(sheet, key, 1)[0]) {
 		return
 	}
-	path := strings.TrimPrefix(key, workbook.KeyField)
 	if read, ok := w.fieldReaders()[path]; ok {
 		read(sheet, row.Num, col, v, w.expected(sheet, key, 3)[1:])
 		return

@@ -27,6 +27,9 @@ const (
 	Format    = "wpsgen workbook 1" // cell A1
 	Source    = "source"            // a piece of the program's YAML in column B
 	KeyColumn = "key column"        // a sheet's name in B, its key column's number in C
+	// FieldColumn gives a sheet's name in B and the column of its header
+	// fields' values in C (FieldValueSchedule, FieldValueRTI without it).
+	FieldColumn = "field column"
 )
 
 // Keys of rows. A job function's key ends in its id ("jf 1"), a
@@ -40,6 +43,7 @@ const (
 	KeyGroup       = "group "
 	KeyLevel       = "level " // a course group of a named level: the level
 	KeyField       = "field "
+	KeyText        = "text "   // a paragraph that is the value of a program key ("text ratio.note")
 	KeyCourses     = "courses" // the course table's header row
 	KeyHead        = "head"    // a job function table's column headings, a specialization's title
 	KeyTotal       = "total"   // a computed total or subtotal: never read back
@@ -52,13 +56,16 @@ const (
 // selection_procedures or wages.notes, an interim credential's in its
 // index in interim_credentials.
 const (
-	KeyRatio          = "ratio"     // "1 Apprentice to 1 Journeyworker (1:1)": apprentices, journeyworkers
-	KeyProbation      = "probation" // "The first 500 hours of OJL."
-	KeyWageHead       = "wage head" // the wage table's column headings
-	KeyWageRate       = "wage rate" // the journeyworker rate's row: the rate
-	KeyWageStep       = "step "     // percent and rate as stated ("" when computed), then as shown
-	KeyProcedure      = "procedure "
-	KeyWageNote       = "wage note " // a note of wages.notes
+	KeyRatio     = "ratio"     // "1 Apprentice to 1 Journeyworker (1:1)": apprentices, journeyworkers
+	KeyProbation = "probation" // "The first 500 hours of OJL."
+	KeyWageHead  = "wage head" // the wage table's column headings
+	KeyWageRate  = "wage rate" // the journeyworker rate's row: the rate
+	KeyWageStep  = "step "     // percent and rate as stated ("" when computed), then as shown
+	KeyProcedure = "procedure "
+	KeyWageNote  = "wage note " // a note of wages.notes
+	// KeyDerived marks a text written from header fields of the Work
+	// Process Schedule ("derived the term"): never read back.
+	KeyDerived        = "derived "
 	KeyCredentialHead = "credential head"
 	KeyCredential     = "credential " // title, when it is earned (computed), its note
 )
