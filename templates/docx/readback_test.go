@@ -80,8 +80,19 @@ func TestPythonDocxReadsIt(t *testing.T) {
 		t.Error("note with a line break missing")
 	}
 
-	if len(got.Tables) != 3 {
-		t.Fatalf("%d tables, want fields + 2", len(got.Tables))
+	if len(got.Tables) != 5 {
+		t.Fatalf("%d tables, want fields, 2 tables and 2 signature blocks", len(got.Tables))
+	}
+	// Each slot is an empty paragraph ruled underneath to sign on, then its
+	// label.
+	for i, want := range [][]string{{"\nSponsor representative|\nDate"}, {"For Registration Agency use", "\nRegistration agency|\nDate"}} {
+		var rows []string
+		for _, r := range got.Tables[3+i].Rows {
+			rows = append(rows, strings.Join(r.Cells, "|"))
+		}
+		if fmt.Sprint(rows) != fmt.Sprint(want) {
+			t.Errorf("signature block %d rows %q, want %q", i+1, rows, want)
+		}
 	}
 	fields := got.Tables[0]
 	if len(fields.Rows) != 3 || fields.Rows[2].Cells[1] != "☐ Competency-Based  ☐ Time-Based  ☒ Hybrid" {
@@ -129,7 +140,7 @@ func TestPythonDocxReadsIt(t *testing.T) {
 			t.Errorf("page %s = %v, want %v", k, got.Page[k], v)
 		}
 	}
-	if got.Header != sponsor+" · Medical Coder · RAPIDS 1114HY" {
+	if got.Header != sponsor+" · Medical Coder\tRAPIDS Code: 1114HY" {
 		t.Errorf("header %q", got.Header)
 	}
 	if got.Footer != "Revision 2, 2026-11-01\tPage 1 of 1" || fmt.Sprint(got.FooterFields) != "[PAGE NUMPAGES]" {
