@@ -48,6 +48,10 @@ const (
 	Note         // smaller text for notes and legends
 	Bold
 	Subtitle // bold, a size up
+
+	// boldBody is bold at the body size whatever the paragraph's style:
+	// a table title in a heading style looks like the others.
+	boldBody Style = 100
 )
 
 // Field is one label/value line; Link makes the value a hyperlink (use
@@ -182,6 +186,9 @@ func runProp(s Style) *ctypes.RunProperty {
 		return &ctypes.RunProperty{Bold: &ctypes.OnOff{}, BoldCS: &ctypes.OnOff{}}
 	case Note:
 		return &ctypes.RunProperty{Size: ctypes.NewFontSize(sizeNote), SizeCs: ctypes.NewFontSizeCS(sizeNote)}
+	case boldBody:
+		return &ctypes.RunProperty{Bold: &ctypes.OnOff{}, BoldCS: &ctypes.OnOff{},
+			Size: ctypes.NewFontSize(sizeNormal), SizeCs: ctypes.NewFontSizeCS(sizeNormal)}
 	case Subtitle:
 		return &ctypes.RunProperty{Bold: &ctypes.OnOff{}, BoldCS: &ctypes.OnOff{},
 			Size: ctypes.NewFontSize(sizeSubtitle), SizeCs: ctypes.NewFontSizeCS(sizeSubtitle)}

@@ -103,6 +103,7 @@ type bodyItem struct {
 		Header    bool
 		CantSplit bool
 		Cells     []string
+		Style     string
 	}
 }
 
@@ -206,13 +207,17 @@ func checkBody(t *testing.T, l *templates.Layout, got readBody) {
 const pageBreak = "--- new page ---"
 
 // rowsText is a table as lines: "[H] a | b" for a row marked to repeat,
-// "    a | b" for a body row.
+// "    a | b" for a body row, "[H] Heading 2: title" for a title in a
+// heading style.
 func rowsText(it bodyItem) []string {
 	var out []string
 	for _, r := range it.Rows {
 		mark := "    "
 		if r.Header {
 			mark = "[H] "
+		}
+		if strings.HasPrefix(r.Style, "Heading") {
+			mark += r.Style + ": "
 		}
 		out = append(out, mark+strings.Join(r.Cells, " | "))
 	}
@@ -238,9 +243,16 @@ func expectedBody(l *templates.Layout) (lines, links []string) {
 		if i > 0 {
 			lines = append(lines, pageBreak)
 		}
+		under := "Heading 2" // a table title's heading style
 		for _, blk := range p.Blocks {
 			switch b := blk.(type) {
 			case *templates.Heading:
+				switch {
+				case b.Bookmark && b.Level <= 1:
+					under = "Heading 2"
+				case b.Bookmark:
+					under = "Heading 3"
+				}
 				if b.Bookmark {
 					para(fmt.Sprintf("Heading %d", min(max(b.Level, 1), 3)), b.Text)
 				} else {
@@ -274,7 +286,7 @@ func expectedBody(l *templates.Layout) (lines, links []string) {
 					if b.Details != "" {
 						title += "\n" + b.Details
 					}
-					row(true, title)
+					row(true, under+": "+title)
 				}
 				var heads []string
 				named := false

@@ -75,9 +75,16 @@ func pageHeader(h templates.PageHeader) (left, right string) {
 // blocks draws a part's blocks in order. The drawer knows block types,
 // never sections; an unknown block is an error.
 func (d *Document) blocks(blocks []templates.Block) error {
+	// A table's title is a heading one level under the last section's
+	// (job functions under the part title, or under the specialization),
+	// as the PDF nests them in its outline.
+	under := 2
 	for _, blk := range blocks {
 		switch b := blk.(type) {
 		case *templates.Heading:
+			if b.Bookmark {
+				under = min(max(b.Level, 1), 2) + 1
+			}
 			// A heading the PDF puts in its outline is a Word heading
 			// style, so it is in the navigation pane and a tagged PDF's
 			// structure; the others (the occupation under the title) are
@@ -94,7 +101,9 @@ func (d *Document) blocks(blocks []templates.Block) error {
 		case *templates.List:
 			d.List(items(b.Items))
 		case *templates.Table:
-			d.Table(table(b))
+			t := table(b)
+			t.TitleHeading = under
+			d.Table(t)
 		case *templates.Signature:
 			// The sponsor's name is a heading, so the signatures are in
 			// the navigation pane as they are in the PDF's outline.

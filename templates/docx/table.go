@@ -64,13 +64,16 @@ type Row struct {
 // the top of every page the table runs onto, which is how a reader on page
 // 3 knows what the table is. A table whose columns have no headers has no
 // header row. Box makes a small table at the right margin, kept on one
-// page (the OJL totals).
+// page (the OJL totals). TitleHeading, 1 to 3, sets the title in that
+// Word heading style, so the navigation pane and a tagged PDF list the
+// table (a job function) as a section; 0 keeps it a plain bold line.
 type Table struct {
-	Title   string
-	Details string
-	Box     bool
-	Columns []Column
-	Rows    []Row
+	Title        string
+	TitleHeading int
+	Details      string
+	Box          bool
+	Columns      []Column
+	Rows         []Row
 }
 
 // Shades of rows, light to dark.
@@ -134,9 +137,12 @@ func (d *Document) Table(t Table) {
 		c.ColSpan(len(t.Columns))
 		c.BackgroundColor(shadeHeader)
 		p := c.AddEmptyPara()
+		if n := t.TitleHeading; n >= 1 && n <= 3 {
+			p.Style(fmt.Sprintf("Heading%d", n))
+		}
 		tight(p.GetCT())
 		keepNext(p.GetCT())
-		addText(p, t.Title, Bold)
+		addText(p, t.Title, boldBody)
 		if t.Details != "" {
 			p := c.AddEmptyPara()
 			tight(p.GetCT())

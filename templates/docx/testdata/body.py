@@ -1,7 +1,7 @@
 """Reads .docx files with python-docx, as a reviewer's script would, and
 prints for each the body in reading order as JSON: every paragraph with its
 style name and text, every table with its rows (cell texts, header-row and
-cannot-split marks), the hyperlinks and the core properties."""
+cannot-split marks, the style of its first paragraph), the hyperlinks and the core properties."""
 import json
 import sys
 
@@ -49,6 +49,7 @@ def read(path):
                     "cantSplit": trpr is not None and trpr.find(qn("w:cantSplit")) is not None,
                     # a merged cell is returned once per grid column: dedupe
                     "cells": [cell_text(c) for c in dict.fromkeys(r.cells)],
+                    "style": r.cells[0].paragraphs[0].style.name,
                 })
             body.append({"rows": rows})
     links = []
