@@ -276,10 +276,26 @@ func (d *Document) listLevel(items []Item, level int) {
 // PageBreak starts a new page.
 func (d *Document) PageBreak() { d.root.AddPageBreak() }
 
-// Signature adds a signature block: title, then for each label a line to
-// sign on with the label under it, two to a row, all kept on one page.
-// Boxed draws a border around the block (the registration agency's).
-func (d *Document) Signature(title string, labels []string, boxed bool) {
+// Slots is a block of lines to sign or fill in: Title, then for each label
+// a line with the label under it, two to a row. Boxed draws a border
+// around the block (the registration agency's).
+type Slots struct {
+	Title  string
+	Labels []string
+	Boxed  bool
+}
+
+// Signature adds signature blocks one under the other, kept on one page
+// together (Word moves them to the next page rather than split them).
+func (d *Document) Signature(blocks ...Slots) {
+	for i, b := range blocks {
+		d.slots(b.Title, b.Labels, b.Boxed, i < len(blocks)-1)
+	}
+}
+
+// slots adds one signature block; more keeps its last row and the space
+// after it with the next block.
+func (d *Document) slots(title string, labels []string, boxed, more bool) {
 	const cols = 2
 	t := d.root.AddTable()
 	t.Width(textWidth, stypes.TableWidthDxa)
@@ -324,7 +340,7 @@ func (d *Document) Signature(title string, labels []string, boxed bool) {
 			keepNext(rule)
 			lp := c.AddEmptyPara()
 			tight(lp.GetCT())
-			if r < rows-1 {
+			if r < rows-1 || more {
 				keepNext(lp.GetCT())
 			}
 			if i < len(labels) {
@@ -332,7 +348,11 @@ func (d *Document) Signature(title string, labels []string, boxed bool) {
 			}
 		}
 	}
-	d.spacer()
+	sp := d.root.AddEmptyParagraph().GetCT()
+	tight(sp)
+	if more {
+		keepNext(sp)
+	}
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -49,8 +49,8 @@ func sample(t testing.TB) *Document {
 	d.Table(bigTable("Year 1 courses", 60))
 	d.Paragraph("✔ marks a competency taught in RTI.\nHours are minimums.", Note)
 	d.Heading(3, "Signatures")
-	d.Signature("", []string{"Sponsor representative", "Date"}, false)
-	d.Signature("For Registration Agency use", []string{"Registration agency", "Date"}, true)
+	d.Signature(Slots{Labels: []string{"Sponsor representative", "Date"}},
+		Slots{Title: "For Registration Agency use", Labels: []string{"Registration agency", "Date"}, Boxed: true})
 	return d
 }
 

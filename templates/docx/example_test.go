@@ -28,7 +28,7 @@ func Example() {
 		Columns: []docx.Column{{Header: "", Width: 0.5}, {Header: "Competency", Width: 8}, {Header: "RTI", Width: 1, Align: docx.Center}},
 		Rows:    []docx.Row{{Cells: docx.Cells("A", "Reads blueprints", "✔")}},
 	})
-	d.Signature("", []string{"Sponsor representative", "Date"}, false)
+	d.Signature(docx.Slots{Labels: []string{"Sponsor representative", "Date"}})
 	if err := d.Write(io.Discard); err != nil {
 		log.Fatal(err)
 	}

@@ -62,6 +62,28 @@ func checkExamplePDF(t *testing.T, l *templates.Layout, pdf string) {
 	if rti < 1 || strings.Contains(pages[rti-1], "Learning objectives") {
 		t.Errorf("the RTI plan does not start a page of its own (page %d)", rti+1)
 	}
+	// The signature block is on one page, whole.
+	for _, part := range l.Parts {
+		for _, blk := range part.Blocks {
+			sig, ok := blk.(*templates.Signature)
+			if !ok {
+				continue
+			}
+			want := append([]string{sig.SponsorTitle, sig.AgencyTitle}, sig.SponsorLines...)
+			want = append(want, sig.AgencyLines...)
+			onOne := false
+			for _, p := range pages {
+				all := true
+				for _, w := range want {
+					all = all && strings.Contains(words(p), words(w))
+				}
+				onOne = onOne || all
+			}
+			if !onOne {
+				t.Errorf("the signature block is not on one page")
+			}
+		}
+	}
 	t.Logf("%d pages", len(pages))
 }
 

@@ -110,8 +110,7 @@ func (d *Document) blocks(blocks []templates.Block) error {
 			if b.SponsorTitle != "" {
 				d.Heading(2, b.SponsorTitle)
 			}
-			d.Signature("", b.SponsorLines, false)
-			d.Signature(b.AgencyTitle, b.AgencyLines, true)
+			d.Signature(Slots{Labels: b.SponsorLines}, Slots{Title: b.AgencyTitle, Labels: b.AgencyLines, Boxed: true})
 		default:
 			return fmt.Errorf("unknown block %T", blk)
 		}
