@@ -133,6 +133,7 @@ renders the filled Work Process Schedule and Related Technical Instruction plan 
 		NewRenderCmd(f.IO),
 		NewFrameworksCmd(f),
 		NewInitCmd(f.IO), NewSchemaCmd(f), NewOccupationsCmd(f.IO),
+		NewImportCmd(f),
 	)
 	strictCompletion(root)
 	fatalRunErrors(root)

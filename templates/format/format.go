@@ -26,6 +26,9 @@ type Options struct {
 	Created time.Time
 	// Version is wpsgen's version, recorded as the document's creator.
 	Version string
+	// Source is the program file's YAML, for formats a person may edit and
+	// wpsgen import read back (XLSX); nil when it is not at hand.
+	Source []byte
 }
 
 // Format is one kind of document wpsgen writes.
@@ -144,7 +147,7 @@ type xlsxFormat struct{}
 func (xlsxFormat) Name() string { return "xlsx" }
 func (xlsxFormat) Ext() string  { return ".xlsx" }
 func (xlsxFormat) Render(w io.Writer, d *templates.Document, o Options) error {
-	return xlsx.Render(w, d, xlsx.Options{Created: o.Created})
+	return xlsx.Render(w, d, xlsx.Options{Created: o.Created, Source: o.Source})
 }
 
 // A spreadsheet cell holds any text the reader's fonts can show; only

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/templates"
@@ -46,7 +47,10 @@ func rtiSheet(d *templates.Document) (*sheet, error) {
 	p.add(cell{value: d.Occupation, look: lookSubtitle, span: len(p.widths)})
 	p.blank()
 	for _, f := range append(append([]templates.Field(nil), d.RTI.Provider...), d.RTI.Notes...) {
-		p.field(f.Label, f.Value, 1)
+		r := p.field(f.Label, f.Value, 1)
+		if f.Path != "" {
+			p.key(r, KeyField+f.Path, f.Value)
+		}
 	}
 	if len(d.RTI.Provider)+len(d.RTI.Notes) > 0 {
 		p.blank()
@@ -54,6 +58,7 @@ func rtiSheet(d *templates.Document) (*sheet, error) {
 	head := p.add(cell{value: "Course name", look: lookHead}, cell{value: "Course number", look: lookHead},
 		cell{value: "Hours", look: lookHead}, cell{value: "Learning objectives", look: lookHead})
 	p.freeze, p.titles = head, [2]int{head, head}
+	p.key(head, KeyCourses)
 
 	if err := p.courses(); err != nil {
 		return nil, err
@@ -69,7 +74,7 @@ func (p *plan) courses() error {
 	start := p.next()
 	for _, g := range rti.Groups {
 		if g.Label != "" {
-			p.add(cell{value: g.Label, look: lookGroup, span: len(p.widths)})
+			p.key(p.add(cell{value: g.Label, look: lookGroup, span: len(p.widths)}), KeyGroup+g.Year)
 		}
 		first := p.next()
 		for _, c := range g.Courses {
@@ -81,7 +86,7 @@ func (p *plan) courses() error {
 			if err != nil {
 				return err
 			}
-			p.add(cell{value: label, look: lookTotalLabel, span: colCourseHours - 1}, c)
+			p.key(p.add(cell{value: label, look: lookTotalLabel, span: colCourseHours - 1}, c), KeyTotal)
 		}
 	}
 	total, err := totalCell(rtiTotalLabel, subtotalFormula(colCourseHours, start, p.next()-1), rti.Total)
@@ -89,6 +94,7 @@ func (p *plan) courses() error {
 		return err
 	}
 	r := p.add(cell{value: rtiTotalLabel, look: lookTotalLabel, span: colCourseHours - 1}, total)
+	p.key(r, KeyTotal)
 	if rti.Years > 0 {
 		label := fmt.Sprintf("Hours per year (%s of term)", plural(rti.Years, "year"))
 		// An average: the build rounds it to two decimals, and so does the formula.
@@ -97,7 +103,7 @@ func (p *plan) courses() error {
 		if err != nil {
 			return err
 		}
-		p.add(cell{value: label, look: lookTotalLabel, span: colCourseHours - 1}, per)
+		p.key(p.add(cell{value: label, look: lookTotalLabel, span: colCourseHours - 1}, per), KeyTotal)
 	}
 	return nil
 }
@@ -105,8 +111,10 @@ func (p *plan) courses() error {
 // course lays out one course row: the number is text, the hours a number,
 // the objectives one per line.
 func (p *plan) course(c templates.Course) {
-	p.add(cell{value: c.Title, look: lookText}, cell{value: c.Number, look: lookCellCode},
-		cell{value: c.Hours.Float64(), look: lookHours}, cell{value: strings.Join(c.Objectives, "\n"), look: lookText})
+	objectives := strings.Join(c.Objectives, "\n")
+	r := p.add(cell{value: c.Title, look: lookText}, cell{value: c.Number, look: lookCellCode},
+		cell{value: c.Hours.Float64(), look: lookHours}, cell{value: objectives, look: lookText})
+	p.key(r, KeyCourse+strconv.Itoa(c.Index), c.Title, c.Number, hoursText(&c.Hours), objectives)
 }
 
 // signature lays out the sponsor's signature lines and the registration

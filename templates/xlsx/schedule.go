@@ -80,8 +80,8 @@ func scheduleSheet(d *templates.Document) (*sheet, error) {
 	s.headerFields()
 	s.tables(d.JobFunctions)
 	if sp := d.Specialization; sp != nil {
-		s.add(cell{value: "Type of Specialization", look: lookLabel, span: 2},
-			cell{value: sp.Title, look: lookSubtitle, span: len(s.widths) - 2})
+		s.key(s.add(cell{value: "Type of Specialization", look: lookLabel, span: 2},
+			cell{value: sp.Title, look: lookSubtitle, span: len(s.widths) - 2}), KeyHead)
 		s.blank()
 		s.tables(sp.JobFunctions)
 	}
@@ -144,7 +144,10 @@ func (s *schedule) titleBlock() int {
 // headerFields lays out the form's fields, checkbox fields included.
 func (s *schedule) headerFields() {
 	for _, f := range s.d.Fields {
-		s.field(f.Label, f.Value, 2)
+		r := s.field(f.Label, f.Value, 2)
+		if f.Path != "" {
+			s.key(r, KeyField+f.Path, f.Value)
+		}
 	}
 	s.blank()
 }
@@ -176,7 +179,7 @@ func (s *schedule) table(jf templates.JobFunction) {
 	for _, h := range s.hours {
 		heads = append(heads, cell{value: h, look: lookHead})
 	}
-	s.add(append(heads, cell{value: "Notes", look: lookHead})...)
+	s.key(s.add(append(heads, cell{value: "Notes", look: lookHead})...), KeyHead)
 
 	heading := []cell{
 		{value: jf.Heading, look: lookHeading, span: 2}, {value: jf.Type, look: lookHeadingCenter},
@@ -187,14 +190,19 @@ func (s *schedule) table(jf templates.JobFunction) {
 	}
 	r := s.add(append(heading, cell{value: notes(jf.Level, jf.Custom), look: lookHeadingCenter})...)
 	s.types.add(colType, r)
+	var hours []string
+	for _, h := range s.jobHours(jf) {
+		hours = append(hours, hoursText(h))
+	}
+	s.key(r, KeyJobFunction+jf.ID, hours...)
 
 	for _, c := range jf.Competencies {
-		s.competency(c)
+		s.competency(jf.ID, c)
 	}
 }
 
 // competency lays out one competency row.
-func (s *schedule) competency(c templates.Competency) {
+func (s *schedule) competency(jfID string, c templates.Competency) {
 	cells := []cell{
 		{value: c.Letter, look: lookCenter}, {value: c.Text, look: lookText}, {value: c.Type, look: lookCenter},
 		{value: markIf(c.RTI), look: lookCenter}, {value: markIf(c.OJT), look: lookCenter},
@@ -203,6 +211,7 @@ func (s *schedule) competency(c templates.Competency) {
 		cells = append(cells, cell{look: lookHours})
 	}
 	r := s.add(append(cells, cell{value: notes("", c.Custom), look: lookCenter})...)
+	s.key(r, KeyCompetency+jfID+"."+c.Letter, markIf(c.RTI), markIf(c.OJT))
 	s.types.add(colType, r)
 	s.marks.add(colRTI, r)
 	s.marks.add(colOJT, r)
@@ -245,7 +254,9 @@ func (s *schedule) reserveTotals() []int {
 		for range s.hours {
 			cells = append(cells, cell{})
 		}
-		rows = append(rows, s.add(cells...))
+		r := s.add(cells...)
+		s.key(r, KeyTotal)
+		rows = append(rows, r)
 	}
 	if len(rows) > 0 {
 		s.blank()

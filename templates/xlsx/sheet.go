@@ -40,6 +40,11 @@ type sheet struct {
 	lists  []*dropList
 
 	header, footer string // printed page header and footer
+
+	// keys are the rows' round trip keys (roundtrip.go), written in a
+	// hidden column when roundTrip is set.
+	keys      map[int]keyed
+	roundTrip bool
 }
 
 // add appends a row and returns its 1-based row number. Its height fits the
@@ -61,8 +66,8 @@ func (s *sheet) next() int { return len(s.rows) + 1 }
 
 // field appends a header field: its label over labelSpan columns, its
 // value wrapped over the rest of the row.
-func (s *sheet) field(label, value string, labelSpan int) {
-	s.add(cell{value: label, look: lookLabel, span: labelSpan},
+func (s *sheet) field(label, value string, labelSpan int) int {
+	return s.add(cell{value: label, look: lookLabel, span: labelSpan},
 		cell{value: value, look: lookValue, span: len(s.widths) - labelSpan})
 }
 
@@ -170,6 +175,11 @@ func (s *sheet) write(f *excelize.File, styles styleIDs) error {
 	}
 	// excelize puts each new column before the ones already set: set them
 	// right to left so that they are stored in order, as Excel expects.
+	if s.roundTrip {
+		if err := sw.SetColVisible(s.keyColumn(), s.keyColumn(), false); err != nil {
+			return err
+		}
+	}
 	for i := len(s.widths) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
 			return err
@@ -212,6 +222,12 @@ func (s *sheet) writeRow(sw *excelize.StreamWriter, n int, r row, styles styleID
 	}
 	if len(values) > len(s.widths) {
 		return fmt.Errorf("sheet %q row %d: %d columns, the sheet has %d", s.name, n, len(values), len(s.widths))
+	}
+	if k := s.keyCell(n); s.roundTrip && k != nil {
+		for len(values) < len(s.widths) {
+			values = append(values, nil)
+		}
+		values = append(values, k)
 	}
 	return sw.SetRow(cellRef(1, n), values, excelize.RowOpts{Height: r.height})
 }

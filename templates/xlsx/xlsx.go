@@ -16,13 +16,15 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/wpsgen/wpsgen/framework/workbook"
+
 	"github.com/wpsgen/wpsgen/templates"
 )
 
 // Names of the two sheets.
 const (
-	SheetSchedule = "Work Process Schedule"
-	SheetRTI      = "RTI Plan"
+	SheetSchedule = workbook.SheetSchedule
+	SheetRTI      = workbook.SheetRTI
 )
 
 // creator is written as the workbook's author.
@@ -35,6 +37,9 @@ type Options struct {
 	// SOURCE_DATE_EPOCH), never the clock. The zero time leaves the dates
 	// of excelize's template.
 	Created time.Time
+	// Source is the program file's YAML. When set, the workbook carries
+	// what `wpsgen import` needs to read it back (roundtrip.go).
+	Source []byte
 }
 
 // Render writes the document as an XLSX workbook to w.
@@ -86,8 +91,14 @@ func write(w io.Writer, f *excelize.File, d *templates.Document, sheets []*sheet
 		}
 	}
 	for _, s := range sheets {
+		s.roundTrip = opts.Source != nil
 		if err := s.write(f, styles); err != nil {
 			return fmt.Errorf("%s sheet: %w", s.name, err)
+		}
+	}
+	if opts.Source != nil {
+		if err := writeRoundTrip(f, sheets, opts.Source); err != nil {
+			return err
 		}
 	}
 	if err := f.SetDocProps(properties(d, opts.Created)); err != nil {
