@@ -12,7 +12,15 @@ import (
 
 // Build lays out a validated program. name is the output base name. The
 // schedule must come from a validation without errors (framework resolved).
-func Build(s *framework.Schedule, name string) *Document {
+// Appendix A sections plug into the layout's parts in Document.Layout
+// (parts.go).
+func Build(s *framework.Schedule, name string) *Layout {
+	return BuildDocument(s, name).Layout()
+}
+
+// BuildDocument is the section model Build lays out: what tests compare
+// documents with until the build writes the layout directly.
+func BuildDocument(s *framework.Schedule, name string) *Document {
 	p, fw := s.Program, s.Framework
 	occ := p.Occupation
 	onet := or(occ.ONET, fw.ONET)

@@ -48,7 +48,7 @@ func renderExamples(t *testing.T, names ...string) []example {
 			t.Fatalf("%s does not validate: %v", p, res.Findings)
 		}
 		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
-		lay := layoutOf(templates.Build(res.Schedule, name))
+		lay := templates.Build(res.Schedule, name)
 		var b bytes.Buffer
 		if err := Render(&b, lay, Options{Created: exampleDate, Creator: "wpsgen test"}); err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -59,18 +59,6 @@ func renderExamples(t *testing.T, names ...string) []example {
 		t.Fatalf("found %d of the programs %q", len(out), names)
 	}
 	return out
-}
-
-// layoutOf is what the build made as blocks, whether the build returns
-// the layout or a document that converts to one.
-func layoutOf(built any) *templates.Layout {
-	switch b := built.(type) {
-	case *templates.Layout:
-		return b
-	case interface{ Layout() *templates.Layout }:
-		return b.Layout()
-	}
-	panic(fmt.Sprintf("the build returned %T", built))
 }
 
 // TestRenderIsReproducible: the same layout gives the same bytes, and the

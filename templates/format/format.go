@@ -38,7 +38,7 @@ type Format interface {
 	// Ext is the output file's extension with its dot: ".pdf".
 	Ext() string
 	// Render draws doc to w. It writes nothing else and never panics.
-	Render(w io.Writer, doc *templates.Document, opts Options) error
+	Render(w io.Writer, doc *templates.Layout, opts Options) error
 	// CanPrint reports whether the format shows r as itself (not as an
 	// empty box or a replacement glyph).
 	CanPrint(r rune) bool
@@ -135,7 +135,7 @@ type pdfFormat struct{}
 
 func (pdfFormat) Name() string { return "pdf" }
 func (pdfFormat) Ext() string  { return ".pdf" }
-func (pdfFormat) Render(w io.Writer, d *templates.Document, o Options) error {
+func (pdfFormat) Render(w io.Writer, d *templates.Layout, o Options) error {
 	return pdf.Render(w, d, pdf.Options{Created: o.Created, Creator: creator(o.Version)})
 }
 
@@ -146,7 +146,7 @@ type xlsxFormat struct{}
 
 func (xlsxFormat) Name() string { return "xlsx" }
 func (xlsxFormat) Ext() string  { return ".xlsx" }
-func (xlsxFormat) Render(w io.Writer, d *templates.Document, o Options) error {
+func (xlsxFormat) Render(w io.Writer, d *templates.Layout, o Options) error {
 	return xlsx.Render(w, d, xlsx.Options{Created: o.Created, Source: o.Source})
 }
 
@@ -166,11 +166,8 @@ type docxFormat struct{}
 
 func (docxFormat) Name() string { return "docx" }
 func (docxFormat) Ext() string  { return ".docx" }
-func (docxFormat) Render(w io.Writer, d *templates.Document, o Options) error {
-	if d == nil {
-		return docx.Render(w, nil, docx.Options{})
-	}
-	return docx.Render(w, d.Layout(), docx.Options{Created: o.Created, Creator: creator(o.Version)})
+func (docxFormat) Render(w io.Writer, l *templates.Layout, o Options) error {
+	return docx.Render(w, l, docx.Options{Created: o.Created, Creator: creator(o.Version)})
 }
 
 // A Word document, like a spreadsheet, holds any character XML can carry;

@@ -53,7 +53,7 @@ func renderAll(t *testing.T, dir string) map[string]*templates.Document {
 		}
 		vr, _ := l.Validate(p)
 		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
-		docs[name] = templates.Build(vr.Schedule, name)
+		docs[name] = templates.BuildDocument(vr.Schedule, name)
 	}
 	return docs
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/wpsgen/wpsgen/framework/workbook"
-	"github.com/wpsgen/wpsgen/templates"
 )
 
 // What a workbook carries so that `wpsgen import` can read it back: see
@@ -47,15 +46,14 @@ func (s *sheet) key(r int, k string, values ...string) {
 }
 
 // keyColumn is the hidden column of the row keys: right of the sheet's
-// columns.
-func (s *sheet) keyColumn() int { return len(s.widths) + 1 }
-
-// hoursText is hours as the reader compares them: exact, no separators.
-func hoursText(h *templates.Hours) string {
-	if h == nil {
-		return ""
+// columns, and never one import reads values from (a schedule without
+// notes has six columns, and import checks the seventh of a total row for
+// a typed-over maximum).
+func (s *sheet) keyColumn() int {
+	if n := len(s.widths) + 1; n != workbook.ColHours+1 {
+		return n
 	}
-	return h.Dec.String()
+	return workbook.ColHours + 2
 }
 
 // writeRoundTrip adds the very hidden sheet: the program's YAML and what
