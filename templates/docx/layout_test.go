@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,39 +27,57 @@ type example struct {
 
 var exampleDate = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
-// renderExamples renders the example and test programs named (all when
-// none is) to DOCX.
+// rendered caches the examples' documents: three tests read them.
+var rendered struct {
+	sync.Once
+	all []example
+	err error
+}
+
+// renderExamples returns the example and test programs named (all when
+// none is) rendered to DOCX.
 func renderExamples(t *testing.T, names ...string) []example {
 	t.Helper()
-	paths, err := templatestest.Programs("../..")
-	if err != nil {
-		t.Fatal(err)
+	rendered.Do(func() { rendered.all, rendered.err = renderAll() })
+	if rendered.err != nil {
+		t.Fatal(rendered.err)
 	}
-	l := framework.NewLoader()
 	var out []example
-	for _, p := range paths {
-		if len(names) > 0 && !slices.Contains(names, strings.TrimSuffix(filepath.Base(p), ".yaml")) {
-			continue
+	for _, ex := range rendered.all {
+		if len(names) == 0 || slices.Contains(names, ex.name) {
+			out = append(out, ex)
 		}
-		res, err := l.Validate(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !res.OK(false) || res.Schedule == nil {
-			t.Fatalf("%s does not validate: %v", p, res.Findings)
-		}
-		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
-		lay := templates.Build(res.Schedule, name)
-		var b bytes.Buffer
-		if err := Render(&b, lay, Options{Created: exampleDate, Creator: "wpsgen test"}); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		out = append(out, example{name, lay, b.Bytes()})
 	}
 	if len(out) == 0 || len(names) > 0 && len(out) != len(names) {
 		t.Fatalf("found %d of the programs %q", len(out), names)
 	}
 	return out
+}
+
+func renderAll() ([]example, error) {
+	paths, err := templatestest.Programs("../..")
+	if err != nil {
+		return nil, err
+	}
+	l := framework.NewLoader()
+	var out []example
+	for _, p := range paths {
+		res, err := l.Validate(p)
+		if err != nil {
+			return nil, err
+		}
+		if !res.OK(false) || res.Schedule == nil {
+			return nil, fmt.Errorf("%s does not validate: %v", p, res.Findings)
+		}
+		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
+		lay := templates.Build(res.Schedule, name)
+		var b bytes.Buffer
+		if err := Render(&b, lay, Options{Created: exampleDate, Creator: "wpsgen test"}); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		out = append(out, example{name, lay, b.Bytes()})
+	}
+	return out, nil
 }
 
 // TestRenderIsReproducible: the same layout gives the same bytes, and the
