@@ -125,8 +125,8 @@ func fillTodos(t *testing.T, src []byte) []byte {
 		t.Fatalf("the filled skeleton is not a program: %v", f.Findings)
 	}
 	p := f.Program
-	hours, minHours, maxHours := framework.ScheduleHours(p)
-	term := map[string]string{"hours": hours.RatString(), "min_hours": minHours.RatString(), "max_hours": maxHours.RatString(), "months": "12"}
+	hours, minHours, maxHours := framework.ScheduleTotals(p)
+	term := map[string]string{"hours": hours.String(), "min_hours": minHours.String(), "max_hours": maxHours.String(), "months": "12"}
 	for _, i := range termLines {
 		m := todoRE.FindStringSubmatch(lines[i])
 		lines[i] = m[1] + m[2] + ": " + term[m[2]]

@@ -93,9 +93,6 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	if _, _, err := render.SourceDateEpoch(); err != nil {
 		return usageError{err}
 	}
-	if opts.Dir == "" {
-		return usageError{errors.New("-o needs a directory")}
-	}
 	// Two programs named alike would write the same documents.
 	seen := map[string]string{}
 	for _, p := range opts.Programs {

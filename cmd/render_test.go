@@ -76,7 +76,7 @@ func TestRenderRefuses(t *testing.T) {
 		{"SOURCE_DATE_EPOCH past 9999", []string{"render", good}, "SOURCE_DATE_EPOCH=253402300800", 2, "outside the years 1900-9999"},
 		{"unknown format", []string{"render", "--format", "pdf,odt", good}, "", 2, `unknown format "odt": the formats are pdf, xlsx`},
 		{"empty format", []string{"render", "--format", ",", good}, "", 2, "no format given"},
-		{"empty output directory", []string{"render", good, "-o", ""}, "", 2, "-o needs a directory"},
+		{"empty output directory", []string{"render", good, "-o", ""}, "", 2, "-o/--output needs a value"},
 		{"output is a file", []string{"render", good, "-o", good}, "", 3, ""},
 		{"missing program", []string{"render", filepath.Join(in, "nope.yaml")}, "", 3, "nope.yaml"},
 	} {

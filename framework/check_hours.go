@@ -20,10 +20,10 @@ var ruleHoursMissing = Rule{
 
 var ruleHoursRange = Rule{
 	ID: RuleHoursRange, Severity: Error,
-	Summary:   "negative hours; min_hours > max_hours; a course with zero or negative hours",
+	Summary:   "negative hours (or months, weeks, days); min_hours > max_hours; a course with zero or negative hours",
 	Why:       "Hours are non-negative; a range runs from its minimum to its maximum.",
 	Framework: checkFrameworkHours,
-	Program:   all(checkJobFunctionHours, checkTermNegative, checkProbationNegative, checkWageStepHours, checkCourseHours),
+	Program:   all(checkJobFunctionHours, checkTermNegative, checkProbationNegative, checkWageStepHours, checkInterimHours, checkCourseHours),
 }
 
 // scheduleJobFunctions returns the program's job functions that have an id:
@@ -111,6 +111,23 @@ func checkWageStepHours(c *checker) {
 		if st.Hours.Set && st.Hours.Dec.Sign() < 0 {
 			c.report(RuleHoursRange, st.Hours.Pos, "wage step hours are %s; hours cannot be negative", st.Hours.Text)
 		}
+		if st.Months.Set && st.Months.Dec.Sign() < 0 {
+			c.report(RuleHoursRange, st.Months.Pos, "wage step months are %s; months cannot be negative", st.Months.Text)
+		}
+		if pd := st.Period; pd != nil {
+			c.checkNonNegative(pd.MinHours, "period.min_hours of a wage step")
+			c.checkNonNegative(pd.MaxHours, "period.max_hours of a wage step")
+			if pd.MinHours.Set && pd.MaxHours.Set && pd.MinHours.Dec.Cmp(pd.MaxHours.Dec) > 0 {
+				c.report(RuleHoursRange, pd.MinHours.Pos, "wage step period: min_hours %s is more than max_hours %s; swap them", pd.MinHours.Text, pd.MaxHours.Text)
+			}
+		}
+	}
+}
+
+func checkInterimHours(c *checker) {
+	for _, ic := range c.p.InterimCredentials {
+		c.checkNonNegative(ic.AfterHours, "after_hours of an interim credential")
+		c.checkNonNegative(ic.AfterRTIHours, "after_rti_hours of an interim credential")
 	}
 }
 

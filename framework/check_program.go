@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/wpsgen/wpsgen/framework/decimal"
 )
 
 // Rules about what a program includes: its framework, occupation,
@@ -42,7 +44,7 @@ var ruleNoDelivery = Rule{
 
 var ruleInterimCred = Rule{
 	ID: RuleInterimCred, Severity: Error,
-	Summary: "interim credentials in a time-based program",
+	Summary: "interim credentials in a time-based program; an interim credential earned after more hours of on-the-job learning (after_hours) than the term's maximum",
 	Why:     "29 CFR 29.5(b)(16): interim credentials exist only in competency-based and hybrid programs.",
 	Program: checkInterimCredentials,
 }
@@ -142,12 +144,41 @@ func checkNoDelivery(c *checker) {
 	}
 }
 
-// checkInterimCredentials: only competency-based and hybrid programs.
+// checkInterimCredentials: only competency-based and hybrid programs, and
+// earned within the term.
 func checkInterimCredentials(c *checker) {
 	p := c.p
 	if len(p.InterimCredentials) > 0 && p.Approach.Value == TimeBased {
 		c.report(RuleInterimCred, p.KeyPos("interim_credentials"), "interim credentials are only for competency-based and hybrid programs; this program is time-based")
+		return
 	}
+	most, ok := termMaxHours(p)
+	if !ok {
+		return
+	}
+	for _, ic := range p.InterimCredentials {
+		if n := ic.AfterHours; n.Set && n.Dec.Cmp(most) > 0 {
+			c.report(RuleInterimCred, n.Pos, "interim credential %q is earned after %s hours of on-the-job learning, more than the term's %s hours; it must be earned within the term", truncate(ic.Title.Value, 60), n.Dec.Format(), most.Format())
+		}
+	}
+}
+
+// termMaxHours returns the most hours of on-the-job learning the term
+// allows: hybrid max_hours, time-based hours, competency-based hours or
+// months at 2,000 hours a year; ok is false when the term is unknown.
+func termMaxHours(p *Program) (decimal.Decimal, bool) {
+	t := p.Term
+	if t == nil || !termInRange(t) {
+		return decimal.Decimal{}, false
+	}
+	if p.Approach.Value == Hybrid {
+		return t.MaxHours.Dec, t.MaxHours.Set
+	}
+	if p.Approach.Value == CompetencyBased && t.Hours.Set {
+		return t.Hours.Dec, true
+	}
+	tw, ok := termTwelfths(p)
+	return tw.Div(decTwelve, 4), ok
 }
 
 // checkInterimRefs: the job functions interim credentials certify must be
@@ -282,6 +313,9 @@ func checkScheduleKeys(c *checker) {
 					if cs.Has(k) {
 						c.report(RuleSchema, cs.KeyPos(k), "%s of competency %s comes from the framework; remove it, or add a custom competency with a new letter", k, ref)
 					}
+				}
+				if cs.Has("items") {
+					c.report(RuleSchema, cs.KeyPos("items"), "the items of competency %s come from the framework; remove them, or add a custom competency with a new letter", ref)
 				}
 			}
 		}

@@ -28,7 +28,7 @@ var ruleTermMismatch = Rule{
 
 var ruleTermMissing = Rule{
 	ID: RuleTermMissing, Severity: Error,
-	Summary: "term lacks the field its approach needs (hours; min_hours and max_hours; months or years)",
+	Summary: "term lacks the field its approach needs (hours; min_hours and max_hours; months, years or hours)",
 	Why:     "29 CFR 29.5(b)(2): the standards state the term of apprenticeship.",
 	Program: checkTermMissing,
 }
@@ -65,10 +65,10 @@ var ruleCompetencyTerm = Rule{
 var termKeys = map[string][]string{
 	TimeBased:       {"hours"},
 	Hybrid:          {"min_hours", "max_hours"},
-	CompetencyBased: {"months", "years"},
+	CompetencyBased: {"months", "years", "hours"},
 }
 
-var termKeysText = map[string]string{TimeBased: "hours", Hybrid: "min_hours and max_hours", CompetencyBased: "months or years"}
+var termKeysText = map[string]string{TimeBased: "hours", Hybrid: "min_hours and max_hours", CompetencyBased: "months, years or hours"}
 
 // checkTermKeysApply reports term keys of another approach (they would be
 // silently ignored) and a competency-based term given twice.
@@ -101,8 +101,8 @@ func checkTermMissing(c *checker) {
 			c.report(RuleTermMissing, t.Pos, "a hybrid term needs min_hours and max_hours")
 		}
 	case CompetencyBased:
-		if !written(t.Months) && !written(t.Years) {
-			c.report(RuleTermMissing, t.Pos, "a competency-based term needs months or years")
+		if !written(t.Months) && !written(t.Years) && !written(t.Hours) {
+			c.report(RuleTermMissing, t.Pos, "a competency-based term needs months or years (or the hours the standards state)")
 		}
 	}
 }
@@ -182,15 +182,22 @@ func checkTermRange(c *checker) {
 
 func checkCompetencyTerm(c *checker) {
 	t := c.p.Term
-	if c.p.Approach.Value != CompetencyBased || !(t.Months.Set || t.Years.Set) || !termInRange(t) {
+	if c.p.Approach.Value != CompetencyBased || !(t.Months.Set || t.Years.Set || t.Hours.Set) || !termInRange(t) {
 		return
 	}
-	if m := termMonths(t); m.Cmp(decimal.FromInt(MinCompetencyMonths)) < 0 {
-		pos := t.Months.Pos
-		if !t.Months.Set {
+	// Compared in twelfths of an hour (months × 2,000 = hours × 12): exact
+	// for a term in hours too.
+	if tw, _ := termTwelfths(c.p); tw.Cmp(decimal.FromInt(MinCompetencyMonths*HoursPerYear)) < 0 {
+		m := termMonths(t)
+		pos, what := t.Months.Pos, m.String()+" months"
+		switch {
+		case t.Months.Set:
+		case t.Years.Set:
 			pos = t.Years.Pos
+		default:
+			pos, what = t.Hours.Pos, t.Hours.Text+" hours ("+m.Round(2).String()+" months at 2,000 hours a year)"
 		}
-		c.report(RuleCompetencyTerm, pos, "the term is %s months; a competency-based program should have an on-the-job learning component of at least %d months", m, MinCompetencyMonths)
+		c.report(RuleCompetencyTerm, pos, "the term is %s; a competency-based program should have an on-the-job learning component of at least %d months", what, MinCompetencyMonths)
 	}
 }
 

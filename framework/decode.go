@@ -104,6 +104,7 @@ var (
 	typNumber = reflect.TypeOf(Number{})
 	typBool   = reflect.TypeOf(Bool{})
 	typRange  = reflect.TypeOf(Range{})
+	typItem   = reflect.TypeOf(Item{})
 	typMeta   = reflect.TypeOf(Meta{})
 )
 
@@ -170,6 +171,18 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fie
 	case typRange:
 		d.decodeRange(n, v.Addr().Interface().(*Range), name)
 		return
+	case typItem:
+		if n.Kind == yaml.SequenceNode {
+			d.schemaf(n, "%s must be a text or {text, items}, found a list; write its sub-items under items:", name)
+			return
+		}
+		if n.Kind == yaml.ScalarNode {
+			// The short form: a sub-item without sub-items of its own.
+			it := v.Addr().Interface().(*Item)
+			it.Meta = Meta{Pos: d.pos(n), Keys: map[string]Pos{}}
+			d.decodeString(n, &it.Text, name, f)
+			return
+		}
 	}
 	switch v.Kind() {
 	case reflect.Pointer:

@@ -127,7 +127,7 @@ func (d *decoder) decodeNumber(n *yaml.Node, num *Number, name string) {
 	if derr != nil {
 		dec = decimal.MustParse(strconv.FormatFloat(v, 'g', -1, 64))
 	}
-	*num = Number{Value: v, Dec: dec, Text: text, Pos: d.pos(n), Set: true}
+	*num = Number{Dec: dec, Text: text, Pos: d.pos(n), Set: true}
 }
 
 // outOfRange reports a plain value written as a number that a float64

@@ -1,8 +1,6 @@
 package framework
 
 import (
-	"math/big"
-
 	"github.com/wpsgen/wpsgen/framework/decimal"
 )
 
@@ -36,13 +34,6 @@ func ScheduleTotals(p *Program) (hours, minHours, maxHours decimal.Decimal) {
 	return hours, minHours, maxHours
 }
 
-// ScheduleHours returns ScheduleTotals as rationals, for callers that have
-// not moved to decimal.Decimal yet.
-func ScheduleHours(p *Program) (hours, minHours, maxHours *big.Rat) {
-	h, lo, hi := ScheduleTotals(p)
-	return h.Rat(), lo.Rat(), hi.Rat()
-}
-
 // RTITotal returns the exact sum of the courses' hours.
 func RTITotal(p *Program) decimal.Decimal {
 	var total decimal.Decimal
@@ -63,12 +54,18 @@ func sumNumbers(ns []Number) decimal.Decimal {
 	return total
 }
 
-// termMonths returns a competency-based term in months: months, or years × 12.
+// termMonths returns a competency-based term in months: months, or years
+// × 12, or (a term stated in hours only) hours counting 2,000 as a year.
+// The months of an hours-only term may be a long decimal: compare it, and
+// round it only to print.
 func termMonths(t *Term) decimal.Decimal {
-	if t.Months.Set {
+	switch {
+	case t.Months.Set:
 		return t.Months.Dec
+	case t.Years.Set:
+		return t.Years.Dec.Mul(decTwelve)
 	}
-	return t.Years.Dec.Mul(decTwelve)
+	return t.Hours.Dec.Mul(decTwelve).Div(decHoursPerYear, 6)
 }
 
 // termTwelfths returns the term's on-the-job learning in twelfths of an
@@ -90,6 +87,9 @@ func termTwelfths(p *Program) (tw decimal.Decimal, ok bool) {
 		if t.Months.Set || t.Years.Set {
 			return termMonths(t).Mul(decHoursPerYear), true
 		}
+		if t.Hours.Set {
+			return t.Hours.Dec.Mul(decTwelve), true
+		}
 	}
 	return decimal.Decimal{}, false
 }
@@ -104,7 +104,10 @@ func termYearsValue(p *Program) (num, den decimal.Decimal, ok bool) {
 	case Hybrid:
 		return t.MaxHours.Dec, decHoursPerYear, t.MaxHours.Set && t.MaxHours.Dec.Sign() > 0
 	case CompetencyBased:
-		return termMonths(t), decTwelve, t.Months.Set || t.Years.Set
+		if !t.Months.Set && !t.Years.Set {
+			return t.Hours.Dec, decHoursPerYear, t.Hours.Set && t.Hours.Dec.Sign() > 0
+		}
+		return termMonths(t), decTwelve, true
 	}
 	return decimal.Decimal{}, decimal.Decimal{}, false
 }

@@ -44,7 +44,7 @@ func walkKeys(t reflect.Type, prefix string, keys *[]Key) {
 		for elem.Kind() == reflect.Pointer || elem.Kind() == reflect.Slice {
 			elem = elem.Elem()
 		}
-		if elem.Kind() == reflect.Struct && fieldCache[elem] != nil {
+		if elem.Kind() == reflect.Struct && fieldCache[elem] != nil && elem != t { // an item's items are items: listed once
 			walkKeys(elem, k.Path+".", keys)
 		}
 	}
@@ -67,6 +67,8 @@ func keyType(f reflect.StructField) string {
 		return "mapping"
 	case t.Kind() == reflect.Slice && t.Elem() == typString:
 		return "list of text"
+	case t.Kind() == reflect.Slice && t.Elem() == typItem:
+		return "list of text or mappings"
 	case t.Kind() == reflect.Slice:
 		return "list of mappings"
 	}

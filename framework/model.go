@@ -1,11 +1,8 @@
 package framework
 
-import (
-	"github.com/wpsgen/wpsgen/framework/decimal"
-	"math/big"
-)
+import "github.com/wpsgen/wpsgen/framework/decimal"
 
-// The model mirrors FORMAT.md. Struct tags drive both the loader (decode.go)
+// The model is the file formats of docs/format.md. Struct tags drive both the loader (decode.go)
 // and the JSON Schema (package schema), so the two cannot disagree:
 //
 //	yaml:"name"   the key in the file
@@ -33,18 +30,13 @@ type String struct {
 }
 
 // Number is a finite number with its literal text, so decimals are never
-// lost. Dec is the exact value: compute with it. Value is its nearest
-// float64, read only by document code that has not moved to Dec yet.
+// lost. Dec is the exact value: every computation uses it.
 type Number struct {
-	Value float64
-	Dec   decimal.Decimal
-	Text  string
-	Pos   Pos
-	Set   bool
+	Dec  decimal.Decimal
+	Text string
+	Pos  Pos
+	Set  bool
 }
-
-// Rat returns the number as an exact rational (the literal as written).
-func (n Number) Rat() *big.Rat { return n.Dec.Rat() }
 
 // Bool is a true/false value with its position.
 type Bool struct {
@@ -169,6 +161,14 @@ type Competency struct {
 	Text     String   `yaml:"text" req:"true" doc:"What the apprentice can do."`
 	Type     String   `yaml:"type" enum:"core|optional" doc:"core or optional; default core."`
 	Delivery []String `yaml:"delivery" enum:"rti|ojt" doc:"Recommended delivery: rti (related instruction) and/or ojt (on the job)."`
+	Items    []Item   `yaml:"items" min:"1" doc:"Sub-items printed indented under the competency: each a text or {text, items}; at most 3 levels counting the competency."`
+}
+
+// Item is a sub-item of a competency, written as a text or as {text, items}.
+type Item struct {
+	Meta
+	Text  String `yaml:"text" req:"true" doc:"What the sub-item says."`
+	Items []Item `yaml:"items" min:"1" doc:"Its own sub-items: each a text or {text, items}."`
 }
 
 // IsCore reports whether the competency is core (the default).
@@ -193,20 +193,21 @@ type FrameworkCourse struct {
 // Program is one sponsor's work process schedule and RTI plan (kind: program).
 type Program struct {
 	Meta
-	Kind               String                `yaml:"kind" req:"true" enum:"program" doc:"Always \"program\"."`
-	Framework          String                `yaml:"framework" req:"true" doc:"A catalog id (wpsgen frameworks lists them), or a path (relative to this file) to a framework file. See https://github.com/wpsgen/wpsgen/blob/main/docs/format.md#catalog"`
-	Revision           *Revision             `yaml:"revision" doc:"Revision printed on every page; the only source of dates in the output."`
-	Sponsor            *Sponsor              `yaml:"sponsor" req:"true" doc:"The employer that sponsors the program."`
-	Occupation         *Occupation           `yaml:"occupation" req:"true" doc:"The occupation the apprentice is trained for."`
-	Approach           String                `yaml:"approach" req:"true" enum:"competency-based|time-based|hybrid" doc:"competency-based, time-based or hybrid."`
-	Term               *Term                 `yaml:"term" req:"true" doc:"The term stated in the standards; cross-checked against the schedule."`
-	Prerequisites      []String              `yaml:"prerequisites" doc:"Entry requirements."`
-	Probation          *Probation            `yaml:"probation" doc:"Probationary period: hours or months."`
-	Ratio              *Ratio                `yaml:"ratio" doc:"Ratio of apprentices to journeyworkers."`
-	Wages              *Wages                `yaml:"wages" doc:"Progressive wage schedule."`
-	InterimCredentials []*InterimCredential  `yaml:"interim_credentials" doc:"Interim credentials (competency-based or hybrid only)."`
-	JobFunctions       []*ProgramJobFunction `yaml:"job_functions" req:"true" min:"1" doc:"The schedule: every job function the program includes, in print order."`
-	RTI                *RTIPlan              `yaml:"rti" doc:"The related technical instruction plan."`
+	Kind                String                `yaml:"kind" req:"true" enum:"program" doc:"Always \"program\"."`
+	Framework           String                `yaml:"framework" req:"true" doc:"A catalog id (wpsgen frameworks lists them), or a path (relative to this file) to a framework file. See https://github.com/wpsgen/wpsgen/blob/main/docs/format.md#catalog"`
+	Revision            *Revision             `yaml:"revision" doc:"Revision printed on every page; the only source of dates in the output."`
+	Sponsor             *Sponsor              `yaml:"sponsor" req:"true" doc:"The employer that sponsors the program."`
+	Occupation          *Occupation           `yaml:"occupation" req:"true" doc:"The occupation the apprentice is trained for."`
+	Approach            String                `yaml:"approach" req:"true" enum:"competency-based|time-based|hybrid" doc:"competency-based, time-based or hybrid."`
+	Term                *Term                 `yaml:"term" req:"true" doc:"The term stated in the standards; cross-checked against the schedule."`
+	Prerequisites       []String              `yaml:"prerequisites" doc:"Entry requirements."`
+	Probation           *Probation            `yaml:"probation" doc:"Probationary period: one of hours, months, weeks or days, and an optional note."`
+	Ratio               *Ratio                `yaml:"ratio" doc:"Ratio of apprentices to journeyworkers."`
+	Wages               *Wages                `yaml:"wages" doc:"Progressive wage schedule."`
+	SelectionProcedures []String              `yaml:"selection_procedures" doc:"Selection procedures: paragraphs printed in order."`
+	InterimCredentials  []*InterimCredential  `yaml:"interim_credentials" doc:"Interim credentials (competency-based or hybrid only)."`
+	JobFunctions        []*ProgramJobFunction `yaml:"job_functions" req:"true" min:"1" doc:"The schedule: every job function the program includes, in print order."`
+	RTI                 *RTIPlan              `yaml:"rti" doc:"The related technical instruction plan."`
 }
 
 // Revision identifies a version of the program's paperwork.
@@ -249,7 +250,7 @@ type Occupation struct {
 // Term is the term stated in the standards.
 type Term struct {
 	Meta
-	Hours    Number `yaml:"hours" doc:"Time-based: total on-the-job learning hours."`
+	Hours    Number `yaml:"hours" doc:"Time-based: total on-the-job learning hours. Competency-based: the hours of the term as the standards state them (printed, never summed; 2,000 hours count as a year)."`
 	MinHours Number `yaml:"min_hours" doc:"Hybrid: minimum total hours."`
 	MaxHours Number `yaml:"max_hours" doc:"Hybrid: maximum total hours."`
 	Months   Number `yaml:"months" doc:"Competency-based: term in months."`
@@ -259,8 +260,11 @@ type Term struct {
 // Probation is the probationary period.
 type Probation struct {
 	Meta
-	Hours  Number `yaml:"hours" doc:"Probation in hours."`
+	Hours  Number `yaml:"hours" doc:"Probation in hours of on-the-job learning."`
 	Months Number `yaml:"months" doc:"Probation in months."`
+	Weeks  Number `yaml:"weeks" doc:"Probation in weeks."`
+	Days   Number `yaml:"days" doc:"Probation in days."`
+	Note   String `yaml:"note" doc:"Printed after the period, e.g. who it applies to."`
 }
 
 // Ratio of apprentices to journeyworkers.
@@ -268,28 +272,46 @@ type Ratio struct {
 	Meta
 	Apprentices    Number `yaml:"apprentices" req:"true" doc:"Apprentices."`
 	Journeyworkers Number `yaml:"journeyworkers" req:"true" doc:"Journeyworkers."`
+	Note           String `yaml:"note" doc:"Printed after the ratio, e.g. where it applies."`
 }
 
 // Wages is the progressive wage schedule.
 type Wages struct {
 	Meta
-	JourneyworkerRate Number      `yaml:"journeyworker_rate" doc:"The journeyworker's hourly rate."`
-	Steps             []*WageStep `yaml:"steps" doc:"Wage steps, strictly increasing."`
+	JourneyworkerRate Number      `yaml:"journeyworker_rate" doc:"The journeyworker's hourly rate in dollars; optional when every step gives rate."`
+	RateNote          String      `yaml:"rate_note" doc:"Printed after the journeyworker rate."`
+	Steps             []*WageStep `yaml:"steps" doc:"Wage steps, increasing."`
+	Notes             []String    `yaml:"notes" doc:"Notes printed under the wage schedule (fringe benefits, minimums)."`
 }
 
 // WageStep is one step of the wage schedule.
 type WageStep struct {
 	Meta
-	Percent      Number   `yaml:"percent" req:"true" doc:"Percent of the journeyworker rate."`
-	Hours        Number   `yaml:"hours" doc:"Hours after which the step applies (time-based, hybrid)."`
-	Competencies []String `yaml:"competencies" doc:"Job function ids whose completion earns the step (competency-based)."`
+	Percent      Number   `yaml:"percent" doc:"Percent of the journeyworker rate; percent and/or rate."`
+	Rate         Number   `yaml:"rate" doc:"Hourly rate in dollars; percent and/or rate."`
+	Hours        Number   `yaml:"hours" doc:"When: from this cumulative hour of on-the-job learning."`
+	Period       *Period  `yaml:"period" doc:"When: a period of this many hours, {min_hours, max_hours}."`
+	Months       Number   `yaml:"months" doc:"When: after this many months."`
+	Competencies []String `yaml:"competencies" doc:"When: on completing these job functions (ids)."`
+	Label        String   `yaml:"label" doc:"Names the step, printed in its when column; required when the step has no hours, period, months or competencies."`
+	Note         String   `yaml:"note" doc:"Printed with the step."`
+}
+
+// Period is the length of a wage step in hours: a number or a range.
+type Period struct {
+	Meta
+	MinHours Number `yaml:"min_hours" req:"true" doc:"Hours of the period, or its fewest hours when max_hours is given."`
+	MaxHours Number `yaml:"max_hours" doc:"Most hours of the period, when it is a range."`
 }
 
 // InterimCredential is a credential earned along the way.
 type InterimCredential struct {
 	Meta
-	Title String   `yaml:"title" req:"true" doc:"Credential name."`
-	After []String `yaml:"after" doc:"Job function ids it certifies."`
+	Title         String   `yaml:"title" req:"true" doc:"Credential name."`
+	After         []String `yaml:"after" doc:"Job function ids it certifies."`
+	AfterHours    Number   `yaml:"after_hours" doc:"Hours of on-the-job learning after which it is earned."`
+	AfterRTIHours Number   `yaml:"after_rti_hours" doc:"Hours of related instruction after which it is earned."`
+	Note          String   `yaml:"note" doc:"Printed with the credential."`
 }
 
 // ProgramJobFunction is a job function as a program lists it: a reference to
@@ -315,6 +337,7 @@ type ProgramCompetency struct {
 	Text     String   `yaml:"text" doc:"Text; required for custom competencies."`
 	Type     String   `yaml:"type" enum:"core|optional" doc:"Custom competencies: core or optional; default core."`
 	Delivery []String `yaml:"delivery" enum:"rti|ojt" doc:"rti and/or ojt; optional when the framework recommends a delivery."`
+	Items    []Item   `yaml:"items" min:"1" doc:"Custom competencies: sub-items printed indented, each a text or {text, items}; at most 3 levels counting the competency."`
 }
 
 // RTIPlan is the related technical instruction plan.
@@ -343,6 +366,10 @@ type Course struct {
 	Title      String   `yaml:"title" req:"true" doc:"Course name."`
 	Hours      Number   `yaml:"hours" req:"true" doc:"Hours of instruction."`
 	Year       Number   `yaml:"year" doc:"Year or level; courses are grouped with subtotals by year."`
+	Level      String   `yaml:"level" doc:"A named group (e.g. Level 1) instead of or as well as year; groups print in order of first appearance."`
+	Provider   String   `yaml:"provider" doc:"The course's own provider, when courses come from several."`
+	Elective   Bool     `yaml:"elective" doc:"true prints the course as Elective; it counts in the totals like any course."`
+	Note       String   `yaml:"note" doc:"Printed under the course."`
 	Objectives []String `yaml:"objectives" doc:"Learning objectives."`
 	Covers     []String `yaml:"covers" doc:"Competencies taught, as JOBFUNCTION.COMPETENCY (e.g. \"1.A\")."`
 }

@@ -109,10 +109,11 @@ var ruleSyntax = Rule{
 // the approach or on another key.
 var ruleSchema = Rule{
 	ID: RuleSchema, Severity: Error,
-	Summary: "unknown key, wrong type, missing required field, value outside an enum, duplicate key, empty list where one item is required, `kind` missing or unknown",
-	Why:     "Every key and value has one meaning (docs/format.md): a typo must never be silently ignored.",
-	Program: all(checkScheduleKeys, checkHoursKeysApply, checkTermKeysApply, checkProbationKeys, checkCourseYearWhole),
-	Reader:  true,
+	Summary:   "unknown key, wrong type, missing required field, value outside an enum, duplicate key, empty list where one item is required, `kind` missing or unknown; a wage step without percent or rate, or with more than one of hours, period, months, competencies (or none and no label); probation in none or more than one unit; items nested deeper than 3 levels counting the competency",
+	Why:       "Every key and value has one meaning (docs/format.md): a typo must never be silently ignored.",
+	Framework: checkFrameworkItems,
+	Program:   all(checkScheduleKeys, checkHoursKeysApply, checkTermKeysApply, checkProbationKeys, checkWageStepKeys, checkProgramItems, checkCourseYearWhole),
+	Reader:    true,
 }
 
 var ruleFrameworkRef = Rule{

@@ -133,6 +133,13 @@ func termText(p *framework.Program) string {
 		if !t.Months.Set {
 			length = plural(t.Years.Dec, "year")
 		}
+		// A competency-based term may be stated in hours, alone or with
+		// its months or years (printed, never summed).
+		if hours := t.Hours.Dec.Format() + " hours"; t.Hours.Set && (t.Months.Set || t.Years.Set) {
+			length += " (" + hours + ")"
+		} else if t.Hours.Set {
+			length = hours
+		}
 		return length + " of on-the-job learning; progress by demonstrated competency"
 	}
 }

@@ -146,6 +146,13 @@ func (b *schemaBuilder) valueSchema(t reflect.Type, f reflect.StructField) objec
 		return object{{"type", "boolean"}}
 	case typRange:
 		return b.ref("range", rangeSchema)
+	case typItem:
+		return b.ref("item", func() object {
+			return object{
+				{"description", "A sub-item: a text, or {text, items} with sub-items of its own."},
+				{"anyOf", []object{{{"type", []string{"string", "number"}}}, b.structSchema(t)}},
+			}
+		})
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -250,6 +257,7 @@ var (
 	typNumber = reflect.TypeOf(framework.Number{})
 	typBool   = reflect.TypeOf(framework.Bool{})
 	typRange  = reflect.TypeOf(framework.Range{})
+	typItem   = reflect.TypeOf(framework.Item{})
 	typMeta   = reflect.TypeOf(framework.Meta{})
 )
 

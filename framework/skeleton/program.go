@@ -295,6 +295,7 @@ func (s *writer) term() {
 		s.todo(2, "max_hours", "the sum of the job functions' max_hours")
 	case framework.CompetencyBased:
 		s.todo(2, "months", fmt.Sprintf("the term in months, at least %d (or write years: instead)%s", framework.MinCompetencyMonths, bench))
+		s.line(2, "# hours: 2000", "the term in hours, when the standards state it (printed as well)")
 	}
 }
 
@@ -331,21 +332,33 @@ func (s *writer) benchmarkNote() string {
 // optionalTerms writes the optional sections of the standards, commented out.
 func (s *writer) optionalTerms() {
 	s.line(0, "# prerequisites: [High school diploma or GED]", "")
-	s.line(0, "# probation: {hours: 500}", "hours or months: at most 25% of the term and at most one year")
-	s.line(0, "# ratio: {apprentices: 1, journeyworkers: 1}", "")
+	s.line(0, "# probation:", "one of hours, months, weeks or days: at most 25% of the term and at most one year")
+	s.line(0, "#   weeks: 12", "")
+	s.line(0, "#   note: Applies to newly indentured apprentices only", "printed after the period")
+	s.line(0, "# ratio:", `printed as "1 apprentice(s) to 1 journeyworker(s)" and its note`)
+	s.line(0, "#   apprentices: 1", "")
+	s.line(0, "#   journeyworkers: 1", "")
+	s.line(0, "#   note: Per job site", "")
 	s.line(0, "# wages:", "a progressively increasing schedule")
-	s.line(0, "#   journeyworker_rate: 25.00", "")
-	s.line(0, "#   steps:", "percent of the journeyworker rate")
+	s.line(0, "#   journeyworker_rate: 25.00", "dollars per hour; each step's dollars are computed from it")
+	s.line(0, "#   rate_note: or as specified in each Employer Acceptance Agreement", "")
+	s.line(0, "#   steps:", "percent of the journeyworker rate and/or rate in dollars, and when each applies")
 	if s.opts.Approach == framework.CompetencyBased {
 		s.line(0, `#     - {percent: 60, competencies: ["1"]}`, "earned by completing the job functions listed")
 	} else {
 		s.line(0, "#     - {percent: 60, hours: 0}", "from the given hour of on-the-job learning onward")
-		s.line(0, "#     - {percent: 75, hours: 1000}", "")
+		s.line(0, "#     - {percent: 75, hours: 1000}", "or period: {min_hours, max_hours}, or months: 6")
 	}
+	s.line(0, "#     - {rate: 22.50, label: Final level}", "a named level in dollars")
+	s.line(0, "#   notes: [Fringe benefits are paid at the same percentage.]", "")
+	s.line(0, "# selection_procedures:", "paragraphs, printed in order")
+	s.line(0, "#   - Applicants are ranked by interview score and offered positions in rank order.", "")
 	if s.opts.Approach != framework.TimeBased && len(s.fw.JobFunctions) > 0 {
 		s.line(0, "# interim_credentials:", "credentials earned along the way")
 		s.line(0, "#   - title: Certificate name", "")
 		s.line(0, "#     after: ["+quoted(s.fw.JobFunctions[0].ID.Value)+"]", "the job functions it certifies")
+		s.line(0, "#     after_hours: 1000", "and/or hours of on-the-job learning")
+		s.line(0, "#     after_rti_hours: 144", "and/or hours of related instruction")
 	}
 }
 
@@ -472,4 +485,5 @@ func (s *writer) rti() {
 		}
 	}
 	s.line(6, `# covers: ["1.A"]`, "the competencies a course teaches, as JOBFUNCTION.COMPETENCY")
+	s.line(6, "# level: Level 1", "a named group, instead of or as well as year: e.g. Year 1, Level One Curriculum")
 }

@@ -307,3 +307,50 @@ func TestThousands(t *testing.T) {
 		}
 	}
 }
+
+// TestSkeletonStandardsSections uncomments the commented-out standards
+// sections (probation to interim credentials) of every skeleton: read as
+// they are written, they add no finding of their own.
+func TestSkeletonStandardsSections(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range skeletonCases(t, dir) {
+		t.Run(c.name, func(t *testing.T) {
+			path, text := writeSkeleton(t, dir, c)
+			lines := strings.Split(text, "\n")
+			in, uncommented := false, 0
+			for i, l := range lines {
+				switch {
+				case strings.HasPrefix(l, "# probation:"):
+					in = true
+				case !strings.HasPrefix(l, "# "):
+					in = false
+				}
+				if in {
+					lines[i] = strings.TrimPrefix(l, "# ")
+					uncommented++
+				}
+			}
+			if uncommented < 15 {
+				t.Fatalf("only %d lines of standards sections found", uncommented)
+			}
+			text = strings.Join(lines, "\n")
+			for _, key := range []string{"\nprobation:", "\nratio:", "\nwages:", "\nselection_procedures:", "\n  - Applicants"} {
+				if !strings.Contains(text, key) {
+					t.Errorf("no %q placeholder", strings.TrimSpace(key))
+				}
+			}
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := framework.NewLoader().Validate(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res.Findings {
+				if !onTodo(lines, f) {
+					t.Errorf("finding not on a TODO line: %s\n  line: %s", f, lines[f.Pos.Line-1])
+				}
+			}
+		})
+	}
+}
