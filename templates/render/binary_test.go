@@ -54,7 +54,7 @@ func launch(out string, args []string) int {
 }
 
 // buildBinary builds wpsgen into a temporary directory.
-func buildBinary(t *testing.T) string {
+func buildBinary(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "wpsgen")
 	if out, err := exec.Command("go", "build", "-o", bin, "github.com/wpsgen/wpsgen/cmd/wpsgen").CombinedOutput(); err != nil {
@@ -73,7 +73,7 @@ type binaryRun struct {
 }
 
 // runBinary runs bin with args through the launcher and measures it.
-func runBinary(t *testing.T, bin string, args ...string) binaryRun {
+func runBinary(t testing.TB, bin string, args ...string) binaryRun {
 	t.Helper()
 	self, err := os.Executable()
 	if err != nil {
