@@ -186,6 +186,33 @@ func errCases(t *testing.T) []ruleExample {
 		}
 		cases = append(cases, ruleExample{path, string(mustRead(t, path)), out.String()})
 	}
+	return append(cases, tableCases(t)...)
+}
+
+// tableCases runs `wpsgen import --framework` on each table case of
+// framework/testdata/err (the import rule's examples): its output is what
+// the command prints, and its finding lines must be the case's .out.
+func tableCases(t *testing.T) []ruleExample {
+	t.Helper()
+	paths, _ := filepath.Glob("testdata/err/*.csv")
+	var cases []ruleExample
+	for _, path := range paths {
+		r := runMain(t, "import", "--framework", path)
+		if r.code != ExitFindings || r.out != "" {
+			t.Errorf("wpsgen import --framework %s: exit %d, stdout %q; want exit 1 and nothing written", path, r.code, r.out)
+		}
+		var findings strings.Builder
+		for _, line := range strings.SplitAfter(r.errOut, "\n") {
+			if strings.HasSuffix(line, "]\n") {
+				findings.WriteString(line)
+			}
+		}
+		golden := strings.TrimSuffix(path, ".csv") + ".out"
+		if want := string(mustRead(t, golden)); findings.String() != want {
+			t.Errorf("%s: wpsgen import prints\n%s\nbut %s says\n%s", path, r.errOut, golden, want)
+		}
+		cases = append(cases, ruleExample{path, string(mustRead(t, path)), r.errOut})
+	}
 	return cases
 }
 
@@ -195,7 +222,7 @@ func errCases(t *testing.T) []ruleExample {
 func examplesOf(rule framework.Rule, cases []ruleExample) []ruleExample {
 	tag := ": " + rule.Severity.String() + ": "
 	rank := func(c ruleExample) int {
-		name := strings.TrimSuffix(filepath.Base(c.path), ".yaml")
+		name := strings.TrimSuffix(filepath.Base(c.path), filepath.Ext(c.path))
 		switch {
 		case name == rule.ID:
 			return 0
@@ -232,7 +259,7 @@ name them in CI. Errors make validation fail (exit 1) and stop ` + "`wpsgen rend
 
 Each example is a file of [framework/testdata/err](../framework/testdata/err) (programs there use the
 small frameworks of [framework/testdata/fw](../framework/testdata/fw)); the output is what
-` + "`wpsgen validate`" + ` prints for it, run in the ` + "`framework`" + ` directory. Tests rerun every example, so
+` + "`wpsgen validate`" + ` (for a table, ` + "`wpsgen import --framework`" + `) prints for it, run in the ` + "`framework`" + ` directory. Tests rerun every example, so
 the output shown is the output you get.
 
 | rule | severity | fires when |
@@ -265,6 +292,9 @@ func writeRule(b *bytes.Buffer, r framework.Rule, examples []ruleExample) {
 	if kinds := r.Kinds(); len(kinds) > 0 {
 		checks = append(checks, strings.Join(kinds, " and ")+" files")
 	}
+	if r.ID == framework.RuleImport {
+		checks = append(checks, "the tables and workbooks `wpsgen import` reads")
+	}
 	fmt.Fprintf(b, "- Checks: %s\n", strings.Join(checks, ", and "))
 	if len(examples) == 0 {
 		b.WriteString("\nNo failing example yet.\n")
@@ -272,8 +302,12 @@ func writeRule(b *bytes.Buffer, r framework.Rule, examples []ruleExample) {
 	}
 	ex := examples[0]
 	fmt.Fprintf(b, "\nExample: [`framework/%s`](../framework/%s)\n\n", ex.path, ex.path)
-	fmt.Fprintf(b, "```yaml\n%s```\n\n", ensureNewline(ex.source))
-	fmt.Fprintf(b, "```console\n$ wpsgen validate %s\n%s```\n", ex.path, ex.output)
+	lang, command := "yaml", "validate"
+	if filepath.Ext(ex.path) == ".csv" {
+		lang, command = "csv", "import --framework"
+	}
+	fmt.Fprintf(b, "```%s\n%s```\n\n", lang, ensureNewline(ex.source))
+	fmt.Fprintf(b, "```console\n$ wpsgen %s %s\n%s```\n", command, ex.path, ex.output)
 	if len(examples) > 1 {
 		var more []string
 		for _, e := range examples[1:] {

@@ -17,7 +17,7 @@ import (
 	"github.com/wpsgen/wpsgen/framework/report"
 )
 
-// Exit codes (CLI.md).
+// Exit codes, as the README and docs/ci.md give them.
 const (
 	ExitOK       = 0
 	ExitFindings = 1 // the input has errors; nothing was written
@@ -133,6 +133,7 @@ renders the filled Work Process Schedule and Related Technical Instruction plan 
 		NewRenderCmd(f.IO),
 		NewFrameworksCmd(f),
 		NewInitCmd(f.IO), NewSchemaCmd(f), NewOccupationsCmd(f.IO),
+		NewImportCmd(f),
 	)
 	strictCompletion(root)
 	fatalRunErrors(root)

@@ -13,7 +13,7 @@ import (
 const aliasAllowance = 10_000
 
 // decoder turns a yaml.Node tree into the typed model, reporting `schema`
-// findings in the vocabulary of FORMAT.md. It never uses Node.Decode, which
+// findings in the vocabulary of docs/format.md. It never uses Node.Decode, which
 // would ignore unknown keys and produce Go type names in its errors.
 type decoder struct {
 	file      string

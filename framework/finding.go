@@ -12,10 +12,32 @@ type Pos struct {
 	File string
 	Line int
 	Col  int
+	// Sheet is set for a cell of a workbook (wpsgen import): Line and Col
+	// are then the cell's row and column, printed the way a spreadsheet
+	// names the cell.
+	Sheet string
 }
 
-// String formats the position as file:line:col.
-func (p Pos) String() string { return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col) }
+// String formats the position as file:line:col, or file:Sheet!C12 for a
+// workbook cell.
+func (p Pos) String() string {
+	if p.Sheet != "" {
+		return p.File + ":" + p.Cell()
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Cell names a workbook cell as a spreadsheet does: Sheet!C12.
+func (p Pos) Cell() string { return fmt.Sprintf("%s!%s%d", p.Sheet, ColumnName(p.Col), p.Line) }
+
+// ColumnName is a spreadsheet's name of the 1-based column n: A..Z, AA, ...
+func ColumnName(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
+}
 
 // IsZero reports whether the position is unknown.
 func (p Pos) IsZero() bool { return p.Line == 0 }
@@ -61,6 +83,7 @@ func SortFindings(fs []Finding) []Finding {
 func compareFindings(a, b Finding) int {
 	return cmp.Or(
 		cmp.Compare(a.Pos.File, b.Pos.File),
+		cmp.Compare(a.Pos.Sheet, b.Pos.Sheet),
 		cmp.Compare(a.Pos.Line, b.Pos.Line),
 		cmp.Compare(a.Pos.Col, b.Pos.Col),
 		cmp.Compare(a.Severity, b.Severity),

@@ -63,6 +63,7 @@ var Rules = []Rule{
 	ruleWages,
 	ruleRatio,
 	ruleUnprintable,
+	ruleImport,
 	// warnings
 	ruleRTIHours,
 	ruleRTICoverage,
@@ -121,6 +122,16 @@ var ruleFrameworkRef = Rule{
 	Summary: "the referenced framework is not in the catalog and not a readable framework file; a cycle in extends",
 	Why:     "A program is validated together with its framework.",
 	Reader:  true,
+}
+
+// RuleImport is reported by `wpsgen import` (framework/importer) for a
+// cell of a table or workbook it cannot read; validation never runs it.
+const RuleImport = "import"
+
+var ruleImport = Rule{
+	ID: RuleImport, Severity: Error,
+	Summary: "`wpsgen import`: a cell of a table or workbook that cannot be read (a mark other than the drop-down's, text in an hours cell, a competency row without its job function)",
+	Why:     "A value that is not understood is never guessed: the cell is named so a person can fix it.",
 }
 
 // all runs several checks as one.

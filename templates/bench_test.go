@@ -29,7 +29,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if d := templates.Build(res.Schedule, name); len(d.JobFunctions) == 0 {
+				if d := templates.BuildDocument(res.Schedule, name); len(d.JobFunctions) == 0 {
 					b.Fatal("no job functions laid out")
 				}
 			}

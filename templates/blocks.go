@@ -64,6 +64,7 @@ type Heading struct {
 	Level    int
 	Text     string
 	Bookmark bool
+	Key      string `json:"-"` // a read-back key (RowKey) for the heading's row
 }
 
 // ParagraphStyle is how a paragraph is set.
@@ -133,6 +134,10 @@ type Column struct {
 	Width  float64
 	// Center asks for a column of short values (Core / Optional) centred.
 	Center bool `json:",omitempty"`
+	// Choices are the only values the column's body cells may hold (or
+	// blank): a spreadsheet offers them in a drop-down list. A check
+	// column's one choice is CheckMark, without saying so.
+	Choices []string `json:",omitempty"`
 }
 
 // RowKind is the role of a row in its table.
@@ -151,6 +156,17 @@ type Row struct {
 	Kind   RowKind
 	Indent int `json:",omitempty"`
 	Cells  []Cell
+	Key    *RowKey `json:"-"`
+}
+
+// RowKey names the program item a row shows ("jf 1", "course 0", keys of
+// package framework/workbook) and the values it shows as the program
+// states them, for a workbook a person edits and `wpsgen import` reads
+// back: a grid format writes the key beside the row and the values aside.
+// Page formats ignore it.
+type RowKey struct {
+	Key   string
+	Shown []string
 }
 
 // Cell is one table cell. Span is the number of columns it covers (0 = 1).
@@ -187,12 +203,18 @@ type Cell struct {
 // values that belong to the title (a job function's hours, then its type
 // and level): a grid format writes them in cells of their own on the
 // title row, a page format prints Details, which says the same in words.
+// TitleColumns name the title cells for a grid format, one per cell: a
+// title cell whose column has the Header of one of Columns is written in
+// that column, any other in a column of its own with that header.
 type Table struct {
-	ID         string
-	Title      string `json:",omitempty"`
-	Details    string `json:",omitempty"`
-	TitleCells []Cell `json:",omitempty"`
-	Continued  string `json:",omitempty"`
+	ID           string
+	Title        string   `json:",omitempty"`
+	Details      string   `json:",omitempty"`
+	TitleCells   []Cell   `json:",omitempty"`
+	TitleColumns []Column `json:",omitempty"`
+	TitleKey     *RowKey  `json:"-"` // the title row's read-back key
+	HeaderKey    string   `json:"-"` // the column headers' read-back key
+	Continued    string   `json:",omitempty"`
 	// Box asks for a small table at the right edge, kept on one page, with
 	// no column headers (the OJL totals).
 	Box     bool `json:",omitempty"`

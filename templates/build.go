@@ -12,7 +12,15 @@ import (
 
 // Build lays out a validated program. name is the output base name. The
 // schedule must come from a validation without errors (framework resolved).
-func Build(s *framework.Schedule, name string) *Document {
+// Appendix A sections plug into the layout's parts in Document.Layout
+// (parts.go).
+func Build(s *framework.Schedule, name string) *Layout {
+	return BuildDocument(s, name).Layout()
+}
+
+// BuildDocument is the section model Build lays out: what tests compare
+// documents with until the build writes the layout directly.
+func BuildDocument(s *framework.Schedule, name string) *Document {
 	p, fw := s.Program, s.Framework
 	occ := p.Occupation
 	onet := or(occ.ONET, fw.ONET)
@@ -98,15 +106,15 @@ func headerFields(s *framework.Schedule) []Field {
 	approach := func(label, value string) Checkbox { return Checkbox{Label: label, Checked: p.Approach.Value == value} }
 	return []Field{
 		{Label: "Sponsor", Value: sponsor},
-		{Label: "Job title", Value: occ.JobTitle.Value},
-		{Label: "Level", Value: occ.Level.Value},
+		{Label: "Job title", Value: occ.JobTitle.Value, Path: "occupation.job_title"},
+		{Label: "Level", Value: occ.Level.Value, Path: "occupation.level"},
 		{Label: "Specialization", Value: spec},
 		BoxField("Stackable program", Checkbox{Label: "yes", Checked: stackable}, Checkbox{Label: "no", Checked: !stackable}),
-		{Label: "Base occupation name", Value: occ.BaseOccupation.Value},
+		{Label: "Base occupation name", Value: occ.BaseOccupation.Value, Path: "occupation.base_occupation"},
 		{Label: "Company contact", Value: contact},
-		{Label: "Address", Value: p.Sponsor.Address.Value},
-		{Label: "Phone", Value: phone},
-		{Label: "Email", Value: email, Kind: FieldEmail},
+		{Label: "Address", Value: p.Sponsor.Address.Value, Path: "sponsor.address"},
+		{Label: "Phone", Value: phone, Path: "sponsor.contact.phone"},
+		{Label: "Email", Value: email, Kind: FieldEmail, Path: "sponsor.contact.email"},
 		BoxField("Apprenticeship type", approach("Competency-Based", CompetencyBased), approach("Time-Based", TimeBased), approach("Hybrid", Hybrid)),
 		{Label: "Term", Value: termText(p)},
 		{Label: "Prerequisites", Value: strings.Join(prereq, "; "), Kind: FieldItems, Items: prereq},
@@ -207,7 +215,12 @@ func rtiPlan(p *framework.Program) RTIPlan {
 		rti = &framework.RTIPlan{}
 	}
 	if pr := rti.Provider; pr != nil {
-		for _, f := range []Field{{Label: "Provider", Value: pr.Name.Value}, {Label: "Address", Value: pr.Address.Value}, {Label: "Phone", Value: pr.Phone.Value}, {Label: "Email", Value: pr.Email.Value, Kind: FieldEmail}} {
+		for _, f := range []Field{
+			{Label: "Provider", Value: pr.Name.Value, Path: "rti.provider.name"},
+			{Label: "Address", Value: pr.Address.Value, Path: "rti.provider.address"},
+			{Label: "Phone", Value: pr.Phone.Value, Path: "rti.provider.phone"},
+			{Label: "Email", Value: pr.Email.Value, Kind: FieldEmail, Path: "rti.provider.email"},
+		} {
 			if f.Value != "" {
 				plan.Provider = append(plan.Provider, f)
 			}
@@ -240,6 +253,7 @@ func courseGroups(courses []*framework.Course) []CourseGroup {
 		year     decimal.Decimal
 		noYear   bool // "Other courses": after every year
 		label    string
+		yearText string
 		courses  []Course
 		subtotal decimal.Decimal
 	}
@@ -250,7 +264,7 @@ func courseGroups(courses []*framework.Course) []CourseGroup {
 		if !anyYear {
 			g.label = ""
 		} else if c.Year.Set {
-			key, g = c.Year.Dec.String(), &group{year: c.Year.Dec, label: "Year " + c.Year.Text}
+			key, g = c.Year.Dec.String(), &group{year: c.Year.Dec, label: "Year " + c.Year.Text, yearText: c.Year.Text}
 		}
 		if old, ok := byKey[key]; ok {
 			return old
@@ -259,13 +273,13 @@ func courseGroups(courses []*framework.Course) []CourseGroup {
 		groups = append(groups, g)
 		return g
 	}
-	for _, c := range courses {
+	for i, c := range courses {
 		g := find(c)
 		objectives := make([]string, 0, len(c.Objectives))
 		for _, o := range c.Objectives {
 			objectives = append(objectives, o.Value)
 		}
-		g.courses = append(g.courses, Course{Title: c.Title.Value, Number: c.Number.Value, Hours: Hours{c.Hours.Dec}, Objectives: objectives})
+		g.courses = append(g.courses, Course{Index: i, Title: c.Title.Value, Number: c.Number.Value, Hours: Hours{c.Hours.Dec}, Objectives: objectives})
 		g.subtotal = g.subtotal.Add(c.Hours.Dec)
 	}
 	slices.SortStableFunc(groups, func(a, b *group) int {
@@ -276,7 +290,7 @@ func courseGroups(courses []*framework.Course) []CourseGroup {
 	})
 	out := make([]CourseGroup, 0, len(groups))
 	for _, g := range groups {
-		out = append(out, CourseGroup{Label: g.label, Courses: g.courses, Subtotal: Hours{g.subtotal}})
+		out = append(out, CourseGroup{Label: g.label, Year: g.yearText, Courses: g.courses, Subtotal: Hours{g.subtotal}})
 	}
 	return out
 }

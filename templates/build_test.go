@@ -27,7 +27,7 @@ func buildExample(t testing.TB, path string) *templates.Document {
 	if !res.OK(false) || res.Schedule == nil {
 		t.Fatalf("%s does not validate: %v", path, res.Findings)
 	}
-	return templates.Build(res.Schedule, strings.TrimSuffix(filepath.Base(path), ".yaml"))
+	return templates.BuildDocument(res.Schedule, strings.TrimSuffix(filepath.Base(path), ".yaml"))
 }
 
 // programs are the example and test programs (templatestest.Programs).

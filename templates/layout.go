@@ -81,6 +81,9 @@ type PageFooter struct {
 type Field struct {
 	Label string
 	Value string
+	// Path is the program key Value shows when it shows exactly one
+	// ("occupation.job_title"), for a workbook read back by wpsgen import.
+	Path  string     `json:"-"`
 	Kind  FieldKind  `json:",omitempty"`
 	Boxes []Checkbox `json:",omitempty"`
 	Items []string   `json:",omitempty"`
@@ -170,12 +173,16 @@ type RTIPlan struct {
 // CourseGroup is a run of courses with a subtotal.
 type CourseGroup struct {
 	Label    string // "" when courses are not grouped
+	Year     string `json:"-"` // the courses' year as the program writes it; "" for none
 	Courses  []Course
 	Subtotal Hours
 }
 
 // Course is one row of the RTI plan.
 type Course struct {
+	// Index is the course's place in the program's rti.courses (groups
+	// reorder courses), for a workbook read back by wpsgen import.
+	Index      int `json:"-"`
 	Title      string
 	Number     string
 	Hours      Hours

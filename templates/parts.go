@@ -3,9 +3,11 @@ package templates
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
 // Layout returns the document as generic blocks, in print order: the Work
@@ -98,7 +100,7 @@ func (d *Document) schedulePart() Part {
 	}
 	add(d.JobFunctions)
 	if s := d.Specialization; s != nil {
-		p.Blocks = append(p.Blocks, &Heading{Level: 2, Text: "Type of Specialization: " + s.Title, Bookmark: true})
+		p.Blocks = append(p.Blocks, &Heading{Level: 2, Text: "Type of Specialization: " + s.Title, Bookmark: true, Key: workbook.KeyHead})
 		add(s.JobFunctions)
 	}
 	// The totals include the specialization's hours: they follow it.
@@ -109,7 +111,7 @@ func (d *Document) schedulePart() Part {
 			if k < len(sumRefs) {
 				c.Formula = &Formula{Op: OpSum, Refs: sumRefs[k]}
 			}
-			t.Rows = append(t.Rows, Row{Kind: RowTotal, Cells: []Cell{{Kind: CellText, Text: tot.Label}, c}})
+			t.Rows = append(t.Rows, Row{Kind: RowTotal, Cells: []Cell{{Kind: CellText, Text: tot.Label}, c}, Key: totalKey})
 		}
 		p.Blocks = append(p.Blocks, t)
 	}
@@ -141,29 +143,46 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 		Continued: "JOB FUNCTION " + jf.ID + " (continued)",
 		Columns: []Column{
 			{Header: "Competencies", Kind: CellText, Width: 358},
-			{Header: "Core or Optional", Kind: CellText, Width: 84, Center: true},
+			{Header: "Core or Optional", Kind: CellText, Width: 84, Center: true, Choices: []string{"Core", "Optional"}},
 			{Header: "RTI", Kind: CellCheck, Width: 40},
 			{Header: "OJT", Kind: CellCheck, Width: 40},
 		},
 	}
-	kind := jf.Type
-	if jf.Custom {
-		kind += " (custom)"
-	}
 	// The title row's values: the hours first (so sums name them by the
-	// same position in every table), then the type and level.
+	// same position in every table), then the type, whose note is the
+	// level and whether the sponsor added the job function.
 	hours := []*Hours{jf.Hours}
 	if len(hoursCols) == 2 {
 		hours = []*Hours{jf.MinHours, jf.MaxHours}
 	}
-	for k := range hoursCols {
+	for k, h := range hoursCols {
+		c := Cell{Kind: CellHours}
 		if k < len(hours) && hours[k] != nil {
-			t.TitleCells = append(t.TitleCells, hoursCell(*hours[k]))
-		} else {
-			t.TitleCells = append(t.TitleCells, Cell{Kind: CellHours})
+			c = hoursCell(*hours[k])
 		}
+		t.TitleCells = append(t.TitleCells, c)
+		t.TitleColumns = append(t.TitleColumns, Column{Header: h, Kind: CellHours, Width: 52})
 	}
-	t.TitleCells = append(t.TitleCells, Cell{Kind: CellText, Text: kind, Note: levelNote(jf.Level)})
+	var notes []string
+	if jf.Level != "" {
+		notes = append(notes, "Level: "+jf.Level)
+	}
+	if jf.Custom {
+		notes = append(notes, "Custom")
+	}
+	t.TitleCells = append(t.TitleCells, Cell{Kind: CellText, Text: jf.Type, Note: strings.Join(notes, "; ")})
+	t.TitleColumns = append(t.TitleColumns, t.Columns[1])
+	// What a workbook's reader compares an edited table with: the hours
+	// as written, and each competency's marks.
+	t.HeaderKey = workbook.KeyHead
+	t.TitleKey = &RowKey{Key: workbook.KeyJobFunction + jf.ID}
+	for k := range hoursCols {
+		shown := ""
+		if k < len(hours) && hours[k] != nil {
+			shown = hours[k].Dec.String()
+		}
+		t.TitleKey.Shown = append(t.TitleKey.Shown, shown)
+	}
 	for _, c := range jf.Competencies {
 		typ := Cell{Kind: CellText, Text: c.Type}
 		if c.Custom {
@@ -174,16 +193,9 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 			typ,
 			{Kind: CellCheck, Checked: c.RTI},
 			{Kind: CellCheck, Checked: c.OJT},
-		}})
+		}, Key: &RowKey{Key: workbook.KeyCompetency + jf.ID + "." + c.Letter, Shown: []string{mark(c.RTI), mark(c.OJT)}}})
 	}
 	return t
-}
-
-func levelNote(level string) string {
-	if level == "" {
-		return ""
-	}
-	return "Level: " + level
 }
 
 // jobFunctionDetails is the line under a job function's title: core or
@@ -241,6 +253,7 @@ func courseTable(rti *RTIPlan) *Table {
 	const hoursCol = 2
 	t := &Table{
 		ID:        coursesTable,
+		HeaderKey: workbook.KeyCourses,
 		Continued: "RELATED TECHNICAL INSTRUCTION PLAN (continued)",
 		Columns: []Column{
 			{Header: "Course name", Kind: CellText, Width: 142},
@@ -251,7 +264,7 @@ func courseTable(rti *RTIPlan) *Table {
 	}
 	for _, g := range rti.Groups {
 		if g.Label != "" {
-			t.Rows = append(t.Rows, Row{Kind: RowGroup, Cells: []Cell{{Kind: CellText, Span: 4, Text: g.Label}}})
+			t.Rows = append(t.Rows, Row{Kind: RowGroup, Cells: []Cell{{Kind: CellText, Span: 4, Text: g.Label}}, Key: &RowKey{Key: workbook.KeyGroup + g.Year}})
 		}
 		first := len(t.Rows)
 		for _, c := range g.Courses {
@@ -260,17 +273,17 @@ func courseTable(rti *RTIPlan) *Table {
 				{Kind: CellCode, Text: c.Number},
 				hoursCell(c.Hours),
 				{Kind: CellText, Items: c.Objectives},
-			}})
+			}, Key: &RowKey{Key: workbook.KeyCourse + strconv.Itoa(c.Index), Shown: []string{c.Title, c.Number, c.Hours.Dec.String(), strings.Join(c.Objectives, "\n")}}})
 		}
 		if g.Label != "" {
 			sub := hoursCell(g.Subtotal)
 			sub.Formula = &Formula{Op: OpSum, Refs: rangeRefs(coursesTable, hoursCol, first, len(t.Rows)-1)}
-			t.Rows = append(t.Rows, Row{Kind: RowSubtotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Subtotal, " + g.Label}, sub, {Kind: CellText}}})
+			t.Rows = append(t.Rows, Row{Kind: RowSubtotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Subtotal, " + g.Label}, sub, {Kind: CellText}}, Key: totalKey})
 		}
 	}
 	total := hoursCell(rti.Total)
 	total.Formula = &Formula{Op: OpSum, Refs: rangeRefs(coursesTable, hoursCol, 0, len(t.Rows)-1)}
-	t.Rows = append(t.Rows, Row{Kind: RowTotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Total RTI hours"}, total, {Kind: CellText}}})
+	t.Rows = append(t.Rows, Row{Kind: RowTotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Total RTI hours"}, total, {Kind: CellText}}, Key: totalKey})
 	if rti.Years > 0 {
 		years := "years"
 		if rti.Years == 1 {
@@ -281,9 +294,20 @@ func courseTable(rti *RTIPlan) *Table {
 			{Kind: CellHours, Num: rti.HoursPerYear.Dec, Text: rti.HoursPerYear.String(),
 				Formula: &Formula{Op: OpDivide, Refs: []Ref{{Table: coursesTable, Col: hoursCol, Row: len(t.Rows) - 1}}, By: int64(rti.Years), Places: 2}},
 			{Kind: CellText},
-		}})
+		}, Key: totalKey})
 	}
 	return t
+}
+
+// totalKey marks a computed row, which a workbook's reader never reads.
+var totalKey = &RowKey{Key: workbook.KeyTotal}
+
+// mark is how a workbook's reader compares an RTI or OJT mark.
+func mark(on bool) string {
+	if on {
+		return CheckMark
+	}
+	return ""
 }
 
 // rangeRefs is rows first..last of one column, or nothing when empty.
@@ -312,7 +336,10 @@ func (l *Layout) Evaluate(f *Formula) (decimal.Decimal, error) {
 		if t == nil {
 			return decimal.Decimal{}, fmt.Errorf("no table %q", r.Table)
 		}
-		to := max(r.ToRow, r.Row)
+		to := r.Row // the title row is one cell, whatever ToRow says
+		if r.Row >= 0 {
+			to = max(r.ToRow, r.Row)
+		}
 		for row := r.Row; row <= to; row++ {
 			c, kind, err := t.cellAt(row, r.Col)
 			if err != nil {

@@ -14,6 +14,9 @@ type jsonFinding struct {
 	Severity string `json:"severity"`
 	Rule     string `json:"rule"`
 	Message  string `json:"message"`
+	// Cell names a workbook cell (Sheet!C12); line and column are then its
+	// row and column number.
+	Cell string `json:"cell,omitempty"`
 }
 
 // writeJSON writes an array of findings. The shape is a published contract
@@ -22,7 +25,11 @@ type jsonFinding struct {
 func writeJSON(w io.Writer, fs []framework.Finding, _ Options) error {
 	out := make([]jsonFinding, 0, len(fs))
 	for _, f := range fs {
-		out = append(out, jsonFinding{f.Pos.File, f.Pos.Line, f.Pos.Col, f.Severity.String(), f.Rule, f.Message})
+		jf := jsonFinding{f.Pos.File, f.Pos.Line, f.Pos.Col, f.Severity.String(), f.Rule, f.Message, ""}
+		if f.Pos.Sheet != "" {
+			jf.Cell = f.Pos.Cell()
+		}
+		out = append(out, jf)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

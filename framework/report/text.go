@@ -31,7 +31,9 @@ func writeText(w io.Writer, fs []framework.Finding, opts Options) error {
 // without a position (a file that could not be read) is FILE: SEVERITY: ...
 func TextLine(f framework.Finding) string {
 	where := textFile(f.Pos.File)
-	if !f.Pos.IsZero() {
+	if f.Pos.Sheet != "" {
+		where += ":" + OneLine(f.Pos.Cell())
+	} else if !f.Pos.IsZero() {
 		where = fmt.Sprintf("%s:%d:%d", where, f.Pos.Line, f.Pos.Col)
 	}
 	return fmt.Sprintf("%s: %s: %s [%s]", where, f.Severity, OneLine(f.Message), f.Rule)

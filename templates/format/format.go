@@ -25,6 +25,9 @@ type Options struct {
 	Created time.Time
 	// Version is wpsgen's version, recorded as the document's creator.
 	Version string
+	// Source is the program file's YAML, for formats a person may edit and
+	// wpsgen import read back (XLSX); nil when it is not at hand.
+	Source []byte
 }
 
 // Format is one kind of document wpsgen writes.
@@ -34,7 +37,7 @@ type Format interface {
 	// Ext is the output file's extension with its dot: ".pdf".
 	Ext() string
 	// Render draws doc to w. It writes nothing else and never panics.
-	Render(w io.Writer, doc *templates.Document, opts Options) error
+	Render(w io.Writer, doc *templates.Layout, opts Options) error
 	// CanPrint reports whether the format shows r as itself (not as an
 	// empty box or a replacement glyph).
 	CanPrint(r rune) bool
@@ -130,7 +133,7 @@ type pdfFormat struct{}
 
 func (pdfFormat) Name() string { return "pdf" }
 func (pdfFormat) Ext() string  { return ".pdf" }
-func (pdfFormat) Render(w io.Writer, d *templates.Document, o Options) error {
+func (pdfFormat) Render(w io.Writer, d *templates.Layout, o Options) error {
 	return pdf.Render(w, d, pdf.Options{Created: o.Created, Creator: creator(o.Version)})
 }
 
@@ -141,8 +144,8 @@ type xlsxFormat struct{}
 
 func (xlsxFormat) Name() string { return "xlsx" }
 func (xlsxFormat) Ext() string  { return ".xlsx" }
-func (xlsxFormat) Render(w io.Writer, d *templates.Document, o Options) error {
-	return xlsx.Render(w, d, xlsx.Options{Created: o.Created})
+func (xlsxFormat) Render(w io.Writer, d *templates.Layout, o Options) error {
+	return xlsx.Render(w, d, xlsx.Options{Created: o.Created, Source: o.Source})
 }
 
 // A spreadsheet cell holds any text the reader's fonts can show; only

@@ -38,10 +38,9 @@ const (
 	checkOn = templates.CheckMark // RTI / OJT mark, as in every format
 )
 
-// layout lays d out into pages of drawing operations, each with its
+// layout lays l out into pages of drawing operations, each with its
 // header and footer.
-func layout(fs fonts, d *templates.Document) [][]op {
-	l := d.Layout()
+func layout(fs fonts, l *templates.Layout) [][]op {
 	f, ph := paginate(fs, l)
 	decorate(f, ph, l.Footer)
 	return f.pages

@@ -161,7 +161,7 @@ func TestContentStaysInsideItsArea(t *testing.T) {
 func TestEveryPageHasHeaderAndFooter(t *testing.T) {
 	fs := testFonts(t)
 	for name, d := range testDocuments() {
-		pages := layout(fs, d)
+		pages := layout(fs, d.Layout())
 		for i, p := range pages {
 			text := pageText(p)
 			if want := fmt.Sprintf("Page %d of %d", i+1, len(pages)); !strings.Contains(text, want) {
@@ -180,7 +180,7 @@ func TestEveryPageHasHeaderAndFooter(t *testing.T) {
 func TestLongTextIsPrintedCompletely(t *testing.T) {
 	fs := testFonts(t)
 	d := longDocument()
-	pages := layout(fs, d)
+	pages := layout(fs, d.Layout())
 	text := allText(pages)
 	if missing := inOrder(text, strings.Fields(d.JobFunctions[0].Competencies[0].Text)); missing != "" {
 		t.Errorf("long competency text: %q missing or out of order", missing)
@@ -195,7 +195,7 @@ func TestLongTextIsPrintedCompletely(t *testing.T) {
 
 func TestTableHeaderRepeatsAfterPageBreak(t *testing.T) {
 	fs := testFonts(t)
-	pages := layout(fs, templatestest.Large(6, 40))
+	pages := layout(fs, templatestest.Large(6, 40).Layout())
 	continued := 0
 	for i, p := range pages {
 		text := pageText(p)
@@ -216,7 +216,7 @@ func TestHeadingKeptWithFirstRow(t *testing.T) {
 	fs := testFonts(t)
 	for _, m := range []int{1, 2, 7, 12} {
 		d := templatestest.Large(30, m)
-		pages := layout(fs, d)
+		pages := layout(fs, d.Layout())
 		for _, jf := range d.JobFunctions {
 			heading := pagesWith(pages, "JOB FUNCTION "+jf.ID+":")
 			first := pagesWith(pages, jf.Competencies[0].Text)
@@ -236,7 +236,7 @@ func TestRowsAreNotSplit(t *testing.T) {
 			c.Text = strings.Repeat(fmt.Sprintf("c%d-%d ", i, j), 60) // several lines
 		}
 	}
-	pages := layout(fs, d)
+	pages := layout(fs, d.Layout())
 	for i, jf := range d.JobFunctions {
 		for j := range jf.Competencies {
 			if on := pagesWith(pages, fmt.Sprintf("c%d-%d ", i, j)); len(on) != 1 {
@@ -253,7 +253,7 @@ func TestSignatureBlockOnOnePage(t *testing.T) {
 		for i := 0; i < n; i++ {
 			d.RTI.Groups[0].Courses = append(d.RTI.Groups[0].Courses, templates.Course{Title: fmt.Sprint("Course ", i), Objectives: []string{"one", "two", "three"}})
 		}
-		pages := layout(fs, d)
+		pages := layout(fs, d.Layout())
 		first := pagesWith(pages, d.Signature.SponsorLines[0])
 		last := pagesWith(pages, d.Signature.AgencyLines[len(d.Signature.AgencyLines)-1])
 		if len(first) != 1 || len(last) != 1 || first[0] != last[0] {
@@ -265,7 +265,7 @@ func TestSignatureBlockOnOnePage(t *testing.T) {
 func TestRTIPlanStartsOnNewPage(t *testing.T) {
 	fs := testFonts(t)
 	for name, d := range testDocuments() {
-		pages := layout(fs, d)
+		pages := layout(fs, d.Layout())
 		rti := pagesWith(pages, "RELATED TECHNICAL INSTRUCTION PLAN")
 		if len(rti) == 0 {
 			t.Errorf("%s: no RTI plan", name)
@@ -280,7 +280,7 @@ func TestRTIPlanStartsOnNewPage(t *testing.T) {
 func TestContentInFormOrder(t *testing.T) {
 	fs := testFonts(t)
 	d := templatestest.Sample()
-	text := allText(layout(fs, d))
+	text := allText(layout(fs, d.Layout()))
 	order := []string{
 		"WORK PROCESS SCHEDULE", "O*NET Code: 29-2072.00", d.Occupation, "RAPIDS Code: 1114HY",
 		"Job title:", "Medical Coder", "Specialization:", "Stackable program:", "☒ yes", "☐ no", "Base occupation name:",
@@ -310,7 +310,7 @@ func TestContentInFormOrder(t *testing.T) {
 func TestTimeBasedHours(t *testing.T) {
 	fs := testFonts(t)
 	d := testDocuments()["time-based"]
-	text := allText(layout(fs, d))
+	text := allText(layout(fs, d.Layout()))
 	for _, want := range []string{"Hours: 1,400", "Total OJL hours", "8,400"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("time-based document lacks %q", want)
@@ -343,7 +343,7 @@ func TestNoPageWithTwoRowsOfATable(t *testing.T) {
 	fs := testFonts(t)
 	for m := 4; m <= 40; m++ {
 		d := templatestest.Large(6, m)
-		pages := layout(fs, d)
+		pages := layout(fs, d.Layout())
 		for jf := 1; jf <= 6; jf++ {
 			row := fmt.Sprintf("Competency %d.", jf)
 			on := map[int]int{} // page -> rows of this table
@@ -374,7 +374,7 @@ func TestLongCompetencyID(t *testing.T) {
 	long := strings.Repeat("X", 100)
 	cs := d.JobFunctions[0].Competencies
 	cs[0].Letter = long
-	pages := layout(fs, d)
+	pages := layout(fs, d.Layout())
 	text := strings.Join(strings.Fields(allText(pages)), "")
 	if !strings.Contains(text, long+".") {
 		t.Errorf("the long id is not printed whole")
@@ -403,7 +403,7 @@ func TestNumbersUnbroken(t *testing.T) {
 	d.RTI.Groups[0].Subtotal = templates.Hours{Dec: long.Add(decimal.MustParse("12.5"))}
 	d.RTI.Total = templates.Hours{Dec: d.RTI.Groups[0].Subtotal.Dec.Add(decimal.MustParse("597.5"))}
 	d.Totals[1].Hours = templates.Hours{Dec: decimal.MustParse("1000000002600.5")}
-	pages := layout(fs, d)
+	pages := layout(fs, d.Layout())
 	for _, want := range []string{"1,234,567.125", "1,234,579.625", "1,235,177.125", "1,000,000,002,600.5"} {
 		found := false
 		for _, p := range pages {

@@ -1,6 +1,6 @@
-// Package pdf draws a templates.Document as a US Letter PDF: the Work
-// Process Schedule followed by the Related Technical Instruction plan and
-// the signature block.
+// Package pdf draws a templates.Layout as a US Letter PDF: each part (the
+// Work Process Schedule, then the Related Technical Instruction plan and
+// the signature block) from a new page.
 //
 // Rendering happens in two steps. The document is first laid out into
 // pages of drawing operations (measuring text with the embedded font's
@@ -33,21 +33,21 @@ type Options struct {
 
 // Render draws the document as a PDF and writes it to w. The same document
 // and options always give the same bytes.
-func Render(w io.Writer, d *templates.Document, opts Options) (err error) {
+func Render(w io.Writer, l *templates.Layout, opts Options) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("pdf: internal error: %v", r)
 		}
 	}()
-	if d == nil {
+	if l == nil {
 		return errors.New("pdf: no document to render")
 	}
 	fs, err := loadFonts()
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	pages := layout(fs, d)
-	doc := newPDF(fs, d, opts)
+	pages := layout(fs, l)
+	doc := newPDF(fs, l.Meta, opts)
 	play(doc, pages)
 	doc.Close()
 	if err := doc.Error(); err != nil {
@@ -61,7 +61,7 @@ func Render(w io.Writer, d *templates.Document, opts Options) (err error) {
 
 // newPDF returns an empty gofpdf document set up for reproducible output,
 // with its own copies of the embedded fonts.
-func newPDF(fs fonts, d *templates.Document, opts Options) *gofpdf.Fpdf {
+func newPDF(fs fonts, meta templates.Meta, opts Options) *gofpdf.Fpdf {
 	created := time.Unix(0, 0).UTC()
 	if !opts.Created.IsZero() {
 		created = opts.Created.UTC()
@@ -78,7 +78,6 @@ func newPDF(fs fonts, d *templates.Document, opts Options) *gofpdf.Fpdf {
 	}
 	// gofpdf mangles invalid UTF-8 and characters beyond U+FFFF in
 	// metadata too: clean it like the text drawn.
-	meta := d.Meta()
 	doc.SetCreator(fs.clean(creator, regular), true)
 	doc.SetTitle(fs.clean(meta.Title, regular), true)
 	doc.SetSubject(fs.clean(meta.Subject, regular), true)

@@ -22,7 +22,7 @@ var created = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 func render(t testing.TB, d *templates.Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, d, Options{Created: created}); err != nil {
+	if err := Render(&buf, d.Layout(), Options{Created: created}); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	return buf.Bytes()
@@ -57,7 +57,7 @@ func TestRenderConcurrently(t *testing.T) {
 		wg.Go(func() {
 			i := g % len(docs)
 			var buf bytes.Buffer
-			if err := Render(&buf, docs[i], Options{Created: created}); err != nil {
+			if err := Render(&buf, docs[i].Layout(), Options{Created: created}); err != nil {
 				t.Errorf("goroutine %d: %v", g, err)
 				return
 			}
@@ -73,7 +73,7 @@ func TestRenderWritesCreationDate(t *testing.T) {
 	d := templatestest.Sample()
 	var buf bytes.Buffer
 	local := time.Date(2026, 11, 1, 9, 30, 0, 0, time.FixedZone("X", 3*3600))
-	if err := Render(&buf, d, Options{Created: local}); err != nil {
+	if err := Render(&buf, d.Layout(), Options{Created: local}); err != nil {
 		t.Fatal(err)
 	}
 	for _, key := range []string{"/CreationDate", "/ModDate"} {
@@ -82,7 +82,7 @@ func TestRenderWritesCreationDate(t *testing.T) {
 		}
 	}
 	buf.Reset()
-	if err := Render(&buf, d, Options{}); err != nil {
+	if err := Render(&buf, d.Layout(), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "/CreationDate (D:19700101000000)"; !bytes.Contains(buf.Bytes(), []byte(want)) {
@@ -110,7 +110,7 @@ func TestRenderErrors(t *testing.T) {
 	if err := Render(io.Discard, nil, Options{}); err == nil {
 		t.Error("Render(nil) succeeded")
 	}
-	err := Render(failingWriter{}, templatestest.Sample(), Options{Created: created})
+	err := Render(failingWriter{}, templatestest.Sample().Layout(), Options{Created: created})
 	if !errors.Is(err, errWrite) {
 		t.Errorf("Render to a failing writer: %v, want %v", err, errWrite)
 	}

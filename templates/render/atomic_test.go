@@ -26,7 +26,7 @@ type failing struct{}
 func (failing) Name() string       { return "fail" }
 func (failing) Ext() string        { return ".fail" }
 func (failing) CanPrint(rune) bool { return true }
-func (failing) Render(w io.Writer, _ *templates.Document, _ format.Options) error {
+func (failing) Render(w io.Writer, _ *templates.Layout, _ format.Options) error {
 	w.Write([]byte("half a document"))
 	return errors.New("disk on fire")
 }
@@ -126,7 +126,7 @@ type stopping struct{ cancel func() }
 func (stopping) Name() string       { return "stop" }
 func (stopping) Ext() string        { return ".stop" }
 func (stopping) CanPrint(rune) bool { return true }
-func (s stopping) Render(w io.Writer, _ *templates.Document, _ format.Options) error {
+func (s stopping) Render(w io.Writer, _ *templates.Layout, _ format.Options) error {
 	s.cancel()
 	_, err := w.Write([]byte("more"))
 	return err

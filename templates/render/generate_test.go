@@ -165,7 +165,7 @@ func TestSyntheticProgram(t *testing.T) {
 		if len(res.Findings) > 0 {
 			t.Errorf("%dx%d: %v", n, m, res.Findings)
 		}
-		d := templates.Build(res.Schedule, name(path))
+		d := templates.BuildDocument(res.Schedule, name(path))
 		rows := 0
 		for _, jf := range d.JobFunctions {
 			rows += len(jf.Competencies)

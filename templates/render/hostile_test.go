@@ -235,7 +235,7 @@ func matchError(c hostileCase, f framework.Finding) int {
 func checkDocuments(t *testing.T, path, dir string) {
 	t.Helper()
 	base := filepath.Join(dir, name(path))
-	texts := documentTexts(templates.Build(validate(t, path).Schedule, name(path)))
+	texts := documentTexts(templates.BuildDocument(validate(t, path).Schedule, name(path)))
 	for _, s := range lacking(workbookText(t, base+".xlsx"), texts) {
 		t.Errorf("the workbook lacks %q", abbreviate(s))
 	}

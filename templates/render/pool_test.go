@@ -62,7 +62,7 @@ type failOn string
 func (failOn) Name() string       { return "failon" }
 func (failOn) Ext() string        { return ".failon" }
 func (failOn) CanPrint(rune) bool { return true }
-func (f failOn) Render(w io.Writer, d *templates.Document, _ format.Options) error {
+func (f failOn) Render(w io.Writer, d *templates.Layout, _ format.Options) error {
 	if d.Name == string(f) {
 		w.Write([]byte("half"))
 		return errors.New("disk on fire")

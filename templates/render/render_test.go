@@ -53,7 +53,7 @@ func renderAll(t *testing.T, dir string) map[string]*templates.Document {
 		}
 		vr, _ := l.Validate(p)
 		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
-		docs[name] = templates.Build(vr.Schedule, name)
+		docs[name] = templates.BuildDocument(vr.Schedule, name)
 	}
 	return docs
 }
@@ -132,8 +132,10 @@ func TestWorkbookReadBack(t *testing.T) {
 import sys, openpyxl
 f = sys.argv[1]
 wf, wv = openpyxl.load_workbook(f), openpyxl.load_workbook(f, data_only=True)
-assert wf.sheetnames == ["Work Process Schedule", "RTI Plan"], wf.sheetnames
-for ws in wf.worksheets:
+visible = [ws for ws in wf.worksheets if ws.sheet_state == "visible"]
+assert [ws.title for ws in visible] == ["Work Process Schedule", "RTI Plan"], wf.sheetnames
+assert wf.sheetnames[2:] == ["wpsgen"] and wf["wpsgen"].sheet_state == "veryHidden", wf.sheetnames
+for ws in visible:
     for row in ws.iter_rows():
         for c in row:
             if c.data_type == "f":

@@ -23,7 +23,7 @@ func totals(d *templates.Document) []total {
 	}
 	for _, g := range d.RTI.Groups {
 		if g.Label != "" {
-			out = append(out, total{xlsx.SheetRTI, g.Label + " subtotal", g.Subtotal.Float64()})
+			out = append(out, total{xlsx.SheetRTI, "Subtotal, " + g.Label, g.Subtotal.Float64()})
 		}
 	}
 	out = append(out, total{xlsx.SheetRTI, "Total RTI hours", d.RTI.Total.Float64()})
@@ -134,6 +134,7 @@ func TestApproaches(t *testing.T) {
 		d.Totals = []templates.Total{{Label: "Total OJL hours", Hours: templates.Hours{Dec: decimal.MustParse("2000.5")}}}
 		b := readBook(t, d)
 		_, r := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)
+		// The column headers are above the title row.
 		for i, h := range []string{"OJT", "Hours", "Notes"} {
 			if got := b.value(xlsx.SheetSchedule, 5+i, r-1); got != h {
 				t.Errorf("column %d heading %q, want %q", 5+i, got, h)

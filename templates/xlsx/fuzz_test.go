@@ -43,7 +43,7 @@ func FuzzRender(f *testing.F) {
 		d.RTI.HoursPerYear.Dec = d.RTI.Total.Dec.Div(decimal.FromInt(int64(d.RTI.Years)), 2)
 
 		var b bytes.Buffer
-		if err := xlsx.Render(&b, d, xlsx.Options{Created: created}); err != nil {
+		if err := xlsx.Render(&b, d.Layout(), xlsx.Options{Created: created}); err != nil {
 			return // an error is fine; a panic is not
 		}
 		wb := open(t, b.Bytes())

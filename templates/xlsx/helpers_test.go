@@ -1,31 +1,41 @@
 package xlsx
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/wpsgen/wpsgen/templates/font"
 )
 
 func TestLines(t *testing.T) {
+	// Widths in points at 10 pt: DejaVu Sans's "x" is 6.02 pt wide, its
+	// space 3.18 pt, "漢" (a fallback as wide as "M") 8.63 pt.
+	x := font.Advance('x', false) * 10
 	tests := []struct {
 		text  string
 		width float64
 		want  int
 	}{
-		{"", 10, 1},
-		{"abc def", 7, 1},
-		{"abc def", 6, 2},
-		{"abc def ghi", 7, 2},
-		{"a\nb\n\nc", 10, 4},
-		{strings.Repeat("x", 25), 10, 3}, // a word longer than a line breaks
-		{"word " + strings.Repeat("x", 12), 10, 3},
-		{"漢字漢字漢字", 6, 2}, // ideographs are two characters wide
-		{"abc", 0.5, 3},  // narrower than a character: one per line
+		{"", 100, 1},
+		{"xxx xxx", 7*x + 1, 1},
+		{"xxx xxx", 6 * x, 2},
+		{"xxx xxx xxx", 7*x + 1, 2},
+		{"a\nb\n\nc", 100, 4},
+		{strings.Repeat("x", 25), 10*x + 0.1, 3}, // a word longer than a line breaks
+		{"word " + strings.Repeat("x", 12), 10*x + 0.1, 3},
 	}
 	for _, tt := range tests {
-		if got := lines(tt.text, tt.width); got != tt.want {
+		if got := lines(tt.text, tt.width, 10, false); got != tt.want {
 			t.Errorf("lines(%q, %v) = %d, want %d", tt.text, tt.width, got, tt.want)
 		}
+	}
+	// Bold text is wider: a line of regular text may need two in bold.
+	text := strings.Repeat("wide ", 20)
+	width := font.Width(text, false) * 10
+	if r, b := lines(text, width, 10, false), lines(text, width, 10, true); r != 1 || b != 2 {
+		t.Errorf("regular %d lines, bold %d; want 1 and 2", r, b)
 	}
 }
 
@@ -115,23 +125,37 @@ func TestDropListSqref(t *testing.T) {
 
 func TestSheetFitsWrappedText(t *testing.T) {
 	s := &sheet{widths: []float64{10, 20}}
-	if h := s.fit([]cell{{value: "short", look: lookText}}); h != 0 {
-		t.Errorf("one line: height %v, want default (0)", h)
+	if h, est := s.fit([]cell{{value: "short", look: lookText}}); h != defaultHeight || est != defaultHeight {
+		t.Errorf("one line: height %v, estimate %v; want %v", h, est, defaultHeight)
 	}
-	// 3 lines in a merged span 30 wide.
 	text := strings.Repeat("abcdefghi ", 9)
-	if h, want := s.fit([]cell{{value: text, look: lookText, span: 2}}), 3*defaultHeight; h != want {
-		t.Errorf("merged span: height %v, want %v", h, want)
+	size := lookText.fontSize()
+	h, est := s.fit([]cell{{value: text, look: lookText, span: 2}})
+	n := lines(text, columnPoints(10)+columnPoints(20)-cellPadding, size, false)
+	if want := math.Ceil(float64(n)*size*pointsPerLine + 2); n < 2 || h != want || est != want {
+		t.Errorf("merged span: height %v, estimate %v, want %v (%d lines)", h, est, want, n)
 	}
-	// The same text in the first column alone takes 9 lines.
-	if h, want := s.fit([]cell{{value: text, look: lookText}}), 9*defaultHeight; h != want {
-		t.Errorf("one column: height %v, want %v", h, want)
+	// The same text in the first column alone takes more lines.
+	if h2, est2 := s.fit([]cell{{value: text, look: lookText}}); est2 <= est || h2 != est2 {
+		t.Errorf("one column: height %v, estimate %v, want over %v", h2, est2, est)
 	}
 	// Text that does not wrap stays on one line however long.
-	if h := s.fit([]cell{{value: text, look: lookHours}}); h != 0 {
-		t.Errorf("unwrapped text: height %v, want default", h)
+	if h, est := s.fit([]cell{{value: text, look: lookNumber}}); h != defaultHeight || est != defaultHeight {
+		t.Errorf("unwrapped text: height %v, estimate %v", h, est)
 	}
-	if h := s.fit([]cell{{value: strings.Repeat("x ", 5000), look: lookText}}); h != maxRowHeight {
+	if h, _ := s.fit([]cell{{value: strings.Repeat("x ", 5000), look: lookText, span: 2}}); h != maxRowHeight {
 		t.Errorf("huge text: height %v, want Excel's limit %v", h, maxRowHeight)
+	}
+}
+
+func TestNameable(t *testing.T) {
+	for id, want := range map[string]bool{
+		"JF_1": true, "JF_S1": true, "RTI_Courses": true, "_x": true,
+		"": false, "A1": false, "xfd1048576": false, "R1C1": false, "r": false, "C": false,
+		"1st": false, "JF-1": false, "Wage Steps": false, "Łódź": false,
+	} {
+		if got := nameable(id); got != want {
+			t.Errorf("nameable(%q) = %v, want %v", id, got, want)
+		}
 	}
 }

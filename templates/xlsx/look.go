@@ -1,33 +1,33 @@
 package xlsx
 
 import (
-	"fmt"
-
 	"github.com/xuri/excelize/v2"
 )
 
 // look names the appearance of a cell. Sheets are laid out with looks; the
-// workbook turns each into an excelize style once, when it is written.
+// workbook turns each look and number format into an excelize style once.
 type look int
 
 const (
 	lookPlain         look = iota // default style
-	lookTitle                     // document title
-	lookSubtitle                  // occupation, section titles
-	lookLabel                     // label of a header field
-	lookValue                     // value of a header field
-	lookCode                      // O*NET or RAPIDS code in the title block
-	lookHead                      // column heading of a table
-	lookHeading                   // job function heading
-	lookHeadingCenter             // centred cell of a job function heading row
-	lookHeadingHours              // hours of a job function
+	lookTitle                     // document or part title (heading level 1)
+	lookSubtitle                  // section title (heading level 2)
+	lookStrong                    // sub-section title, strong paragraph
+	lookLabel                     // label of a field
+	lookValue                     // value of a field, paragraph, list item
+	lookNote                      // a note paragraph
+	lookCode                      // a code field (O*NET, RAPIDS)
+	lookHead                      // column header of a table
+	lookHeading                   // table title row
+	lookHeadingCenter             // centred cell of a title row
+	lookHeadingNumber             // number on a title row
 	lookText                      // wrapped text in a table
 	lookCenter                    // short centred value in a table
 	lookCellCode                  // code in a table (course number)
-	lookHours                     // hours in a table
+	lookNumber                    // number in a table
 	lookTotalLabel                // label of a total or subtotal
-	lookTotal                     // total or subtotal (a formula)
-	lookGroup                     // course group label ("Year 1")
+	lookTotal                     // total or subtotal
+	lookGroup                     // group label ("Year 1")
 	lookSignLine                  // blank line to sign or write on
 	lookCount
 )
@@ -46,6 +46,7 @@ const textFormat = 49
 // is never shared mutable state between concurrent renders.
 type lookDef struct {
 	bold   bool
+	italic bool
 	size   float64 // font size in points; 0 = default (11)
 	wrap   bool
 	align  string // horizontal alignment; "" = general
@@ -56,30 +57,34 @@ type lookDef struct {
 
 var looks = [lookCount]lookDef{
 	lookPlain:         {},
-	lookTitle:         {bold: true, size: 14},
+	lookTitle:         {bold: true, size: 14, wrap: true},
 	lookSubtitle:      {bold: true, size: 12, wrap: true},
+	lookStrong:        {bold: true, wrap: true},
 	lookLabel:         {bold: true, wrap: true, align: "right"},
 	lookValue:         {wrap: true},
-	lookCode:          {bold: true, text: true},
+	lookNote:          {italic: true, size: 9, wrap: true},
+	lookCode:          {bold: true, text: true, align: "left"},
 	lookHead:          {bold: true, wrap: true, align: "center", fill: headFill, border: "box"},
 	lookHeading:       {bold: true, wrap: true, fill: headingFill, border: "box"},
 	lookHeadingCenter: {bold: true, wrap: true, align: "center", fill: headingFill, border: "box"},
-	lookHeadingHours:  {bold: true, fill: headingFill, border: "box"},
+	lookHeadingNumber: {bold: true, fill: headingFill, border: "box"},
 	lookText:          {wrap: true, border: "box"},
 	lookCenter:        {align: "center", border: "box"},
 	lookCellCode:      {text: true, border: "box"},
-	lookHours:         {border: "box"},
+	lookNumber:        {border: "box"},
 	lookTotalLabel:    {bold: true, wrap: true, align: "right"},
 	lookTotal:         {bold: true, border: "box"},
 	lookGroup:         {bold: true, fill: headingFill, border: "box"},
 	lookSignLine:      {border: "bottom"},
 }
 
-// Font of every cell: excelize's default, named on each style so that no
-// reader has to guess it.
+// Font of every cell: DejaVu Sans, the PDF's typeface, named on each style
+// and as the workbook's default. Row heights and page breaks are estimated
+// with its real advance widths, so they fit where it is installed; a
+// reader that substitutes a narrower font shows a little room to spare.
 const (
-	fontFamily      = "Calibri"
-	defaultFontSize = 11
+	fontFamily      = "DejaVu Sans"
+	defaultFontSize = 9
 )
 
 // fontSize returns the look's font size in points.
@@ -90,11 +95,12 @@ func (l look) fontSize() float64 {
 	return defaultFontSize
 }
 
-// style returns a fresh excelize style for the look.
-func (l look) style() *excelize.Style {
+// style returns a fresh excelize style for the look with a number format
+// ("" = General).
+func (l look) style(numFmt string) *excelize.Style {
 	d := looks[l]
 	s := &excelize.Style{
-		Font:      &excelize.Font{Family: fontFamily, Bold: d.bold, Size: l.fontSize()},
+		Font:      &excelize.Font{Family: fontFamily, Bold: d.bold, Italic: d.italic, Size: l.fontSize()},
 		Alignment: &excelize.Alignment{Horizontal: d.align, Vertical: "top", WrapText: d.wrap},
 	}
 	if d.fill != "" {
@@ -111,22 +117,41 @@ func (l look) style() *excelize.Style {
 	if d.text {
 		s.NumFmt = textFormat
 	}
+	if numFmt != "" {
+		f := numFmt
+		s.CustomNumFmt = &f
+	}
 	return s
 }
 
-// styleIDs maps each look to its style in one workbook.
-type styleIDs [lookCount]int
+// styleKey is a look with a number format.
+type styleKey struct {
+	look   look
+	numFmt string
+}
 
-// newStyles registers every look as a style of f, in a fixed order so the
-// styles part is the same on every run.
-func newStyles(f *excelize.File) (styleIDs, error) {
-	var ids styleIDs
-	for l := lookPlain + 1; l < lookCount; l++ {
-		id, err := f.NewStyle(l.style())
-		if err != nil {
-			return ids, fmt.Errorf("style %d: %w", l, err)
-		}
-		ids[l] = id
+// styles registers styles in a workbook as they are first used: the order
+// of use is the layout's, so the styles part is the same on every run.
+type styles struct {
+	f   *excelize.File
+	ids map[styleKey]int
+}
+
+func newStyles(f *excelize.File) *styles { return &styles{f: f, ids: map[styleKey]int{}} }
+
+// id returns the style of a look and number format.
+func (s *styles) id(l look, numFmt string) (int, error) {
+	if l == lookPlain && numFmt == "" {
+		return 0, nil
 	}
-	return ids, nil
+	k := styleKey{l, numFmt}
+	if id, ok := s.ids[k]; ok {
+		return id, nil
+	}
+	id, err := s.f.NewStyle(l.style(numFmt))
+	if err != nil {
+		return 0, err
+	}
+	s.ids[k] = id
+	return id, nil
 }

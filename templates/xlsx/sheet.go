@@ -2,11 +2,13 @@ package xlsx
 
 import (
 	"fmt"
-	"math"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/wpsgen/wpsgen/templates"
 )
 
 // cell is one value of a sheet being laid out, possibly spanning (merged
@@ -15,7 +17,8 @@ type cell struct {
 	value   any    // string, float64 or nil; "" is written as an empty cell
 	formula string // without the leading "="; value is its cached result
 	look    look
-	span    int // columns covered; 0 means 1
+	numFmt  string // number format of a number; "" = General
+	span    int    // columns covered; 0 means 1
 }
 
 // columns returns how many columns the cell covers.
@@ -24,33 +27,80 @@ func (c cell) columns() int { return max(c.span, 1) }
 // row is one row of a sheet: cells from column A, left to right.
 type row struct {
 	cells  []cell
-	height float64 // points; 0 = Excel's default
+	height float64 // points written; 0 = the reader sizes the row
+	est    float64 // points the row is estimated to take, for page breaks
 }
 
+// pending is a formula cell whose formula is written once every sheet is
+// laid out.
+type pending struct {
+	row, cell int // 1-based row, index of the cell in it
+	col       int // 1-based column
+	f         *templates.Formula
+}
+
+// keep is a run of rows to print on one page when it fits.
+type keep struct{ first, last int }
+
 // sheet is one worksheet laid out in memory, then streamed to the workbook
-// in one pass (rows must reach excelize's stream writer in order, and totals
-// may refer to rows laid out after them).
+// in one pass (rows must reach excelize's stream writer in order, and
+// formulas may refer to rows laid out after them).
 type sheet struct {
 	name   string
+	grid   grid
 	widths []float64 // column widths, from column A
 	rows   []row
 
 	freeze int    // rows kept in view at the top when scrolling
-	titles [2]int // first and last row printed on every page; 0 = none
+	titles [2]int // first and last row printed on every page; 0 = none (see paginate)
 	lists  []*dropList
+	keeps  []keep
+	spans  []keep // the rows of each table with column headers
+	breaks []int  // rows that start a printed page
+	names  []definedName
+
+	pending []pending
+	numbers map[int][]int // per column, the rows holding numbers, ascending
 
 	header, footer string // printed page header and footer
+
+	// keys are the rows' round trip keys (roundtrip.go), written in a
+	// hidden column when roundTrip is set.
+	keys      map[int]keyed
+	roundTrip bool
 }
 
-// add appends a row and returns its 1-based row number. Its height fits the
-// wrapped text of its cells. Text too long for one cell continues in the
-// rows below (splitRow).
+// definedName is a workbook-wide name for a range of the sheet.
+type definedName struct {
+	name  string
+	first [2]int // column, row
+	last  [2]int
+}
+
+// add appends a row and returns its 1-based row number. Text too long for
+// one cell continues in the rows below (splitRow).
 func (s *sheet) add(cells ...cell) int {
 	first := s.next()
 	for _, r := range splitRow(cells) {
-		s.rows = append(s.rows, row{cells: r, height: s.fit(r)})
+		height, est := s.fit(r)
+		s.rows = append(s.rows, row{cells: r, height: height, est: est})
+	}
+	col := 1
+	for _, c := range cells {
+		if _, ok := c.value.(float64); ok || c.formula != "" {
+			s.number(col, first)
+		}
+		col += c.columns()
 	}
 	return first
+}
+
+// number records that column col of row r holds a number.
+func (s *sheet) number(col, r int) {
+	if s.numbers == nil {
+		s.numbers = map[int][]int{}
+	}
+	s.numbers[col] = append(s.numbers[col], r)
 }
 
 // blank appends an empty row.
@@ -59,64 +109,24 @@ func (s *sheet) blank() { s.add() }
 // next returns the row number the next add will return.
 func (s *sheet) next() int { return len(s.rows) + 1 }
 
-// field appends a header field: its label over labelSpan columns, its
-// value wrapped over the rest of the row.
-func (s *sheet) field(label, value string, labelSpan int) {
-	s.add(cell{value: label, look: lookLabel, span: labelSpan},
-		cell{value: value, look: lookValue, span: len(s.widths) - labelSpan})
-}
-
-// set replaces cell i (counting cells, not columns) of row r, for totals
-// whose formulas are known only once later rows are laid out.
-func (s *sheet) set(r, i int, c cell) error {
-	if r < 1 || r > len(s.rows) || i < 0 || i >= len(s.rows[r-1].cells) {
-		return fmt.Errorf("sheet %q: no cell %d in row %d", s.name, i, r)
-	}
-	s.rows[r-1].cells[i] = c
-	return nil
-}
-
 // atLeast raises row r to at least height points, e.g. to leave room to sign.
 func (s *sheet) atLeast(r int, height float64) {
 	if r >= 1 && r <= len(s.rows) {
-		s.rows[r-1].height = math.Max(s.rows[r-1].height, height)
+		s.rows[r-1].height = max(s.rows[r-1].height, height)
+		s.rows[r-1].est = max(s.rows[r-1].est, height)
 	}
 }
 
-// fit estimates the height a row of cells needs so that its wrapped text
-// shows: 0 (Excel's default) when every cell fits on one line.
-func (s *sheet) fit(cells []cell) float64 {
-	height, col := 0.0, 0
-	for _, c := range cells {
-		width := s.width(col, c.columns())
-		col += c.columns()
-		text, ok := c.value.(string)
-		if !ok || text == "" {
-			continue
+// list returns the drop-down list of values, adding it on first use.
+func (s *sheet) dropList(values []string) *dropList {
+	for _, l := range s.lists {
+		if slices.Equal(l.values, values) {
+			return l
 		}
-		d := looks[c.look]
-		n := 1
-		if d.wrap {
-			if d.bold {
-				width *= boldWidth
-			}
-			n = lines(text, width)
-		}
-		height = math.Max(height, float64(n)*c.look.fontSize()*pointsPerLine)
 	}
-	if height <= defaultHeight {
-		return 0
-	}
-	return math.Min(math.Ceil(height), maxRowHeight)
-}
-
-// width is the total width of n columns from the 0-based column col.
-func (s *sheet) width(col, n int) float64 {
-	w := 0.0
-	for i := col; i < col+n && i < len(s.widths); i++ {
-		w += s.widths[i]
-	}
-	return w
+	l := &dropList{values: values, prompt: "Choose " + strings.Join(values, " or ") + ", or leave the cell blank."}
+	s.lists = append(s.lists, l)
+	return l
 }
 
 // dropList is a data validation list: the cells it covers accept only its
@@ -158,7 +168,7 @@ func (l *dropList) sqref() string {
 
 // write streams the sheet into f, which already has a worksheet of that
 // name, with its print setup and data validations.
-func (s *sheet) write(f *excelize.File, styles styleIDs) error {
+func (s *sheet) write(f *excelize.File, st *styles) error {
 	// Sheet-level settings go first: the stream writer copies them from the
 	// worksheet when it starts and when it is flushed.
 	if err := s.setup(f); err != nil {
@@ -170,6 +180,11 @@ func (s *sheet) write(f *excelize.File, styles styleIDs) error {
 	}
 	// excelize puts each new column before the ones already set: set them
 	// right to left so that they are stored in order, as Excel expects.
+	if s.roundTrip {
+		if err := sw.SetColVisible(s.keyColumn(), s.keyColumn(), false); err != nil {
+			return err
+		}
+	}
 	for i := len(s.widths) - 1; i >= 0; i-- {
 		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
 			return err
@@ -185,7 +200,7 @@ func (s *sheet) write(f *excelize.File, styles styleIDs) error {
 		}
 	}
 	for i, r := range s.rows {
-		if err := s.writeRow(sw, i+1, r, styles); err != nil {
+		if err := s.writeRow(sw, i+1, r, st); err != nil {
 			return err
 		}
 	}
@@ -193,16 +208,20 @@ func (s *sheet) write(f *excelize.File, styles styleIDs) error {
 }
 
 // writeRow streams row number n, merging the cells that span columns.
-func (s *sheet) writeRow(sw *excelize.StreamWriter, n int, r row, styles styleIDs) error {
+func (s *sheet) writeRow(sw *excelize.StreamWriter, n int, r row, st *styles) error {
 	if len(r.cells) == 0 && r.height == 0 {
 		return nil
 	}
 	var values []any
 	for _, c := range r.cells {
+		id, err := st.id(c.look, c.numFmt)
+		if err != nil {
+			return err
+		}
 		first := len(values) + 1
-		values = append(values, excelize.Cell{StyleID: styles[c.look], Formula: c.formula, Value: cellValue(c.value)})
+		values = append(values, excelize.Cell{StyleID: id, Formula: c.formula, Value: cellValue(c.value)})
 		for k := 1; k < c.columns(); k++ {
-			values = append(values, excelize.Cell{StyleID: styles[c.look]})
+			values = append(values, excelize.Cell{StyleID: id})
 		}
 		if c.columns() > 1 {
 			if err := sw.MergeCell(cellRef(first, n), cellRef(len(values), n)); err != nil {
@@ -212,6 +231,12 @@ func (s *sheet) writeRow(sw *excelize.StreamWriter, n int, r row, styles styleID
 	}
 	if len(values) > len(s.widths) {
 		return fmt.Errorf("sheet %q row %d: %d columns, the sheet has %d", s.name, n, len(values), len(s.widths))
+	}
+	if k := s.keyCell(n); s.roundTrip && k != nil {
+		for len(values) < s.keyColumn()-1 {
+			values = append(values, nil)
+		}
+		values = append(values, k)
 	}
 	return sw.SetRow(cellRef(1, n), values, excelize.RowOpts{Height: r.height})
 }
@@ -227,11 +252,19 @@ func cellValue(v any) any {
 }
 
 // setup applies the sheet's used range, print setup, page header and
-// footer, print titles and data validations.
+// footer, print titles, page breaks, defined names and data validations.
 func (s *sheet) setup(f *excelize.File) error {
 	letter, landscape, one, zero := 1, "landscape", 1, 0
 	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
 		Size: &letter, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero,
+	}); err != nil {
+		return err
+	}
+	// The margins page breaks are chosen for (Excel's defaults), written
+	// so every reader uses them.
+	side, edge, band := marginSide, marginEdge, marginBand
+	if err := f.SetPageMargins(s.name, &excelize.PageLayoutMarginsOptions{
+		Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &band, Footer: &band,
 	}); err != nil {
 		return err
 	}
@@ -247,12 +280,26 @@ func (s *sheet) setup(f *excelize.File) error {
 	if err := f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddHeader: s.header, OddFooter: s.footer}); err != nil {
 		return err
 	}
+	quoted := "'" + strings.ReplaceAll(s.name, "'", "''") + "'"
 	if s.titles[0] > 0 {
 		if err := f.SetDefinedName(&excelize.DefinedName{
 			Name:     "_xlnm.Print_Titles",
-			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(s.name, "'", "''"), s.titles[0], s.titles[1]),
+			RefersTo: fmt.Sprintf("%s!$%d:$%d", quoted, s.titles[0], s.titles[1]),
 			Scope:    s.name,
 		}); err != nil {
+			return err
+		}
+	}
+	for _, n := range s.names {
+		if err := f.SetDefinedName(&excelize.DefinedName{
+			Name:     n.name,
+			RefersTo: quoted + "!" + absRef(n.first[0], n.first[1]) + ":" + absRef(n.last[0], n.last[1]),
+		}); err != nil {
+			return fmt.Errorf("defined name %s: %w", n.name, err)
+		}
+	}
+	for _, r := range s.breaks {
+		if err := f.InsertPageBreak(s.name, cellRef(1, r)); err != nil {
 			return err
 		}
 	}

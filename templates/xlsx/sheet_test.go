@@ -1,7 +1,9 @@
 package xlsx_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -87,25 +89,51 @@ func TestDataValidations(t *testing.T) {
 	}
 }
 
+// Rows are frozen only when few: the sample's first header rows are too
+// far down (rows 20 and 10), an RTI plan without provider fields is not.
 func TestFreezePanes(t *testing.T) {
 	b := readBook(t, templatestest.Sample())
-	p, err := b.GetPanes(xlsx.SheetSchedule)
-	if err != nil || !p.Freeze || p.YSplit != 2 || p.TopLeftCell != "A3" {
-		t.Errorf("schedule panes %+v (%v), want the title block (rows 1-2) frozen", p, err)
+	for _, s := range []string{xlsx.SheetSchedule, xlsx.SheetRTI} {
+		if p, err := b.GetPanes(s); err != nil || p.Freeze {
+			t.Errorf("%s panes %+v (%v), want none frozen", s, p, err)
+		}
 	}
+	d := templatestest.Sample()
+	d.RTI.Provider, d.RTI.Notes = nil, nil
+	b = readBook(t, d)
 	_, head := b.find(xlsx.SheetRTI, "Course name")
-	p, err = b.GetPanes(xlsx.SheetRTI)
-	if err != nil || !p.Freeze || p.YSplit != head || p.TopLeftCell != name(1, head+1) {
+	p, err := b.GetPanes(xlsx.SheetRTI)
+	if err != nil || !p.Freeze || p.YSplit != head || p.TopLeftCell != name(1, head+1) || head > 8 {
 		t.Errorf("RTI panes %+v (%v), want rows 1-%d frozen", p, err, head)
 	}
 }
 
+// Print titles (the first table's header row) are set on a sheet whose
+// tables run past a page, and only there: a table that fits on a page
+// starts one with its own header row.
 func TestPrintSetup(t *testing.T) {
+	for _, s := range []string{xlsx.SheetSchedule, xlsx.SheetRTI} {
+		for _, n := range readBook(t, templatestest.Sample()).GetDefinedName() {
+			if n.Name == "_xlnm.Print_Titles" && n.Scope == s {
+				t.Errorf("%s: print titles %s, but every table fits on a page", s, n.RefersTo)
+			}
+		}
+	}
 	d := templatestest.Sample()
+	jf := &d.JobFunctions[0]
+	for range 60 {
+		jf.Competencies = append(jf.Competencies, jf.Competencies[1])
+	}
+	g := &d.RTI.Groups[1]
+	for range 20 {
+		g.Courses = append(g.Courses, g.Courses[0])
+	}
 	b := readBook(t, d)
 	_, head := b.find(xlsx.SheetRTI, "Course name")
+	_, first := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)
+	first-- // the first job function's header row names every table's columns
 	titles := map[string]string{
-		xlsx.SheetSchedule: "'Work Process Schedule'!$1:$2",
+		xlsx.SheetSchedule: "'Work Process Schedule'!$" + strconv.Itoa(first) + ":$" + strconv.Itoa(first),
 		xlsx.SheetRTI:      "'RTI Plan'!$" + strconv.Itoa(head) + ":$" + strconv.Itoa(head),
 	}
 	names := b.GetDefinedName()
@@ -145,33 +173,65 @@ func TestPrintSetup(t *testing.T) {
 	}
 }
 
+// Readers do not size rows when they open a file, so a row of wrapped
+// text has a height for its lines, estimated with DejaVu Sans; none is
+// marked as set by hand, so a reader fits the row again when it is edited.
 func TestRowHeightsFitWrappedText(t *testing.T) {
 	d := templatestest.Sample()
 	b := readBook(t, d)
-	const s = xlsx.SheetRTI
+	// minLines is the fewest lines text takes in columns of a sheet, with
+	// characters no narrower than 0.5 em of the 9 pt font.
+	minLines := func(s, text string, cols ...string) float64 {
+		points := 0.0
+		for _, col := range cols {
+			w, err := b.GetColWidth(s, col)
+			if err != nil {
+				t.Fatal(err)
+			}
+			points += w * 9 * 0.75 // 9-pixel digits
+		}
+		return math.Ceil(float64(utf8.RuneCountInString(text)) * 4.5 / points)
+	}
 	c := d.RTI.Groups[1].Courses[0] // objectives of about 700 characters
-	_, r := b.find(s, c.Title)
-	width, err := b.GetColWidth(s, "D")
-	if err != nil {
-		t.Fatal(err)
+	_, r := b.find(xlsx.SheetRTI, c.Title)
+	n := minLines(xlsx.SheetRTI, c.Objectives[0], "D")
+	if h, _ := b.GetRowHeight(xlsx.SheetRTI, r); n < 3 || h < n*9*1.16 {
+		t.Errorf("objectives row %d is %v pt high, its text needs %v lines", r, h, n)
 	}
-	height, err := b.GetRowHeight(s, r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// At most one character per unit of column width: the lines it takes.
-	minLines := math.Ceil(float64(utf8.RuneCountInString(c.Objectives[0])) / width)
-	if height < 15*minLines {
-		t.Errorf("row %d is %v pt high, its objectives need %v lines (%v pt)", r, height, minLines, 15*minLines)
-	}
-	id, _ := b.GetCellStyle(s, name(4, r))
+	id, _ := b.GetCellStyle(xlsx.SheetRTI, name(4, r))
 	if st, _ := b.GetStyle(id); st == nil || st.Alignment == nil || !st.Alignment.WrapText {
 		t.Errorf("objectives cell does not wrap")
 	}
-	// A one-line row keeps the default height.
-	_, r = b.find(xlsx.SheetSchedule, d.JobFunctions[0].Competencies[1].Text)
-	if h, _ := b.GetRowHeight(xlsx.SheetSchedule, r); h != 15 {
+	// The title of job function 1 is merged over the letters' and
+	// competencies' columns.
+	jf := d.JobFunctions[0]
+	_, r = b.find(xlsx.SheetSchedule, jf.Heading)
+	n = minLines(xlsx.SheetSchedule, jf.Heading, "A", "B")
+	if h, _ := b.GetRowHeight(xlsx.SheetSchedule, r); n < 2 || h < n*9*1.16 {
+		t.Errorf("title row %d is %v pt high, its title needs %v lines", r, h, n)
+	}
+	// A one-line row has the default height.
+	_, r = b.find(xlsx.SheetRTI, "Total RTI hours")
+	if h, _ := b.GetRowHeight(xlsx.SheetRTI, r); h != 15 {
 		t.Errorf("one-line row is %v pt high, want 15", h)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(render(t, d)), int64(len(render(t, d))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") {
+			continue
+		}
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if bytes.Contains(data, []byte("customHeight")) {
+			t.Errorf("%s marks row heights as set by hand", f.Name)
+		}
+		if !bytes.Contains(data, []byte(` ht="`)) {
+			t.Errorf("%s sets no row heights", f.Name)
+		}
 	}
 }
 
@@ -185,7 +245,7 @@ func TestDocumentProperties(t *testing.T) {
 		t.Errorf("created %q, modified %q, want %q", p.Created, p.Modified, want)
 	}
 	var other bytes.Buffer
-	if err := xlsx.Render(&other, templatestest.Sample(), xlsx.Options{Created: created.AddDate(1, 0, 0)}); err != nil {
+	if err := xlsx.Render(&other, templatestest.Sample().Layout(), xlsx.Options{Created: created.AddDate(1, 0, 0)}); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Equal(other.Bytes(), render(t, templatestest.Sample())) {

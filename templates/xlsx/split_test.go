@@ -32,7 +32,7 @@ func TestSplitRowContinuesLongText(t *testing.T) {
 	long := strings.Repeat("x", 2*maxCellText+10)               // one word, no space to cut at
 	emoji := strings.Repeat("😀", maxCellText)                   // two UTF-16 units each
 	cells := []cell{
-		{value: "A", look: lookCenter}, {value: words, look: lookText, span: 2}, {value: 10.0, look: lookHours},
+		{value: "A", look: lookCenter}, {value: words, look: lookText, span: 2}, {value: 10.0, look: lookNumber},
 		{value: long, look: lookText}, {value: emoji, look: lookText},
 	}
 	rows := splitRow(cells)

@@ -1,71 +1,100 @@
 package xlsx
 
 import (
+	"math"
 	"strings"
-	"unicode"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/wpsgen/wpsgen/templates/font"
 )
 
-// Row heights. Excel has no "autofit on open" for rows of wrapped text that
-// a program wrote, so heights are estimated from the text.
+// Row heights. Readers do not size rows to their text when they open a
+// file (LibreOffice keeps the default height; no reader sizes merged
+// cells), so every row taller than one line gets a height estimated from
+// its text. The workbook marks none of them as set by hand (see
+// orderedZip), so a reader fits the row again when its text is edited.
 const (
-	pointsPerLine = 15.0 / defaultFontSize // line height per point of font size (15 pt for 11 pt text)
-	defaultHeight = 15.0                   // Excel's row height for 11 pt text
-	maxRowHeight  = 409.0                  // Excel's limit
-	boldWidth     = 0.9                    // bold text fits about 10% fewer characters
+	pointsPerLine = 1.25  // line height per point of font size (DejaVu Sans's 1.16 em and a little)
+	defaultHeight = 15.0  // the sheet's default row height
+	maxRowHeight  = 409.0 // Excel's limit
+	cellPadding   = 7.0   // points of a cell's width that hold no text (margins, rounding)
+	// widthFontSize is the size of the workbook's default font (excelize's
+	// 11 pt, renamed to DejaVu Sans), whose digit is the unit of column
+	// widths.
+	widthFontSize = 11.0
 )
 
-// lines estimates how many lines text takes when wrapped in a cell width
-// characters wide (Excel column width units, the width of a digit): each
-// paragraph is wrapped greedily at spaces, and a word longer than a line
-// breaks across lines.
-func lines(text string, width float64) int {
-	perLine := int(width)
-	if perLine < 1 {
-		perLine = 1
+// digitPixels is the width of a digit of the default font in pixels at 96
+// per inch, as Excel rounds it: the unit of column widths.
+// It is read once, on first use, so that commands that draw no workbook
+// never load the font.
+var digitPixels = sync.OnceValue(func() float64 {
+	return math.Round(font.Advance('0', false) * widthFontSize * 96 / 72)
+})
+
+// columnPoints is the width in points of a column width digits wide: a
+// digit's pixels per unit plus 5 of padding, at 96 pixels to the inch.
+func columnPoints(width float64) float64 { return 0.75 * (digitPixels()*width + 5) }
+
+// fit returns the height to write for a row of cells (0 lets the reader
+// size it) and the height it is estimated to take.
+func (s *sheet) fit(cells []cell) (height, est float64) {
+	est = defaultHeight
+	col := 0
+	for _, c := range cells {
+		width := 0.0
+		for i := col; i < col+c.columns() && i < len(s.widths); i++ {
+			width += columnPoints(s.widths[i])
+		}
+		col += c.columns()
+		text, ok := c.value.(string)
+		if !ok || text == "" {
+			continue
+		}
+		d := looks[c.look]
+		n := 1
+		if d.wrap {
+			n = lines(text, width-cellPadding, c.look.fontSize(), d.bold)
+		}
+		est = max(est, float64(n)*c.look.fontSize()*pointsPerLine+2)
 	}
+	// Every row gets its height, one-line rows too: readers differ on the
+	// default height, and page breaks are chosen for these.
+	est = min(math.Ceil(est), maxRowHeight)
+	return est, est
+}
+
+// lines estimates how many lines text takes when wrapped in width points
+// at size points, with DejaVu Sans's advance widths: each paragraph is
+// wrapped greedily at spaces, and a word longer than a line breaks across
+// lines.
+func lines(text string, width, size float64, bold bool) int {
+	width = max(width, size)
+	space := font.Advance(' ', bold) * size
 	n := 0
 	for _, para := range strings.Split(text, "\n") {
-		n += paragraphLines(para, perLine)
-	}
-	return n
-}
-
-// paragraphLines counts the lines of one paragraph wrapped at perLine
-// characters.
-func paragraphLines(para string, perLine int) int {
-	n, used := 1, 0
-	for _, word := range strings.Fields(para) {
-		w := textWidth(word)
-		switch {
-		case used == 0:
-			used = w
-		case used+1+w <= perLine:
-			used += 1 + w
-		default:
-			n++
-			used = w
-		}
-		for used > perLine {
-			n++
-			used -= perLine
+		n++
+		used := 0.0
+		for _, word := range strings.Fields(para) {
+			w := font.Width(word, bold) * size
+			switch {
+			case used == 0:
+				used = w
+			case used+space+w <= width:
+				used += space + w
+			default:
+				n++
+				used = w
+			}
+			for used > width {
+				n++
+				used -= width
+			}
 		}
 	}
 	return n
-}
-
-// textWidth is the width of s in characters: East Asian ideographs and
-// syllables take two.
-func textWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		w++
-		if unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
-			w++
-		}
-	}
-	return w
 }
 
 // Page header and footer: Excel's codes and its limit on their length.

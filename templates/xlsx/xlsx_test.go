@@ -21,7 +21,7 @@ var created = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 func render(t testing.TB, d *templates.Document) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := xlsx.Render(&b, d, xlsx.Options{Created: created}); err != nil {
+	if err := xlsx.Render(&b, d.Layout(), xlsx.Options{Created: created}); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	return b.Bytes()
@@ -151,7 +151,7 @@ func TestTitleBlockAndHeaderFields(t *testing.T) {
 		t.Errorf("A1 = %q, want the title %q", got, d.Title)
 	}
 	b.find(s, d.Occupation)
-	for label, code := range map[string]string{"O*NET code": d.ONET, "RAPIDS code": d.RAPIDS} {
+	for label, code := range map[string]string{"O*NET Code": d.ONET, "RAPIDS Code": d.RAPIDS} {
 		_, row := b.find(s, code)
 		if _, r := b.find(s, label); r != row {
 			t.Errorf("%s %q is on row %d, its label on row %d", label, code, row, r)
@@ -159,7 +159,11 @@ func TestTitleBlockAndHeaderFields(t *testing.T) {
 	}
 	for _, f := range d.Fields {
 		col, row := b.find(s, f.Label)
-		if got := b.value(s, col+2, row); got != f.Value {
+		want := f.Value
+		if f.Kind == templates.FieldItems {
+			want = strings.Join(f.Items, "\n") // one item a line
+		}
+		if got := b.value(s, col+2, row); got != want {
 			t.Errorf("field %q = %q, want %q", f.Label, got, f.Value)
 		}
 	}
@@ -177,9 +181,7 @@ func TestJobFunctionTables(t *testing.T) {
 	b := readBook(t, d)
 	const s = xlsx.SheetSchedule
 	jfs := append(append([]templates.JobFunction(nil), d.JobFunctions...), d.Specialization.JobFunctions...)
-	if _, r := b.find(s, "Type of Specialization"); b.value(s, 3, r) != d.Specialization.Title {
-		t.Errorf("specialization title %q, want %q", b.value(s, 3, r), d.Specialization.Title)
-	}
+	b.find(s, "Type of Specialization: "+d.Specialization.Title)
 	for _, jf := range jfs {
 		_, r := b.find(s, jf.Heading)
 		if got := b.value(s, 3, r); got != jf.Type {
@@ -195,8 +197,9 @@ func TestJobFunctionTables(t *testing.T) {
 		if strings.Contains(notes, "Custom") != jf.Custom || !strings.Contains(notes, jf.Level) {
 			t.Errorf("%s (custom %v, level %q): notes %q", jf.ID, jf.Custom, jf.Level, notes)
 		}
-		if got := b.value(s, 1, r-1); got != "Letter" {
-			t.Errorf("%s: row above the heading is %q, want the column headings", jf.ID, got)
+		// Each table has its own header row, above its title row.
+		if got := b.value(s, 2, r-1); got != "Competencies" {
+			t.Errorf("%s: row above the title is %q, want the column headings", jf.ID, got)
 		}
 		for i, c := range jf.Competencies {
 			row := r + 1 + i
@@ -206,18 +209,19 @@ func TestJobFunctionTables(t *testing.T) {
 				}
 				return ""
 			}
-			want := []string{c.Letter, c.Text, c.Type, mark(c.RTI), mark(c.OJT)}
+			want := []string{c.Letter + ".", c.Text, c.Type, mark(c.RTI), mark(c.OJT)}
 			for col, w := range want {
 				if got := b.value(s, col+1, row); got != w {
 					t.Errorf("%s.%s column %d = %q, want %q", jf.ID, c.Letter, col+1, got, w)
 				}
 			}
-			if got := b.value(s, 8, row); strings.Contains(got, "Custom") != c.Custom {
+			if got := b.value(s, 8, row); strings.Contains(strings.ToLower(got), "custom") != c.Custom {
 				t.Errorf("%s.%s (custom %v): notes %q", jf.ID, c.Letter, c.Custom, got)
 			}
 		}
 	}
-	headings := []string{"Letter", "Competency", "Core or Optional", "RTI", "OJT", "Min hours", "Max hours", "Notes"}
+	// The letters' column has no header: its values say what they are.
+	headings := []string{"", "Competencies", "Core or Optional", "RTI", "OJT", "Min hours", "Max hours", "Notes"}
 	_, r := b.find(s, jfs[0].Heading)
 	for i, h := range headings {
 		if got := b.value(s, i+1, r-1); got != h {
@@ -349,7 +353,7 @@ func TestConcurrentRenders(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			var b bytes.Buffer
-			if err := xlsx.Render(&b, templatestest.Sample(), xlsx.Options{Created: created}); err != nil {
+			if err := xlsx.Render(&b, templatestest.Sample().Layout(), xlsx.Options{Created: created}); err != nil {
 				errs <- err.Error()
 			} else if !bytes.Equal(b.Bytes(), want) {
 				errs <- "concurrent render differs"
@@ -376,19 +380,41 @@ func TestLarge(t *testing.T) {
 	}
 }
 
+// A layout the build never makes is an error, never a panic or a
+// half-written file.
 func TestInvalidDocumentsFail(t *testing.T) {
-	tests := map[string]func(d *templates.Document){
-		"unknown approach": func(d *templates.Document) { d.Approach = "apprentice-based" },
-		"totals without hours columns": func(d *templates.Document) {
-			d.Approach = templates.CompetencyBased
+	table := func(l *templates.Layout, id string) *templates.Table {
+		for _, p := range l.Parts {
+			for _, b := range p.Blocks {
+				if t, ok := b.(*templates.Table); ok && t.ID == id {
+					return t
+				}
+			}
+		}
+		panic("no table " + id)
+	}
+	tests := map[string]func(l *templates.Layout){
+		"no parts":             func(l *templates.Layout) { l.Parts = nil },
+		"unknown block":        func(l *templates.Layout) { l.Parts[0].Blocks = append(l.Parts[0].Blocks, nil) },
+		"table without ID":     func(l *templates.Layout) { table(l, "RTI_Courses").ID = "" },
+		"two tables of one ID": func(l *templates.Layout) { table(l, "JF_C1").ID = "JF_1" },
+		"formula names no table": func(l *templates.Layout) {
+			table(l, "OJL_Totals").Rows[0].Cells[1].Formula.Refs[0].Table = "nowhere"
+		},
+		"formula names no cell": func(l *templates.Layout) {
+			table(l, "RTI_Courses").Rows[1].Cells[2].Formula = &templates.Formula{Refs: []templates.Ref{{Table: "RTI_Courses", Col: 9, Row: 0}}}
+		},
+		"too many cells": func(l *templates.Layout) {
+			r := &table(l, "JF_1").Rows[0]
+			r.Cells = append(r.Cells, templates.Cell{Text: "extra"})
 		},
 	}
 	for name, mutate := range tests {
 		t.Run(name, func(t *testing.T) {
-			d := templatestest.Sample()
-			mutate(d)
+			l := templatestest.Sample().Layout()
+			mutate(l)
 			var b bytes.Buffer
-			if err := xlsx.Render(&b, d, xlsx.Options{}); err == nil {
+			if err := xlsx.Render(&b, l, xlsx.Options{}); err == nil {
 				t.Error("Render succeeded")
 			} else if !strings.HasPrefix(err.Error(), "xlsx: ") {
 				t.Errorf("error %q lacks the package prefix", err)
@@ -412,7 +438,7 @@ func TestEmptyDocument(t *testing.T) {
 func BenchmarkRenderSample(b *testing.B) {
 	d := templatestest.Sample()
 	for b.Loop() {
-		if err := xlsx.Render(&bytes.Buffer{}, d, xlsx.Options{Created: created}); err != nil {
+		if err := xlsx.Render(&bytes.Buffer{}, d.Layout(), xlsx.Options{Created: created}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -421,7 +447,7 @@ func BenchmarkRenderSample(b *testing.B) {
 func BenchmarkRenderLarge(b *testing.B) {
 	d := templatestest.Large(300, 20)
 	for b.Loop() {
-		if err := xlsx.Render(&bytes.Buffer{}, d, xlsx.Options{Created: created}); err != nil {
+		if err := xlsx.Render(&bytes.Buffer{}, d.Layout(), xlsx.Options{Created: created}); err != nil {
 			b.Fatal(err)
 		}
 	}

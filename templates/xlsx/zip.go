@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -17,7 +18,8 @@ import (
 // each part in memory and stores them sorted by name on Close, so the file
 // is the same on every run: excelize writes stream-written sheets in map
 // order. Sorting puts "[Content_Types].xml" first, where readers expect it.
-// Entries are dated at the start of the ZIP (MS-DOS) calendar.
+// Entries are dated at the start of the ZIP (MS-DOS) calendar. It also
+// unmarks row heights as set by hand (excelize marks every height so).
 type orderedZip struct {
 	w     io.Writer
 	parts map[string]*bytes.Buffer
@@ -56,11 +58,18 @@ func (z *orderedZip) Close() error {
 	sort.Strings(names)
 	zw := zip.NewWriter(z.w)
 	for _, name := range names {
+		part := z.parts[name]
+		if strings.HasPrefix(name, "xl/worksheets/sheet") {
+			// Row heights are estimates of the height the text needs, not
+			// a person's choice: a row that is not marked as sized by hand
+			// is fitted again by the reader when its text changes.
+			part = bytes.NewBuffer(bytes.ReplaceAll(part.Bytes(), []byte(` customHeight="1"`), nil))
+		}
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: dosEpoch})
 		if err != nil {
 			return err
 		}
-		if _, err := z.parts[name].WriteTo(fw); err != nil {
+		if _, err := part.WriteTo(fw); err != nil {
 			return err
 		}
 	}

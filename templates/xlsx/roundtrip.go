@@ -1,0 +1,133 @@
+package xlsx
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/wpsgen/wpsgen/framework/workbook"
+)
+
+// What a workbook carries so that `wpsgen import` can read it back: see
+// package framework/workbook, the contract both sides keep.
+const (
+	SheetRoundTrip = workbook.SheetRoundTrip
+	// sourcePiece is the most text one cell gets (Excel's limit is 32,767).
+	sourcePiece = 30_000
+
+	KeyJobFunction = workbook.KeyJobFunction
+	KeyCompetency  = workbook.KeyCompetency
+	KeyCourse      = workbook.KeyCourse
+	KeyGroup       = workbook.KeyGroup
+	KeyField       = workbook.KeyField
+	KeyCourses     = workbook.KeyCourses
+	KeyHead        = workbook.KeyHead
+	KeyTotal       = workbook.KeyTotal
+	KeyContinued   = workbook.KeyContinued
+)
+
+// keyed is a key and the values its row showed.
+type keyed struct {
+	key    string
+	values []string
+}
+
+// key gives row r the key k and records the values it shows; the rows
+// added after r (its text continued) are marked as its continuation.
+func (s *sheet) key(r int, k string, values ...string) {
+	if s.keys == nil {
+		s.keys = map[int]keyed{}
+	}
+	s.keys[r] = keyed{k, values}
+	for n := r + 1; n <= len(s.rows); n++ {
+		s.keys[n] = keyed{key: KeyContinued}
+	}
+}
+
+// keyColumn is the hidden column of the row keys: right of the sheet's
+// columns, and never one import reads values from (a schedule without
+// notes has six columns, and import checks the seventh of a total row for
+// a typed-over maximum).
+func (s *sheet) keyColumn() int {
+	if n := len(s.widths) + 1; n != workbook.ColHours+1 {
+		return n
+	}
+	return workbook.ColHours + 2
+}
+
+// writeRoundTrip adds the very hidden sheet: the program's YAML and what
+// each keyed row showed.
+func writeRoundTrip(f *excelize.File, sheets []*sheet, source []byte) error {
+	if _, err := f.NewSheet(SheetRoundTrip); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(SheetRoundTrip)
+	if err != nil {
+		return err
+	}
+	n := 0
+	put := func(values ...any) error {
+		n++
+		return sw.SetRow(cellRef(1, n), values)
+	}
+	if err := put(workbook.Format); err != nil {
+		return err
+	}
+	for _, piece := range pieces(string(source)) {
+		if err := put(workbook.Source, piece); err != nil {
+			return err
+		}
+	}
+	for _, s := range sheets {
+		if err := put(workbook.KeyColumn, s.name, s.keyColumn()); err != nil {
+			return err
+		}
+	}
+	for _, s := range sheets {
+		for r := 1; r <= len(s.rows); r++ {
+			k, ok := s.keys[r]
+			if !ok || k.key == KeyContinued {
+				continue
+			}
+			row := []any{s.name + "!" + k.key}
+			for _, v := range k.values {
+				row = append(row, cellValue(v))
+			}
+			if err := put(row...); err != nil {
+				return err
+			}
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.SetSheetVisible(SheetRoundTrip, false, true)
+}
+
+// pieces splits text into cells of at most sourcePiece characters, at
+// line ends where it can.
+func pieces(text string) []string {
+	var out []string
+	for text != "" {
+		if utf8.RuneCountInString(text) <= sourcePiece {
+			return append(out, text)
+		}
+		cut := len(string([]rune(text)[:sourcePiece]))
+		if nl := strings.LastIndexByte(text[:cut], '\n'); nl > 0 {
+			cut = nl + 1
+		}
+		out = append(out, text[:cut])
+		text = text[cut:]
+	}
+	return out
+}
+
+// keyCell is the value of row n's key cell, nil when it has none.
+func (s *sheet) keyCell(n int) any {
+	k, ok := s.keys[n]
+	if !ok {
+		return nil
+	}
+	return k.key
+}
