@@ -119,7 +119,10 @@ func CheckOutputs(inputs, outputs []string) error {
 // renames them into place only when all were rendered: on any error, or
 // when ctx is cancelled (SIGINT, SIGTERM), it removes its temporary files
 // and every earlier output stays untouched. The programs must be Ready.
-// It returns the files written, in order.
+// It returns the files written, in order. Programs are drawn opts.Workers
+// at a time (GOMAXPROCS by default); the files and their order are those
+// of a one-at-a-time run, and so is the error when several programs fail:
+// the first program's.
 func WriteAll(ctx context.Context, results []*framework.Result, opts Options) (written []string, err error) {
 	formats := opts.formats()
 	dir := opts.Dir
