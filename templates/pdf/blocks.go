@@ -55,6 +55,8 @@ func (b *builder) blocks(blocks []templates.Block) error {
 					}
 					continue
 				}
+				// Kept with the first lines of the block after it.
+				b.flow.ensure(heading.height() + gapSmall + 2*stBody.lineHeight() + 2*padY)
 				b.mark(blk, 1)
 				t.body = []row{heading}
 				t.place(b.flow)
