@@ -67,6 +67,7 @@ func TestDocumentsReadBack(t *testing.T) {
 	dir := t.TempDir()
 	for name, d := range renderAll(t, dir) {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // the readers are other processes: overlap their start-up
 			pdf := filepath.Join(dir, name+".pdf")
 			output(t, qpdf, "--check", pdf)
 			text := words(output(t, pdftotext, "-layout", pdf, "-"))
@@ -126,6 +127,7 @@ func TestWorkbookReadBack(t *testing.T) {
 	dir := t.TempDir()
 	for name, d := range renderAll(t, dir) {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // a Python process each: overlap their start-up
 			script := `
 import sys, openpyxl
 f = sys.argv[1]

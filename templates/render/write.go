@@ -22,7 +22,9 @@ func (e *WriteError) Unwrap() error { return e.Err }
 
 // staging holds finished documents in temporary files next to their
 // targets until every document of the run is ready, so a run either
-// replaces all its outputs or none.
+// replaces all its outputs or none. Each document has its own slot in
+// files, fixed before the run: concurrent renders fill different slots,
+// and commit renames them in slot order.
 type staging struct {
 	files []staged
 }
@@ -63,8 +65,9 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
-// add renders one document into a temporary file in path's directory.
-func (s *staging) add(ctx context.Context, path string, render func(io.Writer) error) error {
+// add renders one document into a temporary file in path's directory and
+// records it in files[slot].
+func (s *staging) add(ctx context.Context, slot int, path string, render func(io.Writer) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -77,7 +80,7 @@ func (s *staging) add(ctx context.Context, path string, render func(io.Writer) e
 	if err != nil {
 		return &WriteError{Path: path, Err: err}
 	}
-	s.files = append(s.files, staged{tmp: tmp.Name(), path: path})
+	s.files[slot] = staged{tmp: tmp.Name(), path: path}
 	if err := render(ctxWriter{ctx, tmp}); err != nil {
 		tmp.Close()
 		if ctx.Err() != nil {
@@ -120,7 +123,9 @@ func (s *staging) commit(ctx context.Context) ([]string, error) {
 // abort removes every temporary file not yet renamed.
 func (s *staging) abort() {
 	for _, f := range s.files {
-		os.Remove(f.tmp)
+		if f.tmp != "" {
+			os.Remove(f.tmp)
+		}
 	}
 	s.files = nil
 }
@@ -130,9 +135,9 @@ func (s *staging) abort() {
 // succeeded, so a failed run leaves any earlier file untouched and no
 // partial file.
 func WriteFile(path string, render func(io.Writer) error) error {
-	var s staging
+	s := staging{files: make([]staged, 1)}
 	defer s.abort()
-	if err := s.add(context.Background(), path, render); err != nil {
+	if err := s.add(context.Background(), 0, path, render); err != nil {
 		return err
 	}
 	_, err := s.commit(context.Background())
