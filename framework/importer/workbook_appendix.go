@@ -33,6 +33,7 @@ func (w *workbookReader) readAppendix() error {
 		{key: workbook.KeyProcedure, path: "selection_procedures", what: "selection procedure"},
 		{key: workbook.KeyWageNote, path: "wages.notes", what: "wage schedule note"},
 		{key: workbook.KeyCredential, path: "interim_credentials", field: "title", what: "interim credential"},
+		{key: workbook.KeyWageStep, path: "wages.steps", what: "wage step"}, // rows deleted only
 	}
 	for _, l := range lists {
 		l.edits, l.inserted, l.lastRow = map[int]*string{}, map[int][]string{}, -1

@@ -64,6 +64,11 @@ func TestWorkbookAppendixEdits(t *testing.T) {
 		{"probation's note", pharmacyProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyText+"probation.note"), "")
 		}, [][2]string{{"  note: Applies to newly indentured apprentices only\n", ""}}, nil},
+		{"a wage step's row deleted", pharmacyProgram, func(t *testing.T, f *excelize.File) {
+			if err := f.RemoveRow(app, rowOf(t, f, app, workbook.KeyWageStep+"3")); err != nil {
+				t.Fatal(err)
+			}
+		}, [][2]string{{"    - {percent: 90, hours: 1500}\n", ""}}, nil},
 		{"the term sentence typed over", pharmacyProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyDerived+"the term"), "Three years.")
 		}, nil, []string{"this sentence is written from the term the Work Process Schedule shows: the text typed here is ignored; change the term there"}},
