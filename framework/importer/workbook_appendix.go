@@ -249,8 +249,11 @@ func (w *workbookReader) readWageStep(sheet string, row Row, n int, cols map[str
 	if c := cols[workbook.HeaderPercent]; c > 0 {
 		raw := strings.TrimSpace(row.Cell(c - 1))
 		d, err := decimal.Parse(strings.TrimSuffix(raw, "%"))
-		if err == nil && !strings.HasSuffix(raw, "%") {
-			d = d.Mul(decimal.FromInt(100)) // the cell holds the fraction a percent format shows
+		// The cell holds the fraction its percent format shows (0.6 for
+		// 60%); a number over 1 was typed as the percent itself (no wage is
+		// over 100% of the journeyworker rate).
+		if err == nil && !strings.HasSuffix(raw, "%") && d.Cmp(decimal.FromInt(1)) <= 0 {
+			d = d.Mul(decimal.FromInt(100))
 		}
 		switch {
 		case statedPercent != "" && raw == "":

@@ -34,6 +34,9 @@ func TestWorkbookAppendixEdits(t *testing.T) {
 			set(t, f, app, rateCol, rowOf(t, f, app, workbook.KeyWageRate), 25.75)
 			set(t, f, app, percentCol, rowOf(t, f, app, workbook.KeyWageStep+"0"), 0.625)
 		}, [][2]string{{"  journeyworker_rate: 24.50", "  journeyworker_rate: 25.75"}, {"{percent: 60, hours: 0}", "{percent: 62.5, hours: 0}"}}, nil},
+		{"a percent typed as a number", pharmacyProgram, func(t *testing.T, f *excelize.File) {
+			set(t, f, app, percentCol, rowOf(t, f, app, workbook.KeyWageStep+"1"), 72)
+		}, [][2]string{{"{percent: 70, hours: 500}", "{percent: 72, hours: 500}"}}, nil},
 		{"a computed rate typed over", pharmacyProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, app, rateCol, rowOf(t, f, app, workbook.KeyWageStep+"1"), 18)
 		}, nil, []string{"the rate of wage step 2 is computed as its percent of the journeyworker rate; the value typed over it is ignored"}},

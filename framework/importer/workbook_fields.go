@@ -119,11 +119,14 @@ func (w *workbookReader) boxes(sheet string, row, col int, v string, labels []st
 			return l, true
 		}
 	}
-	lower := strings.ToLower(v)
 	var on []string
 	from := 0
 	for _, l := range labels {
-		at := strings.Index(lower[from:], strings.ToLower(l))
+		loc := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(l)).FindStringIndex(v[from:])
+		at := -1
+		if loc != nil {
+			at = loc[0]
+		}
 		if at < 0 {
 			w.errorAt(sheet, row, col, "%q cannot be read as boxes: keep the labels %s, each after its box (☒ checked, ☐ not), or write one of them alone", v, strings.Join(labels, ", "))
 			return "", false
