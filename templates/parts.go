@@ -188,7 +188,7 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 		}
 		t.TitleKey.Shown = append(t.TitleKey.Shown, shown)
 	}
-	t.TitleKey.Shown = append(t.TitleKey.Shown, jf.Type, jf.Title)
+	t.TitleKey.Shown = append(t.TitleKey.Shown, jf.Type, jf.Title, jf.Level)
 	for _, c := range jf.Competencies {
 		typ := Cell{Kind: CellText, Text: c.Type}
 		if c.Custom {

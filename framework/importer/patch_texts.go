@@ -77,12 +77,13 @@ func (p *ProgramPatch) setText(m *yaml.Node, key, v string) {
 		p.set(m, key, text(v))
 		return
 	}
-	// A new key goes where a person writes it: a type after the title or
-	// text, a title after the id and custom.
+	// A new key goes where a person writes it, after the keys that come
+	// before it in this order (the id, custom, the title or text, ...).
+	order := []string{"id", "custom", "title", "text", "type", "level"}
+	rank := slices.Index(order, key)
 	at := len(m.Content)
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		switch k := m.Content[i].Value; {
-		case k == "id" || k == "custom" || key == "type" && (k == "title" || k == "text"):
+		if r := slices.Index(order, m.Content[i].Value); r >= 0 && r < rank {
 			at = i + 2
 		}
 	}

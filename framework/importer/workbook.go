@@ -33,6 +33,7 @@ type workbookReader struct {
 	fieldCols map[string]int      // a sheet's header field value column, when the workbook says
 	fw        *framework.Resolved // nil when not known
 	approach  string              // as rendered: it decides the hours columns
+	notesCol  int                 // the schedule's notes column, from its headings (0: none)
 	findings  []framework.Finding
 	notes     []Note
 }

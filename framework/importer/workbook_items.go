@@ -77,6 +77,10 @@ func (w *workbookReader) readJobFunctionTexts(sheet string, rows []Row, i, keyCo
 	} else if ok && typ == "" {
 		w.errorAt(sheet, row.Num, workbook.ColType, "the Core or Optional cell of job function %s is empty; choose %s from the drop-down", jf, wantType)
 	}
+	if w.notesCol > 0 {
+		// An empty level is not written (trailing empty cells are not).
+		w.readLevel(sheet, row, jf, w.expected(sheet, workbook.KeyJobFunction+jf, n+3)[n+2], custom)
+	}
 	if continued(rows, i, keyCol) {
 		return
 	}
@@ -148,4 +152,34 @@ func (w *workbookReader) readCompetencyTexts(sheet string, rows []Row, i, keyCol
 		}
 		w.note(sheet, row.Num, workbook.ColText, "competency %s: text edited", id)
 	}
+}
+
+// readLevel reads "Level: Basic" in a job function's notes cell (its other
+// notes, such as Custom, are not read).
+func (w *workbookReader) readLevel(sheet string, row Row, jf, want string, custom bool) {
+	level := ""
+	for _, part := range strings.Split(row.Cell(w.notesCol-1), ";") {
+		if v, ok := cutFold(strings.TrimSpace(part), "level:"); ok {
+			level = oneLine(v)
+		}
+	}
+	switch {
+	case level == oneLine(want):
+	case !custom:
+		w.errorAt(sheet, row.Num, w.notesCol, "the level of job function %s is the framework's and cannot be changed in the workbook; set the cell back to \"Level: %s\"", jf, want)
+	default:
+		if err := w.patch.SetJobFunctionText(jf, "level", level); err != nil {
+			w.errorAt(sheet, row.Num, w.notesCol, "%v", err)
+			return
+		}
+		w.note(sheet, row.Num, w.notesCol, "job function %s: level %q", jf, level)
+	}
+}
+
+// cutFold is strings.CutPrefix, ignoring case.
+func cutFold(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
 }

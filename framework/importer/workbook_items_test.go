@@ -28,6 +28,9 @@ func TestWorkbookTextEdits(t *testing.T) {
 		{"custom job function's title without its heading words", roiProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, wps, workbook.ColLetter, rowOf(t, f, wps, "jf C1"), "Keeps the log")
 		}, [][2]string{{"    title: Maintains the release-of-information log", "    title: Keeps the log"}}},
+		{"custom job function's level", roiProgram, func(t *testing.T, f *excelize.File) {
+			set(t, f, wps, workbook.ColHours+1, rowOf(t, f, wps, "jf C1"), "Level: Advanced; Custom")
+		}, [][2]string{{"    title: Maintains the release-of-information log\n", "    title: Maintains the release-of-information log\n    level: Advanced\n"}}},
 		{"custom job function made optional", roiProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, wps, workbook.ColType, rowOf(t, f, wps, "jf C1"), "Optional")
 		}, [][2]string{{"    title: Maintains the release-of-information log\n", "    title: Maintains the release-of-information log\n    type: optional\n"}}},
@@ -125,6 +128,11 @@ func TestWorkbookFrameworkTexts(t *testing.T) {
 			set(t, f, wps, workbook.ColType, r, "Optional")
 			return workbook.ColType, r
 		}, "job function 3 is core in the framework, so every program includes it: it cannot be optional here; set the cell back to Core"},
+		{"framework job function's level", func(t *testing.T, f *excelize.File) (int, int) {
+			r := rowOf(t, f, wps, "jf 1")
+			set(t, f, wps, workbook.ColHours+1, r, "Level: Advanced")
+			return workbook.ColHours + 1, r
+		}, `the level of job function 1 is the framework's and cannot be changed in the workbook; set the cell back to "Level: "`},
 		{"job function's id", func(t *testing.T, f *excelize.File) (int, int) {
 			r := rowOf(t, f, wps, "jf C1")
 			set(t, f, wps, workbook.ColLetter, r, "JOB FUNCTION C2: Maintains the release-of-information log")

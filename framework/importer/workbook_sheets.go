@@ -65,6 +65,11 @@ func (w *workbookReader) readSchedule() error {
 			w.totals(sheet, row, workbook.ColHours, workbook.ColHours+1)
 		case key == workbook.KeyHead:
 			jf, started = "", true // column headings, a specialization's title: no table's rows yet
+			for c, h := range row.Cells {
+				if strings.TrimSpace(h) == workbook.HeaderNotes && c != keyCol {
+					w.notesCol = c + 1
+				}
+			}
 		case key != "":
 			jf = "" // a row this version does not know: not a table's
 		case strings.TrimSpace(cell(workbook.ColText)) != "" && jf != "":

@@ -76,6 +76,9 @@ const (
 	HeaderRate       = "Hourly rate"
 	HeaderCredential = "Interim credential"
 	HeaderEarned     = "Earned"
+	// HeaderNotes heads the schedule's notes column: a job function's
+	// "Level: Basic; Custom".
+	HeaderNotes = "Notes"
 )
 
 // Header fields that show several program keys, or one in other words:
