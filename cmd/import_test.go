@@ -174,9 +174,9 @@ func TestImportWorkbook(t *testing.T) {
 		"text": {`out/pharmacy-technician.xlsx:RTI Plan!A13: note: course "Medical and Pharmaceutical Terminology" edited [import]`,
 			"out/pharmacy-technician.xlsx:RTI Plan!C" + strconv.Itoa(total) + ": warning: the total 999 was typed over"},
 		"json": {`"severity": "note",`, `"cell": "RTI Plan!A13"`, `"severity": "warning",`, `"cell": "RTI Plan!C` + strconv.Itoa(total) + `"`, `"rule": "rti-total"`},
-		"github": {`::notice file=out/pharmacy-technician.xlsx,line=13,col=1,title=import::course "Medical and Pharmaceutical Terminology" edited`,
-			"::warning file=out/pharmacy-technician.xlsx,line=" + strconv.Itoa(total) + ",col=3,title=import::the total 999 was typed over", "title=rti-total::"},
-		"sarif": {`"level": "note",`, `"level": "warning",`, `"text": "the total 999 was typed over`, `"ruleId": "rti-total"`},
+		"github": {`::notice file=out/pharmacy-technician.xlsx,line=13,col=1,title=import::RTI Plan!A13: course "Medical and Pharmaceutical Terminology" edited`,
+			"::warning file=out/pharmacy-technician.xlsx,line=" + strconv.Itoa(total) + ",col=3,title=import::RTI Plan!C" + strconv.Itoa(total) + ": the total 999 was typed over", "title=rti-total::"},
+		"sarif": {`"level": "note",`, `"level": "warning",`, `"text": "RTI Plan!C` + strconv.Itoa(total) + `: the total 999 was typed over`, `"ruleId": "rti-total"`},
 	} {
 		r = runIn(t, dir, "import", "out/pharmacy-technician.xlsx", "-o", "pharmacy-technician.yaml", "--force", "--format", format)
 		for _, w := range want {

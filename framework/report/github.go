@@ -24,7 +24,7 @@ func writeGitHub(w io.Writer, fs []framework.Finding, opts Options) error {
 		if f.Severity == framework.Note {
 			level = "notice"
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s,title=%s::%s\n", level, props, ghProperty(f.Rule), ghData(f.Message)); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s,title=%s::%s\n", level, props, ghProperty(f.Rule), ghData(cellMessage(f))); err != nil {
 			return err
 		}
 	}
