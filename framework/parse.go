@@ -30,6 +30,7 @@ type File struct {
 	Framework *Framework
 	Program   *Program
 	Findings  []Finding // syntax and schema findings
+	Omitted   int       // findings left out of Findings; see decoder.add
 }
 
 // Parse parses data as a framework or program file. It never panics and
@@ -113,7 +114,8 @@ func Parse(path string, data []byte) (f *File) {
 		f.Program = &Program{}
 		d.decodeStruct(root, reflect.ValueOf(f.Program).Elem(), "the program")
 	}
-	f.Findings = append(f.Findings, d.findings...)
+	f.Findings = append(append(f.Findings, d.findings...), d.syntax...)
+	f.Omitted = d.omitted
 	return f
 }
 

@@ -48,6 +48,25 @@ func (r *Result) limit() {
 	r.Findings = kept
 }
 
+// trimFindings sorts fs and keeps what limit could still report: the first
+// MaxFindings findings, and the first error after them. It returns how many
+// it dropped. A file's findings can be trimmed in batches: every finding
+// limit keeps from the whole is kept from its batch.
+func trimFindings(fs []Finding) ([]Finding, int) {
+	fs = SortFindings(fs)
+	if len(fs) <= MaxFindings {
+		return fs, 0
+	}
+	n := len(fs)
+	for _, f := range fs[MaxFindings:] {
+		if f.Severity == Error {
+			fs[MaxFindings] = f
+			return fs[:MaxFindings+1], n - MaxFindings - 1
+		}
+	}
+	return fs[:MaxFindings], n - MaxFindings
+}
+
 // Validate loads a framework or program file and runs every rule on it. A
 // program is validated together with its framework. The error is non-nil
 // only when the file cannot be read (*ReadError).
@@ -74,6 +93,7 @@ func (l *Loader) Validate(path string) (res *Result, err error) {
 	}
 	res.Findings = SortFindings(userFindings(res.Findings))
 	res.limit()
+	res.Omitted += f.Omitted
 	return res, nil
 }
 
