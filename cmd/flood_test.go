@@ -14,12 +14,12 @@ import (
 
 // TestFindingsFlood: a file of nothing but empty list items gives a
 // bounded report closed by "... and N more" in every format. Under CI the
-// file is as large as wpsgen reads (10 MiB: 3.5 million findings), and the
+// file holds nearly as many items as wpsgen reads values (300,000), and the
 // run must stay within a time and memory bound.
 func TestFindingsFlood(t *testing.T) {
 	items, maxRSS, maxTime := 100_000, int64(300<<20), 20*time.Second
 	if os.Getenv("CI") != "" {
-		items, maxRSS, maxTime = (10<<20-64)/3, 1<<30, 60*time.Second
+		items, maxRSS, maxTime = 299_000, 512<<20, 60*time.Second
 	}
 	dir := t.TempDir()
 	src := "kind: program\nframework: medical-coder\njob_functions:\n" + strings.Repeat("- \n", items)
@@ -46,6 +46,34 @@ func TestFindingsFlood(t *testing.T) {
 		}
 		t.Logf("%s: %v, %d MB, %d bytes", format, took, rss>>20, len(out))
 	}
+}
+
+// TestLargestFileOfValues: the largest file wpsgen reads, of the smallest
+// values (10 MiB of empty list items, 3.5 million values), is refused at
+// the value limit with one finding, within a time and memory bound (the
+// YAML reader holds the whole file's values before they can be counted).
+func TestLargestFileOfValues(t *testing.T) {
+	if os.Getenv("CI") == "" {
+		t.Skip("reads 10 MiB; set CI=1 to run it")
+	}
+	dir := t.TempDir()
+	src := "kind: program\nframework: medical-coder\njob_functions:\n" + strings.Repeat("- \n", (10<<20-64)/3)
+	if err := os.WriteFile(filepath.Join(dir, "flood.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := exec.Command(wpsgen(t), "validate", "flood.yaml")
+	c.Dir = dir
+	start := time.Now()
+	out, _ := c.Output()
+	took := time.Since(start)
+	rss := c.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+	if code := c.ProcessState.ExitCode(); code != 1 || strings.Count(string(out), "\n") != 1 || !strings.Contains(string(out), "more than 300,000 values") {
+		t.Errorf("exit %d:\n%.1000s", code, out)
+	}
+	if took > 60*time.Second || rss > 1<<30 {
+		t.Errorf("%v and %d MB; the bounds are 60s and 1024 MB", took, rss>>20)
+	}
+	t.Logf("%v, %d MB", took, rss>>20)
 }
 
 func atoi(t *testing.T, s string) int {
