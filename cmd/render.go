@@ -24,6 +24,7 @@ type RenderOptions struct {
 	Formats  string // --format, comma-separated
 	PDF      bool   // --pdf: shorthand for --format pdf
 	XLSX     bool   // --xlsx: shorthand for --format xlsx
+	DOCX     bool   // --docx: shorthand for --format docx
 	Strict   bool
 }
 
@@ -32,10 +33,12 @@ func NewRenderCmd(streams IO) *cobra.Command {
 	opts := &RenderOptions{IO: streams}
 	c := &cobra.Command{
 		Use:   "render PROGRAM...",
-		Short: "Write the Work Process Schedule and RTI plan as PDF and XLSX",
+		Short: "Write the Work Process Schedule and RTI plan as PDF and XLSX (or DOCX)",
 		Long: `Validate each program and write DIR/<name>.pdf and DIR/<name>.xlsx, where <name> is the
-program file's name without its extension. --format (or the shorthands --pdf, --xlsx) chooses
-the formats: ` + strings.Join(format.Names(), ", ") + `; the default is pdf,xlsx. Every program is
+program file's name without its extension. --format (or the shorthands --pdf, --xlsx, --docx)
+chooses the formats: ` + strings.Join(format.Names(), ", ") + `; the default is pdf,xlsx. The Word
+document (docx) has heading styles and table header rows, so Word's "Save as PDF" makes a
+tagged, accessible PDF from it. Every program is
 validated first: if any has errors, the findings are printed to standard error and nothing
 is written (exit 1). All documents are written to temporary files first and put in place only
 when every one succeeded: a failed or interrupted run leaves earlier output untouched. New
@@ -43,7 +46,8 @@ files get the permissions your umask allows; a file that is replaced keeps its p
 The documents record no clock time: their date is SOURCE_DATE_EPOCH when set, else the
 program's revision.date (years 1900-9999).`,
 		Example: `  wpsgen render examples/medical-coder-cb.yaml -o out
-  wpsgen render --format pdf programs/*.yaml -o dist`,
+  wpsgen render --format pdf programs/*.yaml -o dist
+  wpsgen render --docx examples/medical-coder-cb.yaml -o out`,
 		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Programs = args
@@ -56,6 +60,7 @@ program's revision.date (years 1900-9999).`,
 	c.Flags().StringVar(&opts.Formats, "format", "", "formats to write, comma-separated: "+strings.Join(format.Names(), ",")+" (default pdf,xlsx)")
 	c.Flags().BoolVar(&opts.PDF, "pdf", false, "write the PDF (same as --format pdf; combines with the others)")
 	c.Flags().BoolVar(&opts.XLSX, "xlsx", false, "write the XLSX (same as --format xlsx; combines with the others)")
+	c.Flags().BoolVar(&opts.DOCX, "docx", false, "write the Word document (same as --format docx; combines with the others)")
 	c.Flags().BoolVar(&opts.Strict, "strict", false, "refuse to render programs with warnings")
 	_ = c.MarkFlagDirname("output")
 	return c
@@ -75,6 +80,9 @@ func selectedFormats(opts *RenderOptions) ([]format.Format, error) {
 	}
 	if opts.XLSX {
 		fs = append(fs, format.XLSX)
+	}
+	if opts.DOCX {
+		fs = append(fs, format.DOCX)
 	}
 	if len(fs) == 0 {
 		return format.Default(), nil

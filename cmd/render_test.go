@@ -1,7 +1,10 @@
 package cmd_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -74,7 +77,7 @@ func TestRenderRefuses(t *testing.T) {
 		{"two programs named alike", []string{"render", good, other}, "", 2, "would both write"},
 		{"bad SOURCE_DATE_EPOCH", []string{"render", good}, "SOURCE_DATE_EPOCH=yesterday", 2, "SOURCE_DATE_EPOCH"},
 		{"SOURCE_DATE_EPOCH past 9999", []string{"render", good}, "SOURCE_DATE_EPOCH=253402300800", 2, "outside the years 1900-9999"},
-		{"unknown format", []string{"render", "--format", "pdf,odt", good}, "", 2, `unknown format "odt": the formats are pdf, xlsx`},
+		{"unknown format", []string{"render", "--format", "pdf,odt", good}, "", 2, `unknown format "odt": the formats are pdf, xlsx, docx`},
 		{"empty format", []string{"render", "--format", ",", good}, "", 2, "no format given"},
 		{"empty output directory", []string{"render", good, "-o", ""}, "", 2, "-o/--output needs a value"},
 		{"output is a file", []string{"render", good, "-o", good}, "", 3, ""},
@@ -121,6 +124,10 @@ func TestRenderFormats(t *testing.T) {
 		{[]string{"--xlsx"}, "medical-coder-roi.xlsx"},
 		{[]string{"--pdf", "--xlsx"}, "medical-coder-roi.pdf medical-coder-roi.xlsx"},
 		{[]string{"--format", "pdf", "--xlsx"}, "medical-coder-roi.pdf medical-coder-roi.xlsx"},
+		{[]string{"--format", "pdf,docx"}, "medical-coder-roi.docx medical-coder-roi.pdf"},
+		{[]string{"--docx"}, "medical-coder-roi.docx"},
+		{[]string{"--docx", "--xlsx"}, "medical-coder-roi.docx medical-coder-roi.xlsx"},
+		{[]string{"--format", "docx,xlsx,pdf"}, "medical-coder-roi.docx medical-coder-roi.pdf medical-coder-roi.xlsx"},
 	} {
 		out := t.TempDir()
 		r := runIn(t, in, append([]string{"render", p, "-o", out}, tc.args...)...)
@@ -227,4 +234,52 @@ func writing(pid int, dir string) bool {
 		}
 	}
 	return false
+}
+
+// TestRenderDocx: --docx writes a Word document with the program's title,
+// sponsor and date in its properties, the same bytes on every run.
+func TestRenderDocx(t *testing.T) {
+	in := t.TempDir()
+	p := copyExample(t, in, "medical-coder-roi.yaml")
+	var docs [][]byte
+	for range 2 {
+		out := t.TempDir()
+		if r := runIn(t, in, "render", "--docx", p, "-o", out); r.code != 0 {
+			t.Fatalf("exit %d\n%s", r.code, r.stderr)
+		}
+		b, err := os.ReadFile(filepath.Join(out, "medical-coder-roi.docx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, b)
+	}
+	if !bytes.Equal(docs[0], docs[1]) {
+		t.Error("two runs wrote different Word documents")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(docs[0]), int64(len(docs[0])))
+	if err != nil {
+		t.Fatalf("not a zip package: %v", err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		parts[f.Name] = string(b)
+	}
+	for part, want := range map[string][]string{
+		"docProps/core.xml": {"<dc:title>Work Process Schedule: Release of Information Specialist</dc:title>",
+			"<dc:creator>Prairie Valley Medical Center</dc:creator>", "<dc:language>en-US</dc:language>",
+			">2026-11-01T00:00:00Z</dcterms:created>"},
+		"word/document.xml": {"WORK PROCESS SCHEDULE", `<w:pStyle w:val="Heading1">`, "<w:tblHeader", "RELATED TECHNICAL INSTRUCTION PLAN"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(parts[part], w) {
+				t.Errorf("%s lacks %s", part, w)
+			}
+		}
+	}
 }

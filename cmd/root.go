@@ -17,7 +17,7 @@ import (
 	"github.com/wpsgen/wpsgen/framework/report"
 )
 
-// Exit codes (CLI.md).
+// Exit codes, as the README and docs/ci.md give them.
 const (
 	ExitOK       = 0
 	ExitFindings = 1 // the input has errors; nothing was written

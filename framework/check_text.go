@@ -37,16 +37,22 @@ func (c *checker) walkStrings(v reflect.Value, key string) {
 			c.walkStrings(v.Index(i), key)
 		}
 	case reflect.Struct:
-		if v.Type() == typString {
-			c.checkText(v.Interface().(String), key)
-			return
-		}
-		if v.Type() == typRange || v.Type() == typNumber || v.Type() == typBool || v.Type() == typMeta {
-			return
-		}
 		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			if k := t.Field(i).Tag.Get("yaml"); k != "" {
+		if t == typString {
+			if v.CanAddr() { // no copy of the String into an interface
+				c.checkText(*v.Addr().Interface().(*String), key)
+			} else {
+				c.checkText(v.Interface().(String), key)
+			}
+			return
+		}
+		if t == typRange || t == typNumber || t == typBool || t == typMeta {
+			return
+		}
+		// The model's tags were read once (decode.go's fieldCache).
+		fields := modelFields(t).fields
+		for i := range fields {
+			if k := fields[i].key; k != "" {
 				c.walkStrings(v.Field(i), k)
 			}
 		}

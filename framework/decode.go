@@ -3,7 +3,6 @@ package framework
 import (
 	"fmt"
 	"reflect"
-	"strconv"
 
 	"gopkg.in/yaml.v3"
 )
@@ -14,7 +13,7 @@ import (
 const aliasAllowance = 10_000
 
 // decoder turns a yaml.Node tree into the typed model, reporting `schema`
-// findings in the vocabulary of FORMAT.md. It never uses Node.Decode, which
+// findings in the vocabulary of docs/format.md. It never uses Node.Decode, which
 // would ignore unknown keys and produce Go type names in its errors.
 type decoder struct {
 	file      string
@@ -169,7 +168,7 @@ func truncate(s string, n int) string {
 }
 
 // decodeValue decodes n into v, where name is the key being decoded (for messages).
-func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f reflect.StructField) {
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fieldMeta) {
 	if d.bombed {
 		return
 	}
@@ -228,8 +227,8 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f refl
 // mappingPairs returns the key/value pairs of a mapping, with merge keys
 // (<<: *anchor) applied and duplicate keys reported.
 func (d *decoder) mappingPairs(n *yaml.Node, name string) [][2]*yaml.Node {
-	var pairs [][2]*yaml.Node
-	seen := map[string]*yaml.Node{}
+	pairs := make([][2]*yaml.Node, 0, len(n.Content)/2)
+	var seen keySet
 	var merged [][2]*yaml.Node
 	for i := 0; i+1 < len(n.Content) && !d.bombed; i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -251,17 +250,17 @@ func (d *decoder) mappingPairs(n *yaml.Node, name string) [][2]*yaml.Node {
 			d.schemaf(k, "keys in %s must be plain names, found %s", name, describe(k))
 			continue
 		}
-		if prev, dup := seen[k.Value]; dup {
+		if prev := seen.find(pairs, k.Value); prev != nil {
 			d.schemaf(k, "duplicate key %q in %s (first at line %d); remove one", shown(k.Value), name, prev.Line)
 			continue
 		}
-		seen[k.Value] = k
 		pairs = append(pairs, [2]*yaml.Node{k, v})
+		seen.added(pairs)
 	}
 	for _, kv := range merged {
-		if _, explicit := seen[kv[0].Value]; !explicit {
-			seen[kv[0].Value] = kv[0]
+		if seen.find(pairs, kv[0].Value) == nil {
 			pairs = append(pairs, kv)
+			seen.added(pairs)
 		}
 	}
 	return pairs
@@ -286,7 +285,7 @@ func (d *decoder) mergePairs(v *yaml.Node, name string) [][2]*yaml.Node {
 	return nil
 }
 
-func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f reflect.StructField) {
+func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fieldMeta) {
 	if isNull(n) {
 		return
 	}
@@ -301,11 +300,13 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f refle
 		d.schemaf(n, "%s must be a list, found %s; write [%s]", name, describe(n), shown(n.Value))
 		items = []*yaml.Node{n}
 	}
-	if min, _ := strconv.Atoi(f.Tag.Get("min")); len(items) < min {
-		d.schemaf(n, "%s must list at least %d item(s), found an empty list", name, min)
+	if len(items) < f.min {
+		d.schemaf(n, "%s must list at least %d item(s), found an empty list", name, f.min)
 	}
-	s := reflect.MakeSlice(v.Type(), 0, len(items))
-	elem := reflect.New(v.Type().Elem()).Elem()
+	// Items are decoded in place: appending a decoded copy would allocate
+	// on every item.
+	s := reflect.MakeSlice(v.Type(), len(items), len(items))
+	count := 0
 	for _, item := range items {
 		if isNull(d.resolve(item)) {
 			// An empty "- " item is a slip, never meant as content; dropping
@@ -313,27 +314,27 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f refle
 			d.schemaf(item, "%s has an empty item; fill it in or remove the dash", name)
 			continue
 		}
-		elem.SetZero()
-		d.decodeValue(item, elem, name+" item", f)
+		d.decodeValue(item, s.Index(count), name+" item", f)
 		if d.bombed {
 			return
 		}
-		s = reflect.Append(s, elem)
+		count++
 	}
-	v.Set(s)
+	v.Set(s.Slice(0, count))
 }
 
 // decodeStruct decodes a mapping into a model struct using its tags.
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 	t := v.Type()
 	fields := modelFields(t)
-	meta := Meta{Pos: d.pos(n), Keys: map[string]Pos{}}
-	typos := map[string]bool{} // required keys an unknown key was suggested for
-	var wrong map[string]bool  // keys whose value was reported as the wrong type (rare: made on first use)
+	meta := Meta{Pos: d.pos(n), Keys: make(map[string]Pos, len(n.Content)/2)}
+	var typos map[string]bool // required keys an unknown key was suggested for (rare: made on first use)
+	var wrong map[string]bool // keys whose value was reported as the wrong type (rare: made on first use)
 	if fields.meta >= 0 {
 		// Set before decoding the keys (meta.Keys fills in as they are read), so
 		// positions are known even when decoding stops early.
-		v.Field(fields.meta).Set(reflect.ValueOf(meta))
+		// Through a pointer: reflect.ValueOf(meta) would copy it to the heap.
+		*v.Field(fields.meta).Addr().Interface().(*Meta) = meta
 	}
 	if n.Kind != yaml.MappingNode {
 		d.schemaf(n, "%s must be a mapping of keys to values, found %s", name, describe(n))
@@ -350,6 +351,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 				suggestion = closest(key, fields.keys, true)
 			}
 			if suggestion != "" {
+				if typos == nil {
+					typos = map[string]bool{}
+				}
 				typos[suggestion] = true
 				d.schemaf(kv[0], "unknown key %q in %s; did you mean %q?", shown(key), name, suggestion)
 			} else {
@@ -358,7 +362,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 			continue
 		}
 		before := d.added
-		d.decodeValue(kv[1], v.Field(fi), key, t.Field(fi))
+		d.decodeValue(kv[1], v.Field(fi), key, &fields.fields[fi])
 		if d.bombed {
 			return
 		}
@@ -388,77 +392,25 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 // false), so a check that names an item by a missing id still points at
 // the item instead of at no position.
 func placeAbsent(v reflect.Value, fields *fieldIndex, meta Meta) {
-	for key, i := range fields.byKey {
-		if s, ok := v.Field(i).Addr().Interface().(*String); ok && !s.Set && s.Pos.IsZero() {
-			s.Pos = meta.KeyPos(key)
+	for _, i := range fields.texts {
+		if s := v.Field(i).Addr().Interface().(*String); !s.Set && s.Pos.IsZero() {
+			s.Pos = meta.KeyPos(fields.fields[i].key)
 		}
 	}
 }
 
 func isEmptyField(v reflect.Value) bool {
+	// Through pointers: an interface holding a copy of the struct would
+	// allocate on every required key.
 	switch v.Type() {
 	case typString:
-		return !v.Interface().(String).Set
+		return !v.Addr().Interface().(*String).Set
 	case typNumber:
-		return !v.Interface().(Number).Set
+		return !v.Addr().Interface().(*Number).Set
 	case typBool:
-		return !v.Interface().(Bool).Set
+		return !v.Addr().Interface().(*Bool).Set
 	case typRange:
-		return !v.Interface().(Range).Set
+		return !v.Addr().Interface().(*Range).Set
 	}
 	return v.IsZero()
-}
-
-// fieldIndex describes a model struct: key -> field index, in declaration order.
-type fieldIndex struct {
-	byKey    map[string]int
-	keys     []string
-	required []string
-	meta     int
-}
-
-var fieldCache = map[reflect.Type]*fieldIndex{}
-
-func init() {
-	// Index every model struct once, up front, so decoding is read-only and
-	// safe to run from many goroutines.
-	for _, v := range []any{Framework{}, Program{}} {
-		indexType(reflect.TypeOf(v))
-	}
-}
-
-func indexType(t reflect.Type) {
-	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
-		t = t.Elem()
-	}
-	if t.Kind() != reflect.Struct || fieldCache[t] != nil || t == typString || t == typNumber || t == typBool || t == typRange || t == typMeta {
-		return
-	}
-	fi := &fieldIndex{byKey: map[string]int{}, meta: -1}
-	fieldCache[t] = fi
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if f.Type == typMeta {
-			fi.meta = i
-			continue
-		}
-		key := f.Tag.Get("yaml")
-		if key == "" {
-			continue
-		}
-		fi.byKey[key] = i
-		fi.keys = append(fi.keys, key)
-		if f.Tag.Get("req") == "true" {
-			fi.required = append(fi.required, key)
-		}
-		indexType(f.Type)
-	}
-}
-
-func modelFields(t reflect.Type) *fieldIndex {
-	fi := fieldCache[t]
-	if fi == nil {
-		panic("framework: model type not indexed: " + t.String())
-	}
-	return fi
 }

@@ -3,7 +3,6 @@ package framework
 import (
 	"errors"
 	"math"
-	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -51,7 +50,7 @@ func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!
 
 var dateRE = regexp.MustCompile(DatePattern)
 
-func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f reflect.StructField) {
+func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f *fieldMeta) {
 	if n.Kind != yaml.ScalarNode {
 		d.schemaf(n, "%s must be text, found %s", name, describe(n))
 		return
@@ -62,10 +61,10 @@ func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f reflect.S
 		return
 	}
 	s.Value, s.Pos, s.Set = n.Value, d.pos(n), true
-	if enum := f.Tag.Get("enum"); enum != "" && !slices.Contains(strings.Split(enum, "|"), n.Value) {
-		d.schemaf(n, "%s must be one of %s, found %q%s", name, strings.ReplaceAll(enum, "|", ", "), shown(n.Value), didYouMean(n.Value, strings.Split(enum, "|")))
+	if f.enum != nil && !slices.Contains(f.enum, n.Value) {
+		d.schemaf(n, "%s must be one of %s, found %q%s", name, strings.Join(f.enum, ", "), shown(n.Value), didYouMean(n.Value, f.enum))
 	}
-	if f.Tag.Get("format") == "date" {
+	if f.date {
 		if !dateRE.MatchString(n.Value) {
 			d.schemaf(n, "%s must be a date written YYYY-MM-DD (or YYYY-MM), found %q", name, shown(n.Value))
 		} else if !realDate(n.Value) {

@@ -147,7 +147,7 @@ var termBounds = map[string]struct{ max, per, week decimal.Decimal }{
 	"years":     {decimal.FromInt(MaxTermYears), decimal.FromInt(52), decimal.FromInt(1)},
 }
 
-// termNumbers returns the term's numbers by key, in file order of FORMAT.md.
+// termNumbers returns the term's numbers by key, in the order docs/format.md lists them.
 func termNumbers(t *Term) []struct {
 	key string
 	n   Number

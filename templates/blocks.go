@@ -122,7 +122,7 @@ const (
 	CellCode                    // an identifier or number-like text ("0414"): text, never a number
 	CellHours                   // Num, printed with thousands separators, exactly
 	CellMoney                   // Num, printed "$16.50"
-	CellPercent                 // Num, printed "55%"
+	CellPercent                 // Num is the percent (55), printed "55%"; a spreadsheet stores Num / 100
 	CellCheck                   // Checked: the one check mark (CheckMark) or nothing
 )
 

@@ -34,6 +34,7 @@ func BuildDocument(s *framework.Schedule, name string) *Document {
 		ONET:       onet,
 		RAPIDS:     rapids,
 		Approach:   p.Approach.Value,
+		schedule:   s,
 		Signature: SignatureBlock{
 			SponsorLines: []string{"Sponsor signature", "Printed name", "Title", "Date"},
 			AgencyTitle:  "For Registration Agency use",
@@ -185,7 +186,7 @@ func jobFunction(item *framework.ScheduledJobFunction, approach string) JobFunct
 	for _, c := range item.Competencies {
 		jf.Competencies = append(jf.Competencies, Competency{
 			Letter: c.Src.ID.Value, Text: c.Text, Type: typeLabel(c.Core),
-			RTI: c.RTI, OJT: c.OJT, Custom: c.Custom,
+			RTI: c.RTI, OJT: c.OJT, Custom: c.Custom, Items: competencyItems(c),
 		})
 	}
 	return jf

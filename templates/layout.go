@@ -7,6 +7,7 @@ package templates
 import (
 	"strings"
 
+	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
 )
 
@@ -59,6 +60,10 @@ type Document struct {
 
 	// Signature block.
 	Signature SignatureBlock
+
+	// schedule is the validated program the Appendix A sections and the
+	// related instruction outline are laid out from (appendix*.go).
+	schedule *framework.Schedule
 }
 
 // PageHeader is printed at the top of every page.
@@ -141,6 +146,8 @@ type Competency struct {
 	RTI    bool
 	OJT    bool
 	Custom bool
+	// Items are the competency's sub-items, printed indented under it.
+	Items []ListItem `json:",omitempty"`
 }
 
 // Total is a computed hours total with its label.

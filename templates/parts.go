@@ -16,12 +16,16 @@ import (
 // (provider, notes, the course table with its subtotals, total and hours
 // per year, the signatures). Every number and formula is decided here.
 func (d *Document) Layout() *Layout {
+	parts := []Part{d.schedulePart(), d.rtiPart()}
+	if d.schedule != nil { // a document built from a program (not a test's)
+		parts = append([]Part{appendixPart(d.schedule)}, parts...)
+	}
 	return &Layout{
 		Name:   d.Name,
 		Header: d.Header,
 		Footer: d.Footer,
 		Meta:   d.Meta(),
-		Parts:  []Part{d.schedulePart(), d.rtiPart()},
+		Parts:  parts,
 	}
 }
 
@@ -194,6 +198,7 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 			{Kind: CellCheck, Checked: c.RTI},
 			{Kind: CellCheck, Checked: c.OJT},
 		}, Key: &RowKey{Key: workbook.KeyCompetency + jf.ID + "." + c.Letter, Shown: []string{mark(c.RTI), mark(c.OJT)}}})
+		t.Rows = append(t.Rows, itemRows(c.Items, 1)...)
 	}
 	return t
 }
@@ -237,7 +242,11 @@ func (d *Document) rtiPart() Part {
 	if len(d.RTI.Notes) > 0 {
 		p.Blocks = append(p.Blocks, &FieldList{Fields: d.RTI.Notes})
 	}
-	p.Blocks = append(p.Blocks, courseTable(&d.RTI))
+	courses := courseTable(&d.RTI)
+	if d.schedule != nil {
+		courses = rtiOutline(d.schedule.Program)
+	}
+	p.Blocks = append(p.Blocks, courses)
 	p.Blocks = append(p.Blocks, &Signature{
 		SponsorTitle: strings.TrimSuffix("Sponsor: "+d.Header.Sponsor, ": "),
 		SponsorLines: d.Signature.SponsorLines,
@@ -347,6 +356,9 @@ func (l *Layout) Evaluate(f *Formula) (decimal.Decimal, error) {
 			}
 			if f.Op == OpSum && r.ToRow > r.Row && kind == RowSubtotal {
 				continue
+			}
+			if f.Op == OpProduct && c.Kind == CellPercent {
+				c.Num = c.Num.Div(decimal.FromInt(100), int32(c.Num.Scale())+2)
 			}
 			nums = append(nums, c.Num)
 		}

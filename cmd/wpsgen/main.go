@@ -15,11 +15,14 @@ func main() {
 }
 
 // memoryLimit is the soft limit of the heap: near it the collector runs
-// more often instead of letting the heap grow by gcPercent, so a large
-// program (10,000 job functions: about 180 MB live) peaks near 270 MB
-// instead of 620 MB. It is soft: a heap that must be larger still works,
-// more slowly (docs/PERFORMANCE.md has the figures).
-const memoryLimit = 256 << 20
+// more often instead of letting the heap grow by gcPercent. 128 MiB keeps
+// every realistic run under 150 MB of peak memory (the 6,000-competency
+// program: about 130 MB; 50 programs in one run: about 130 MB), where
+// 256 MiB let them reach 175-200 MB. It is soft: a program whose live heap
+// is larger (10,000 job functions: about 180 MB) still renders, with the
+// collector working harder (twice the time of an unlimited heap);
+// docs/PERFORMANCE.md has the figures.
+const memoryLimit = 128 << 20
 
 // gcPercent lets the heap grow four times between collections: a run lives
 // for a fraction of a second and allocates mostly short-lived values, so

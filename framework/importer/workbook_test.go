@@ -338,8 +338,8 @@ func TestWorkbookHostile(t *testing.T) {
 	}
 }
 
-// withCachedValue gives formula cells of a workbook's first sheet the
-// value value, as Excel or LibreOffice would store after computing them
+// withCachedValue gives the formula cells =400+50.5 of a workbook's sheets
+// the value value, as Excel or LibreOffice would store after computing them
 // (excelize writes formulas without one).
 func withCachedValue(t *testing.T, book []byte, value string) []byte {
 	t.Helper()
@@ -359,7 +359,7 @@ func withCachedValue(t *testing.T, book []byte, value string) []byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if f.Name == "xl/worksheets/sheet1.xml" {
+		if strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
 			data = regexp.MustCompile(`(<f>[^<]*400\+50\.5</f>)(<v>[^<]*</v>)?`).ReplaceAll(data, []byte("${1}<v>"+value+"</v>"))
 		}
 		w, err := zw.Create(f.Name)

@@ -47,12 +47,19 @@ const (
 	Normal Style = iota
 	Note         // smaller text for notes and legends
 	Bold
+	Subtitle // bold, a size up
+
+	// boldBody is bold at the body size whatever the paragraph's style:
+	// a table title in a heading style looks like the others.
+	boldBody Style = 100
 )
 
 // Field is one label/value line; Link makes the value a hyperlink (use
-// "mailto:" for email addresses).
+// "mailto:" for email addresses). Items, when set, are shown as a bulleted
+// list instead of Value. An empty value is a line to fill in by hand.
 type Field struct {
 	Label, Value, Link string
+	Items              []string
 }
 
 // Item is a list entry with optional nested entries.
@@ -67,7 +74,7 @@ type Item struct {
 type Document struct {
 	root   *gd.RootDoc
 	meta   Meta
-	header string
+	header [2]string // left, right
 	footer string
 	bullet int // numbering instance shared by all bulleted lists
 	err    error
@@ -83,8 +90,9 @@ const (
 	marginHdrFt = 432
 	textWidth   = pageW - 2*marginSide
 	// font sizes in half-points
-	sizeNormal = 20
-	sizeNote   = 16
+	sizeNormal   = 20
+	sizeNote     = 16
+	sizeSubtitle = 22
 )
 
 // FontName is the font the styles name. LibreOffice and Word substitute a
@@ -115,8 +123,9 @@ func (d *Document) fail(err error) {
 	}
 }
 
-// Header sets the text at the top of every page.
-func (d *Document) Header(text string) { d.header = text }
+// Header sets the text at the top of every page: left at the left margin,
+// right at the right one.
+func (d *Document) Header(left, right string) { d.header = [2]string{left, right} }
 
 // Footer sets the text at the bottom left of every page; "Page X of Y"
 // is always at the bottom right.
@@ -136,6 +145,16 @@ func (d *Document) Heading(level int, text string) {
 		return
 	}
 	keepNext(p.GetCT())
+}
+
+// Subheading adds a bold line kept with the block after it, for a title
+// that is not a section of its own (the occupation under the document
+// title): it is not a heading style, so it stays out of the navigation
+// pane.
+func (d *Document) Subheading(text string) {
+	p := d.root.AddEmptyParagraph()
+	keepNext(p.GetCT())
+	addRuns(p.GetCT(), text, Subtitle)
 }
 
 // Paragraph adds a paragraph of text; line breaks in text start new lines
@@ -167,6 +186,12 @@ func runProp(s Style) *ctypes.RunProperty {
 		return &ctypes.RunProperty{Bold: &ctypes.OnOff{}, BoldCS: &ctypes.OnOff{}}
 	case Note:
 		return &ctypes.RunProperty{Size: ctypes.NewFontSize(sizeNote), SizeCs: ctypes.NewFontSizeCS(sizeNote)}
+	case boldBody:
+		return &ctypes.RunProperty{Bold: &ctypes.OnOff{}, BoldCS: &ctypes.OnOff{},
+			Size: ctypes.NewFontSize(sizeNormal), SizeCs: ctypes.NewFontSizeCS(sizeNormal)}
+	case Subtitle:
+		return &ctypes.RunProperty{Bold: &ctypes.OnOff{}, BoldCS: &ctypes.OnOff{},
+			Size: ctypes.NewFontSize(sizeSubtitle), SizeCs: ctypes.NewFontSizeCS(sizeSubtitle)}
 	}
 	return nil
 }
@@ -192,11 +217,27 @@ func (d *Document) Fields(fs []Field) {
 		addText(lp, f.Label, Bold)
 		vc := row.AddCell()
 		vc.Width(textWidth-labelW, stypes.TableWidthDxa)
-		vp := vc.AddEmptyPara()
-		tight(vp.GetCT())
-		if f.Link != "" {
+		switch {
+		case len(f.Items) > 0:
+			for _, it := range f.Items {
+				p := vc.AddEmptyPara()
+				tight(p.GetCT())
+				p.Numbering(d.bullets(), 0)
+				left, hang := 280, uint64(200)
+				p.GetCT().Property.Indent = &ctypes.Indent{Left: &left, Hanging: &hang}
+				addText(p, it, Normal)
+			}
+		case f.Value == "":
+			// A line to write on, as on the printed form.
+			vc.Borders(nil, nil, ctypes.NewCellBorder(stypes.BorderStyleSingle, "000000", "0", 4), nil, nil, nil, nil, nil)
+			tight(vc.AddEmptyPara().GetCT())
+		case f.Link != "":
+			vp := vc.AddEmptyPara()
+			tight(vp.GetCT())
 			vp.AddLink(f.Value, f.Link)
-		} else {
+		default:
+			vp := vc.AddEmptyPara()
+			tight(vp.GetCT())
 			addText(vp, f.Value, Normal)
 		}
 	}
@@ -205,11 +246,16 @@ func (d *Document) Fields(fs []Field) {
 
 // List adds a bulleted list; Children nest one level deeper each.
 func (d *Document) List(items []Item) {
+	d.listLevel(items, 0)
+}
+
+// bullets is the numbering instance every bulleted list shares.
+func (d *Document) bullets() int {
 	if d.bullet == 0 {
 		// 2 is the library's multilevel bullet definition.
 		d.bullet = d.root.NewListInstance(2)
 	}
-	d.listLevel(items, 0)
+	return d.bullet
 }
 
 func (d *Document) listLevel(items []Item, level int) {
@@ -220,7 +266,7 @@ func (d *Document) listLevel(items []Item, level int) {
 	for _, it := range items {
 		p := d.root.AddEmptyParagraph()
 		p.Style("ListParagraph")
-		p.Numbering(d.bullet, level)
+		p.Numbering(d.bullets(), level)
 		tight(p.GetCT())
 		addText(p, it.Text, Normal)
 		d.listLevel(it.Children, level+1)
@@ -230,27 +276,86 @@ func (d *Document) listLevel(items []Item, level int) {
 // PageBreak starts a new page.
 func (d *Document) PageBreak() { d.root.AddPageBreak() }
 
-// Signature adds a signature block kept on one page: for each line a rule
-// to sign on, then its label (such as "Sponsor representative   Date").
-func (d *Document) Signature(lines []string) {
-	for i, label := range lines {
-		rule := d.root.AddEmptyParagraph()
-		pp := rule.GetCT()
-		ensurePPr(pp)
-		space := uint64(480)
-		pp.Property.Spacing = &ctypes.Spacing{Before: &space, After: new(uint64)}
-		pp.Property.KeepNext = &ctypes.OnOff{}
-		pp.Property.KeepLines = &ctypes.OnOff{}
-		rule.AddText(strings.Repeat("_", 60))
-		lp := d.root.AddEmptyParagraph()
-		lpp := lp.GetCT()
-		ensurePPr(lpp)
-		if i < len(lines)-1 {
-			lpp.Property.KeepNext = &ctypes.OnOff{}
-		}
-		addText(lp, label, Note)
+// Slots is a block of lines to sign or fill in: Title, then for each label
+// a line with the label under it, two to a row. Boxed draws a border
+// around the block (the registration agency's).
+type Slots struct {
+	Title  string
+	Labels []string
+	Boxed  bool
+}
+
+// Signature adds signature blocks one under the other, kept on one page
+// together (Word moves them to the next page rather than split them).
+func (d *Document) Signature(blocks ...Slots) {
+	for i, b := range blocks {
+		d.slots(b.Title, b.Labels, b.Boxed, i < len(blocks)-1)
 	}
 }
+
+// slots adds one signature block; more keeps its last row and the space
+// after it with the next block.
+func (d *Document) slots(title string, labels []string, boxed, more bool) {
+	const cols = 2
+	t := d.root.AddTable()
+	t.Width(textWidth, stypes.TableWidthDxa)
+	t.Layout(stypes.TableLayoutFixed)
+	half := textWidth / cols
+	t.Grid(uint64(half), uint64(textWidth-half))
+	if boxed {
+		b := func() *ctypes.Border { return ctypes.NewCellBorder(stypes.BorderStyleSingle, "000000", "0", 6) }
+		t.GetCT().TableProp.Borders = &ctypes.TableBorders{Top: b(), Left: b(), Bottom: b(), Right: b()}
+	}
+	rows := (len(labels) + cols - 1) / cols
+	if title != "" {
+		row := t.AddRow()
+		rowCT(t).Property.CantSplit = &ctypes.OnOff{}
+		c := row.AddCell()
+		c.Width(textWidth, stypes.TableWidthDxa)
+		c.ColSpan(cols)
+		p := c.AddEmptyPara()
+		tight(p.GetCT())
+		space := uint64(120)
+		p.GetCT().Property.Spacing.Before = &space
+		keepNext(p.GetCT())
+		addText(p, title, Bold)
+	}
+	for r := range rows {
+		row := t.AddRow()
+		rowCT(t).Property.CantSplit = &ctypes.OnOff{}
+		for k := range cols {
+			c := row.AddCell()
+			c.Width(half, stypes.TableWidthDxa)
+			i := r*cols + k
+			// Room to sign, then the rule: a bottom border on an empty
+			// paragraph, so the line is as wide as the cell.
+			rule := c.AddEmptyPara().GetCT()
+			ensurePPr(rule)
+			space := uint64(480)
+			rule.Property.Spacing = &ctypes.Spacing{Before: &space, After: new(uint64)}
+			rule.Property.Indent = &ctypes.Indent{Right: ptr(240)}
+			if i < len(labels) {
+				rule.Property.Border = &ctypes.ParaBorder{Bottom: ctypes.NewCellBorder(stypes.BorderStyleSingle, "000000", "1", 6)}
+			}
+			keepNext(rule)
+			lp := c.AddEmptyPara()
+			tight(lp.GetCT())
+			if r < rows-1 || more {
+				keepNext(lp.GetCT())
+			}
+			if i < len(labels) {
+				addText(lp, labels[i], Note)
+			}
+		}
+	}
+	sp := d.root.AddEmptyParagraph().GetCT()
+	tight(sp)
+	if more {
+		keepNext(sp)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // spacer adds an empty paragraph so consecutive tables do not merge into one.
 func (d *Document) spacer() {

@@ -29,7 +29,7 @@ func sample(t testing.TB) *Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.Header(sponsor + " · Medical Coder · RAPIDS 1114HY")
+	d.Header(sponsor+" · Medical Coder", "RAPIDS Code: 1114HY")
 	d.Footer("Revision 2, 2026-11-01")
 	d.Heading(1, "WORK PROCESS SCHEDULE")
 	d.Paragraph("Medical Records and Health Information Technicians/Medical Coders", Bold)
@@ -49,7 +49,8 @@ func sample(t testing.TB) *Document {
 	d.Table(bigTable("Year 1 courses", 60))
 	d.Paragraph("✔ marks a competency taught in RTI.\nHours are minimums.", Note)
 	d.Heading(3, "Signatures")
-	d.Signature([]string{"Sponsor representative            Date", "Registration agency            Date"})
+	d.Signature(Slots{Labels: []string{"Sponsor representative", "Date"}},
+		Slots{Title: "For Registration Agency use", Labels: []string{"Registration agency", "Date"}, Boxed: true})
 	return d
 }
 
@@ -62,13 +63,13 @@ func bigTable(title string, n int) Table {
 		{Header: "Hours", Width: 1.2, Align: Right},
 	}}
 	for i := range n {
-		t.Rows = append(t.Rows, Row{Cells: []string{
-			string(rune('A' + i%26)),
+		t.Rows = append(t.Rows, Row{Cells: Cells(
+			string(rune('A'+i%26)),
 			fmt.Sprintf("Competency %d: enters or confirms code(s) for diagnoses, procedures and services (Ελληνικά, Русский)", i+1),
 			"Core", "✔", fmt.Sprintf("%d.5", 10+i),
-		}, Indent: i % 2})
+		), Indent: i % 2})
 	}
-	t.Rows = append(t.Rows, Row{Cells: []string{"", "Total", "", "", "1,000.5"}, Bold: true, Shade: true})
+	t.Rows = append(t.Rows, Row{Cells: Cells("", "Total", "", "", "1,000.5"), Bold: true, Shade: ShadeTotal})
 	return t
 }
 
@@ -128,7 +129,7 @@ func TestBadInputIsAnError(t *testing.T) {
 		"no columns":    func(d *Document) { d.Table(Table{Title: "t"}) },
 		"zero width":    func(d *Document) { d.Table(Table{Columns: []Column{{Header: "a"}}}) },
 		"too many cells": func(d *Document) {
-			d.Table(Table{Columns: []Column{{Header: "a", Width: 1}}, Rows: []Row{{Cells: []string{"1", "2"}}}})
+			d.Table(Table{Columns: []Column{{Header: "a", Width: 1}}, Rows: []Row{{Cells: Cells("1", "2")}}})
 		},
 		"deep list": func(d *Document) {
 			it := Item{Text: "x"}
@@ -159,7 +160,7 @@ func TestBadInputIsAnError(t *testing.T) {
 }
 
 func TestColumnWidthsFillTheTextWidth(t *testing.T) {
-	w, err := columnWidths([]Column{{Width: 1}, {Width: 1}, {Width: 1}})
+	w, err := columnWidths([]Column{{Width: 1}, {Width: 1}, {Width: 1}}, textWidth)
 	if err != nil {
 		t.Fatal(err)
 	}

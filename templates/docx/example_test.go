@@ -19,16 +19,16 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	d.Header("Acme Plumbing · Plumber")
+	d.Header("Acme Plumbing · Plumber", "RAPIDS Code: 0416")
 	d.Footer("Revision 1, 2026-11-01")
 	d.Heading(1, "WORK PROCESS SCHEDULE")
 	d.Fields([]docx.Field{{Label: "Email", Value: "jobs@example.org", Link: "mailto:jobs@example.org"}})
 	d.Table(docx.Table{
 		Title:   "JOB FUNCTION 1: Installs pipe systems",
 		Columns: []docx.Column{{Header: "", Width: 0.5}, {Header: "Competency", Width: 8}, {Header: "RTI", Width: 1, Align: docx.Center}},
-		Rows:    []docx.Row{{Cells: []string{"A", "Reads blueprints", "✔"}}},
+		Rows:    []docx.Row{{Cells: docx.Cells("A", "Reads blueprints", "✔")}},
 	})
-	d.Signature([]string{"Sponsor representative            Date"})
+	d.Signature(docx.Slots{Labels: []string{"Sponsor representative", "Date"}})
 	if err := d.Write(io.Discard); err != nil {
 		log.Fatal(err)
 	}

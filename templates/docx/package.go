@@ -145,7 +145,7 @@ func (d *Document) Write(w io.Writer) error {
 		return d.err
 	}
 	r := d.root
-	r.FileMap.Store(headerPart, []byte(headerXML(d.header)))
+	r.FileMap.Store(headerPart, []byte(headerXML(d.header[0], d.header[1])))
 	r.FileMap.Store(footerPart, []byte(footerXML(d.footer)))
 	r.FileMap.Store(corePart, []byte(coreXML(d.meta)))
 	r.FileMap.Store(appPart, []byte(appXML(d.meta)))

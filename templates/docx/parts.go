@@ -27,16 +27,27 @@ func field(instr string) string {
 		`<w:r>` + rpr + `<w:fldChar w:fldCharType="end"/></w:r>`
 }
 
-func headerXML(text string) string {
-	return xmlDecl + `<w:hdr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="Header"/><w:spacing w:after="0"/></w:pPr>` +
-		run(text) + `</w:p></w:hdr>`
+// headerXML puts left at the left margin and right at a right tab stop on
+// the text's right edge.
+func headerXML(left, right string) string {
+	var r string
+	if right != "" {
+		r = `<w:r><w:tab/></w:r>` + run(right)
+	}
+	return xmlDecl + `<w:hdr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="Header"/>` + tabs() +
+		`<w:spacing w:after="0"/></w:pPr>` + run(left) + r + `</w:p></w:hdr>`
+}
+
+// tabs clears the Header and Footer styles' centre and right stops and
+// sets one at the right margin.
+func tabs() string {
+	return fmt.Sprintf(`<w:tabs><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="clear" w:pos="9360"/><w:tab w:val="right" w:pos="%d"/></w:tabs>`, textWidth)
 }
 
 // footerXML puts text at the left and "Page X of Y" at a right tab stop on
 // the text's right edge.
 func footerXML(text string) string {
-	return xmlDecl + `<w:ftr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="Footer"/>` +
-		fmt.Sprintf(`<w:tabs><w:tab w:val="clear" w:pos="4680"/><w:tab w:val="clear" w:pos="9360"/><w:tab w:val="right" w:pos="%d"/></w:tabs>`, textWidth) +
+	return xmlDecl + `<w:ftr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="Footer"/>` + tabs() +
 		`<w:spacing w:after="0"/></w:pPr>` +
 		run(text) + `<w:r><w:tab/></w:r>` + run("Page ") + field("PAGE") + run(" of ") + field("NUMPAGES") +
 		`</w:p></w:ftr>`

@@ -80,8 +80,19 @@ func TestPythonDocxReadsIt(t *testing.T) {
 		t.Error("note with a line break missing")
 	}
 
-	if len(got.Tables) != 3 {
-		t.Fatalf("%d tables, want fields + 2", len(got.Tables))
+	if len(got.Tables) != 5 {
+		t.Fatalf("%d tables, want fields, 2 tables and 2 signature blocks", len(got.Tables))
+	}
+	// Each slot is an empty paragraph ruled underneath to sign on, then its
+	// label.
+	for i, want := range [][]string{{"\nSponsor representative|\nDate"}, {"For Registration Agency use", "\nRegistration agency|\nDate"}} {
+		var rows []string
+		for _, r := range got.Tables[3+i].Rows {
+			rows = append(rows, strings.Join(r.Cells, "|"))
+		}
+		if fmt.Sprint(rows) != fmt.Sprint(want) {
+			t.Errorf("signature block %d rows %q, want %q", i+1, rows, want)
+		}
 	}
 	fields := got.Tables[0]
 	if len(fields.Rows) != 3 || fields.Rows[2].Cells[1] != "☐ Competency-Based  ☐ Time-Based  ☒ Hybrid" {
@@ -129,7 +140,7 @@ func TestPythonDocxReadsIt(t *testing.T) {
 			t.Errorf("page %s = %v, want %v", k, got.Page[k], v)
 		}
 	}
-	if got.Header != sponsor+" · Medical Coder · RAPIDS 1114HY" {
+	if got.Header != sponsor+" · Medical Coder\tRAPIDS Code: 1114HY" {
 		t.Errorf("header %q", got.Header)
 	}
 	if got.Footer != "Revision 2, 2026-11-01\tPage 1 of 1" || fmt.Sprint(got.FooterFields) != "[PAGE NUMPAGES]" {
@@ -153,10 +164,8 @@ func stderr(err error) string {
 	return ""
 }
 
-// TestLibreOfficeLaysItOut converts the sample to PDF with LibreOffice
-// Writer (a few seconds) and reads the pages back: the tables run over
-// several pages, their title and header rows repeat on each, the footer
-// counts pages, and the check marks and non-Latin text survive.
+// TestLibreOfficeLaysItOut converts the sample and an example to PDF with
+// LibreOffice Writer (a few seconds) and reads the pages back.
 func TestLibreOfficeLaysItOut(t *testing.T) {
 	if _, err := exec.LookPath("soffice"); err != nil {
 		missing(t, "LibreOffice Writer", "libreoffice-writer-nogui")
@@ -169,14 +178,26 @@ func TestLibreOfficeLaysItOut(t *testing.T) {
 	if err := os.WriteFile(src, write(t, sample(t)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	ex := renderExamples(t, "medical-coder-roi")[0]
+	exSrc := filepath.Join(dir, ex.name+".docx")
+	if err := os.WriteFile(exSrc, ex.docx, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	// Its own profile, so a running LibreOffice or a parallel test does not
-	// take the conversion over.
+	// take the conversion over; one run for both, as starting it is slow.
 	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", dir, src)
+		"--headless", "--convert-to", "pdf", "--outdir", dir, src, exSrc)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
-	pdf := filepath.Join(dir, "sample.pdf")
+	t.Run("sample", func(t *testing.T) { checkSamplePDF(t, filepath.Join(dir, "sample.pdf")) })
+	t.Run(ex.name, func(t *testing.T) { checkExamplePDF(t, ex.layout, filepath.Join(dir, ex.name+".pdf")) })
+}
+
+// checkSamplePDF reads the sample's pages back: the tables run over
+// several pages, their title and header rows repeat on each, the footer
+// counts pages, and the check marks and non-Latin text survive.
+func checkSamplePDF(t *testing.T, pdf string) {
 	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)

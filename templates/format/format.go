@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/wpsgen/wpsgen/templates"
+	"github.com/wpsgen/wpsgen/templates/docx"
 	"github.com/wpsgen/wpsgen/templates/font"
 	"github.com/wpsgen/wpsgen/templates/pdf"
 	"github.com/wpsgen/wpsgen/templates/xlsx"
@@ -44,12 +45,13 @@ type Format interface {
 }
 
 // all is every format, in the order their files are written and listed.
-var all = []Format{PDF, XLSX}
+var all = []Format{PDF, XLSX, DOCX}
 
 // The built-in formats.
 var (
 	PDF  Format = pdfFormat{}
 	XLSX Format = xlsxFormat{}
+	DOCX Format = docxFormat{}
 )
 
 // All returns every format, in output order.
@@ -151,12 +153,26 @@ func (xlsxFormat) Render(w io.Writer, d *templates.Layout, o Options) error {
 // A spreadsheet cell holds any text the reader's fonts can show; only
 // control characters (other than tab, line feed and carriage return),
 // which XML 1.0 cannot carry, and unpaired surrogates are refused.
-func (xlsxFormat) CanPrint(r rune) bool {
+func (xlsxFormat) CanPrint(r rune) bool { return xmlChar(r) }
+
+func xmlChar(r rune) bool {
 	if r == '\t' || r == '\n' || r == '\r' {
 		return true
 	}
 	return r <= unicode.MaxRune && !unicode.IsControl(r) && !(r >= 0xD800 && r <= 0xDFFF) && r != 0xFFFE && r != 0xFFFF
 }
+
+type docxFormat struct{}
+
+func (docxFormat) Name() string { return "docx" }
+func (docxFormat) Ext() string  { return ".docx" }
+func (docxFormat) Render(w io.Writer, l *templates.Layout, o Options) error {
+	return docx.Render(w, l, docx.Options{Created: o.Created, Creator: creator(o.Version)})
+}
+
+// A Word document, like a spreadsheet, holds any character XML can carry;
+// Word and LibreOffice find a font for each.
+func (docxFormat) CanPrint(r rune) bool { return xmlChar(r) }
 
 func creator(version string) string {
 	if version == "" {

@@ -22,7 +22,9 @@ func TestParse(t *testing.T) {
 		{"xlsx,pdf", "pdf,xlsx", ""}, // output order, not the user's
 		{"XLSX", "xlsx", ""},
 		{" pdf , pdf ", "pdf", ""},
-		{"pdf,odt", "", `unknown format "odt": the formats are pdf, xlsx`},
+		{"docx,pdf", "pdf,docx", ""},
+		{"DOCX, xlsx ,pdf", "pdf,xlsx,docx", ""},
+		{"pdf,odt", "", `unknown format "odt": the formats are pdf, xlsx, docx`},
 		{"", "", "no format given"},
 		{",", "", "no format given"},
 	} {
@@ -71,6 +73,10 @@ func TestPrintable(t *testing.T) {
 		}
 		if got := format.XLSX.CanPrint(tc.r); got != tc.xlsx {
 			t.Errorf("xlsx CanPrint(%U) = %v", tc.r, got)
+		}
+		// A Word document carries what XML carries, like the workbook.
+		if got := format.DOCX.CanPrint(tc.r); got != tc.xlsx {
+			t.Errorf("docx CanPrint(%U) = %v", tc.r, got)
 		}
 		if got := format.Printable(format.Default())(tc.r); got != (tc.pdf && tc.xlsx) {
 			t.Errorf("Printable(pdf,xlsx)(%U) = %v", tc.r, got)

@@ -51,10 +51,12 @@ func (b *builder) blocks(blocks []templates.Block) error {
 				if _, next := nextTable(blocks[i+1:]); next {
 					lead, level = []row{heading}, 2
 					if blk.Bookmark {
-						leadMark = &bookmark{b.fonts.clean(blk.Text, regular), 1}
+						leadMark = &bookmark{outlineText(b.fonts.clean(blk.Text, regular)), 1}
 					}
 					continue
 				}
+				// Kept with the first lines of the block after it.
+				b.flow.ensure(heading.height() + gapSmall + 2*stBody.lineHeight() + 2*padY)
 				b.mark(blk, 1)
 				t.body = []row{heading}
 				t.place(b.flow)
@@ -109,7 +111,10 @@ func outlineText(s string) string {
 	}
 	words := strings.Fields(strings.ToLower(s))
 	for i, w := range words {
-		if len(w) > 0 && (i == 0 || !smallWord[w]) {
+		switch {
+		case len([]rune(w)) == 1 && i == len(words)-1:
+			words[i] = strings.ToUpper(w) // a letter that names something: "Appendix A"
+		case len(w) > 0 && (i == 0 || i == len(words)-1 || !smallWord[w]):
 			words[i] = strings.ToUpper(w[:1]) + w[1:]
 		}
 	}

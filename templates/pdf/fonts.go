@@ -2,19 +2,14 @@ package pdf
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"sync"
 	"unicode"
 
-	"github.com/go-fonts/dejavu/dejavusans"
-	"github.com/go-fonts/dejavu/dejavusansbold"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/unicode/norm"
 
 	wpsfont "github.com/wpsgen/wpsgen/templates/font"
+	"github.com/wpsgen/wpsgen/templates/pdf/internal/fontmetrics"
 )
 
 // face is one of the two embedded fonts.
@@ -45,15 +40,6 @@ func (fc face) private() []byte {
 	return wpsfont.Regular()
 }
 
-// ttf returns the face's TrueType file. It is shared: copy it before
-// handing it to gofpdf.
-func (fc face) ttf() []byte {
-	if fc == bold {
-		return dejavusansbold.TTF
-	}
-	return dejavusans.TTF
-}
-
 const (
 	// maxRune is the last rune gofpdf can draw (see wpsfont.MaxRune).
 	maxRune = wpsfont.MaxRune
@@ -62,12 +48,12 @@ const (
 )
 
 // metrics are a face's glyph coverage and advance widths in thousandths of
-// an em, rounded the way gofpdf rounds them so that measured text matches
-// drawn text.
-type metrics struct {
-	width [maxRune + 1]uint16
-	has   [maxRune + 1]bool
-}
+// an em, as gofpdf rounds them. They come from tables generated at build
+// time (fonts_gen.go, checked against the fonts by a test), not from the
+// TrueType files at run time.
+type metrics fontmetrics.Table
+
+//go:generate go run ./internal/fontgen -o fonts_gen.go
 
 // fonts holds the metrics of both faces, indexed by face. The metrics are
 // read-only after loading and shared by concurrent renders.
@@ -79,48 +65,20 @@ var (
 	fontsErr    error
 )
 
-// loadFonts returns the metrics of the embedded faces, parsing them once.
+// loadFonts returns the metrics of the embedded faces, unpacking the
+// generated tables once.
 func loadFonts() (fonts, error) {
 	fontsOnce.Do(func() {
-		for _, fc := range []face{regular, bold} {
-			m, err := parseMetrics(fc.ttf())
-			if err != nil {
+		for fc, tables := range [][2]string{regular: {regularRanges, regularWidths}, bold: {boldRanges, boldWidths}} {
+			t := new(fontmetrics.Table)
+			if err := fontmetrics.Decode(t, tables[0], tables[1]); err != nil {
 				fontsErr = fmt.Errorf("reading embedded font metrics: %w", err)
 				return
 			}
-			loadedFonts[fc] = m
+			loadedFonts[fc] = (*metrics)(t)
 		}
 	})
 	return loadedFonts, fontsErr
-}
-
-// parseMetrics reads the coverage and advance widths of a TrueType font.
-func parseMetrics(ttf []byte) (*metrics, error) {
-	f, err := sfnt.Parse(ttf)
-	if err != nil {
-		return nil, err
-	}
-	var buf sfnt.Buffer
-	upem := f.UnitsPerEm()
-	ppem := fixed.Int26_6(upem) << 6 // one pixel per font unit
-	scale := 1000 / float64(upem)
-	m := new(metrics)
-	for r := rune(0); r <= maxRune; r++ {
-		g, err := f.GlyphIndex(&buf, r)
-		if err != nil {
-			return nil, err
-		}
-		if g == 0 {
-			continue
-		}
-		adv, err := f.GlyphAdvance(&buf, g, ppem, font.HintingNone)
-		if err != nil {
-			return nil, err
-		}
-		m.has[r] = true
-		m.width[r] = uint16(math.Round(scale * float64(adv) / 64))
-	}
-	return m, nil
 }
 
 // advance returns the width of s in thousandths of an em.
@@ -130,7 +88,7 @@ func (m *metrics) advance(s string) int {
 		if r > maxRune {
 			r = replacement
 		}
-		w += int(m.width[r])
+		w += int(m.Width[r])
 	}
 	return w
 }
@@ -160,7 +118,7 @@ func (fs fonts) clean(s string, fc face) string {
 			b.WriteByte(' ')
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
 			// invisible: drop
-		case r > maxRune || !m.has[r]:
+		case r > maxRune || !m.Has[r]:
 			b.WriteRune(replacement)
 		default:
 			b.WriteRune(r)
@@ -246,7 +204,7 @@ func (m *metrics) breakWord(lines []string, p string, j, k, limit int) ([]string
 		if r > maxRune {
 			r = replacement
 		}
-		rw := int(m.width[r])
+		rw := int(m.Width[r])
 		if w+rw > limit && q > start {
 			lines = append(lines, p[start:q])
 			start, w = q, 0
@@ -270,7 +228,7 @@ func (fs fonts) fit(s string, st style, width float64) string {
 		if r > maxRune {
 			r = replacement
 		}
-		if w += int(m.width[r]); w > limit {
+		if w += int(m.Width[r]); w > limit {
 			return strings.TrimRight(s[:i], " ") + "…"
 		}
 	}

@@ -19,7 +19,7 @@ func TestFontsCoverFormGlyphs(t *testing.T) {
 	fs := testFonts(t)
 	for _, fc := range []face{regular, bold} {
 		for _, r := range "☐☒✔•–—…·" + "ệŁĐΌλЗд" + string(replacement) {
-			if !fs[fc].has[r] || fs[fc].width[r] == 0 {
+			if !fs[fc].Has[r] || fs[fc].Width[r] == 0 {
 				t.Errorf("face %d: no glyph for %q", fc, r)
 			}
 		}

@@ -38,6 +38,7 @@ type line struct {
 	text   string
 	indent float64
 	style  style
+	offset float64 // prefix and text moved right (a nested row)
 }
 
 // cell is a table cell spanning one or more columns.
@@ -321,8 +322,8 @@ func drawLines(f *flow, c cell, x, top, w float64) {
 	y := top + padY
 	for _, l := range c.lines {
 		base := l.style.baseline(y)
-		f.text(x+padX, base, l.style, l.prefix)
-		tx := x + padX + l.indent
+		f.text(x+padX+l.offset, base, l.style, l.prefix)
+		tx := x + padX + l.offset + l.indent
 		switch c.align {
 		case alignRight:
 			tx = x + w - padX - f.fonts.width(l.text, l.style)

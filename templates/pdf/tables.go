@@ -129,6 +129,9 @@ func (b *builder) row(t *table, bt *templates.Table, r templates.Row, indent flo
 	for _, c := range r.Cells {
 		span := max(c.Span, 1)
 		pc := b.tableCell(t, col, span, c, st, indent)
+		if col == 0 && r.Indent > 0 {
+			pc = b.nested(t, span, c, st, indent, float64(r.Indent)*rowIndent)
+		}
 		a := alignOf(c.Kind)
 		if col < len(bt.Columns) && bt.Columns[col].Center && span == 1 {
 			a = alignCenter
@@ -187,6 +190,26 @@ func (b *builder) tableCell(t *table, col, span int, c templates.Cell, st style,
 	}
 	if c.Note != "" {
 		out.lines = append(out.lines, b.lines(c.Note, stNote, width)...)
+	}
+	return out
+}
+
+// rowIndent is how far a nested row's first cell (a competency's
+// sub-item) moves right per level.
+const rowIndent = 14.0
+
+// nested is a first cell moved right by shift: its text wrapped to the
+// narrower width, its prefix and lines drawn shift points in.
+func (b *builder) nested(t *table, span int, c templates.Cell, st style, indent, shift float64) cell {
+	width := t.textWidth(0, span) - shift
+	var out cell
+	out.span = span
+	out.lines = b.hanging(c.Prefix, c.Text, st, width, b.fonts.width(b.fonts.clean(c.Prefix, st.face), st)+4)
+	if c.Note != "" {
+		out.lines = append(out.lines, b.lines(c.Note, stNote, width)...)
+	}
+	for i := range out.lines {
+		out.lines[i].offset = shift
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 )
@@ -28,7 +29,11 @@ func TestMain(m *testing.M) {
 	if out := os.Getenv(launchEnv); out != "" {
 		os.Exit(launch(out, os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	os.Exit(code)
 }
 
 // launch runs args with this process's standard streams, writes "wall
@@ -53,14 +58,30 @@ func launch(out string, args []string) int {
 	return st.ExitCode()
 }
 
-// buildBinary builds wpsgen into a temporary directory.
-func buildBinary(t *testing.T) string {
+// built is the wpsgen binary the tests run, built once per test process:
+// each go build links it again, a second or more.
+var built struct {
+	once     sync.Once
+	dir, bin string
+	err      error
+}
+
+// buildBinary builds wpsgen into a temporary directory, once.
+func buildBinary(t testing.TB) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "wpsgen")
-	if out, err := exec.Command("go", "build", "-o", bin, "github.com/wpsgen/wpsgen/cmd/wpsgen").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "wpsgen-test-"); built.err != nil {
+			return
+		}
+		built.bin = filepath.Join(built.dir, "wpsgen")
+		if out, err := exec.Command("go", "build", "-o", built.bin, "github.com/wpsgen/wpsgen/cmd/wpsgen").CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
 	}
-	return bin
+	return built.bin
 }
 
 // binaryRun is what one run of the binary did.
@@ -73,7 +94,7 @@ type binaryRun struct {
 }
 
 // runBinary runs bin with args through the launcher and measures it.
-func runBinary(t *testing.T, bin string, args ...string) binaryRun {
+func runBinary(t testing.TB, bin string, args ...string) binaryRun {
 	t.Helper()
 	self, err := os.Executable()
 	if err != nil {

@@ -144,6 +144,10 @@ func letters(i int) string {
 func writeProgram(t testing.TB, dir, name string, data []byte) string {
 	t.Helper()
 	p := filepath.Join(dir, name+".yaml")
+	// -synthetic-out may name a directory that does not exist yet.
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -30,6 +30,8 @@ type Options struct {
 	Strict bool
 	// Version is recorded in the documents as their creator's version.
 	Version string
+	// Workers is how many programs are drawn at once; 0 means GOMAXPROCS.
+	Workers int
 }
 
 func (o Options) formats() []format.Format {
@@ -117,7 +119,10 @@ func CheckOutputs(inputs, outputs []string) error {
 // renames them into place only when all were rendered: on any error, or
 // when ctx is cancelled (SIGINT, SIGTERM), it removes its temporary files
 // and every earlier output stays untouched. The programs must be Ready.
-// It returns the files written, in order.
+// It returns the files written, in order. Programs are drawn opts.Workers
+// at a time (GOMAXPROCS by default); the files and their order are those
+// of a one-at-a-time run, and so is the error when several programs fail:
+// the first program's.
 func WriteAll(ctx context.Context, results []*framework.Result, opts Options) (written []string, err error) {
 	formats := opts.formats()
 	dir := opts.Dir
@@ -133,31 +138,43 @@ func WriteAll(ctx context.Context, results []*framework.Result, opts Options) (w
 			return nil, err
 		}
 	}
-	var s staging
-	defer s.abort()
 	for _, r := range results {
 		if r.Schedule == nil {
 			return nil, ErrInvalid
 		}
+	}
+	s := staging{files: make([]staged, len(results)*len(formats))}
+	defer s.abort()
+	// Each program is built and drawn by one worker into its own slots of
+	// s.files, so the files are renamed in input order whatever order the
+	// workers finish in, and every document is the bytes a lone render
+	// would write.
+	err = forEach(ctx, len(results), opts.Workers, func(ctx context.Context, i int) error {
+		r := results[i]
 		doc := templates.Build(r.Schedule, Name(r.Path))
 		created := opts.Created
 		if created.IsZero() {
+			var err error
 			if created, err = CreationDate(r.Schedule.Program); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		source, err := programSource(r.Path)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		for i, f := range formats {
-			path := Outputs(dir, doc.Name, formats)[i]
-			if err := s.add(ctx, path, func(w io.Writer) error {
+		paths := Outputs(dir, doc.Name, formats)
+		for j, f := range formats {
+			if err := s.add(ctx, i*len(formats)+j, paths[j], func(w io.Writer) error {
 				return f.Render(w, doc, format.Options{Created: created, Version: opts.Version, Source: source})
 			}); err != nil {
-				return nil, err
+				return err
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return s.commit(ctx)
 }

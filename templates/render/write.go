@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // WriteError is an output file that could not be written.
@@ -22,9 +23,13 @@ func (e *WriteError) Unwrap() error { return e.Err }
 
 // staging holds finished documents in temporary files next to their
 // targets until every document of the run is ready, so a run either
-// replaces all its outputs or none.
+// replaces all its outputs or none. Each document has its own slot in
+// files, fixed before the run: concurrent renders fill different slots,
+// and commit renames them in slot order.
 type staging struct {
 	files []staged
+	mu    sync.Mutex
+	open  int // finished documents kept open without a name; see maxUnnamed
 }
 
 type staged struct {
@@ -76,8 +81,9 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
-// add renders one document into a temporary file in path's directory.
-func (s *staging) add(ctx context.Context, path string, render func(io.Writer) error) error {
+// add renders one document into a temporary file in path's directory and
+// records it in files[slot].
+func (s *staging) add(ctx context.Context, slot int, path string, render func(io.Writer) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -86,15 +92,14 @@ func (s *staging) add(ctx context.Context, path string, render func(io.Writer) e
 	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
 		return &WriteError{Path: path, Err: errors.New("it exists and is not a regular file")}
 	}
-	dir := filepath.Dir(path)
-	tmp, named, err := createTemp(dir)
+	tmp, named, err := createTemp(filepath.Dir(path))
 	if err != nil {
 		return &WriteError{Path: path, Err: err}
 	}
-	s.files = append(s.files, staged{path: path, f: tmp})
-	last := &s.files[len(s.files)-1]
+	f := &s.files[slot]
+	*f = staged{path: path, f: tmp}
 	if named {
-		last.tmp = tmp.Name()
+		f.tmp = tmp.Name()
 	}
 	if err := render(ctxWriter{ctx, tmp}); err != nil {
 		if ctx.Err() != nil {
@@ -109,25 +114,23 @@ func (s *staging) add(ctx context.Context, path string, render func(io.Writer) e
 			return &WriteError{Path: path, Err: err}
 		}
 	}
-	if !named && s.unnamed() <= maxUnnamed {
-		return nil
-	}
-	return s.close(last)
-}
-
-func (s *staging) unnamed() int {
-	n := 0
-	for _, f := range s.files {
-		if f.f != nil && f.tmp == "" {
-			n++
+	if !named {
+		s.mu.Lock()
+		keep := s.open < maxUnnamed
+		if keep {
+			s.open++
+		}
+		s.mu.Unlock()
+		if keep {
+			return nil
 		}
 	}
-	return n
+	return f.close()
 }
 
 // close names a finished document's temporary file if it has no name yet,
 // and closes it.
-func (s *staging) close(f *staged) error {
+func (f *staged) close() error {
 	if f.f == nil {
 		return nil
 	}
@@ -153,7 +156,7 @@ func (s *staging) commit(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	for i := range s.files {
-		if err := s.close(&s.files[i]); err != nil {
+		if err := s.files[i].close(); err != nil {
 			return nil, err
 		}
 	}
@@ -187,9 +190,9 @@ func (s *staging) abort() {
 // succeeded, so a failed run leaves any earlier file untouched and no
 // partial file.
 func WriteFile(path string, render func(io.Writer) error) error {
-	var s staging
+	s := staging{files: make([]staged, 1)}
 	defer s.abort()
-	if err := s.add(context.Background(), path, render); err != nil {
+	if err := s.add(context.Background(), 0, path, render); err != nil {
 		return err
 	}
 	_, err := s.commit(context.Background())

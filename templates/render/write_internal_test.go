@@ -13,10 +13,10 @@ import (
 func TestStagingPastMaxUnnamed(t *testing.T) {
 	for _, commit := range []bool{true, false} {
 		dir := t.TempDir()
-		var s staging
+		s := staging{files: make([]staged, maxUnnamed+6)}
 		for i := range maxUnnamed + 6 {
 			path := fmt.Sprintf("%s/doc%03d.txt", dir, i)
-			if err := s.add(context.Background(), path, func(w io.Writer) error {
+			if err := s.add(context.Background(), i, path, func(w io.Writer) error {
 				_, err := fmt.Fprint(w, i)
 				return err
 			}); err != nil {

@@ -23,6 +23,7 @@ const (
 	lookHeadingNumber             // number on a title row
 	lookText                      // wrapped text in a table
 	lookCenter                    // short centred value in a table
+	lookNoteCell                  // a row's notes in the notes column, wrapped
 	lookCellCode                  // code in a table (course number)
 	lookNumber                    // number in a table
 	lookTotalLabel                // label of a total or subtotal
@@ -70,6 +71,7 @@ var looks = [lookCount]lookDef{
 	lookHeadingNumber: {bold: true, fill: headingFill, border: "box"},
 	lookText:          {wrap: true, border: "box"},
 	lookCenter:        {align: "center", border: "box"},
+	lookNoteCell:      {align: "center", wrap: true, border: "box"},
 	lookCellCode:      {text: true, border: "box"},
 	lookNumber:        {border: "box"},
 	lookTotalLabel:    {bold: true, wrap: true, align: "right"},

@@ -327,7 +327,7 @@ func (s *sheet) tableRow(t *templates.Table, m mapping, r templates.Row) (int, e
 		k += max(c.Span, 1)
 	}
 	if m.notes > 0 && len(notes) > 0 {
-		ln.put(m.notes, m.notes, cell{value: strings.Join(notes, "; "), look: lookCenter})
+		ln.put(m.notes, m.notes, cell{value: strings.Join(notes, "; "), look: lookNoteCell})
 	}
 	cells := ln.row()
 	n := s.add(cells...)
