@@ -2,6 +2,7 @@ package cmd_test
 
 import (
 	"bytes"
+	"context"
 	"debug/buildinfo"
 	"encoding/json"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // runStdin runs wpsgen in dir with stdin as its standard input.
@@ -108,6 +110,34 @@ func TestValidateUnreadableInWalk(t *testing.T) {
 	want := []string{"dangling.yaml read", short(strings.TrimPrefix(deep, dir+"/")) + " read", "ehr-specialist-hybrid.yaml schema", "pipe.yaml read"}
 	if r.code != 1 || !slices.Equal(got, want) {
 		t.Errorf("exit %d, findings\n%q\nwant\n%q\n%s", r.code, got, want, r.stderr)
+	}
+}
+
+// TestNamedPipeArguments: a named pipe given to validate, render or init
+// --framework is refused at once (exit 3), never opened and waited on.
+func TestNamedPipeArguments(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "p.yaml"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for _, args := range [][]string{
+		{"validate", "p.yaml"},
+		{"render", "p.yaml", "-o", "out"},
+		{"init", "--framework", "p.yaml", "-o", "new.yaml"},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		c := exec.CommandContext(ctx, wpsgen(t), args...)
+		c.Dir = dir
+		out, _ := c.CombinedOutput()
+		timedOut := ctx.Err() != nil
+		cancel()
+		if timedOut {
+			t.Errorf("%v: still waiting after 10 s", args)
+			continue
+		}
+		if code := c.ProcessState.ExitCode(); code != 3 || !strings.Contains(string(out), "named pipe") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
 	}
 }
 
