@@ -46,6 +46,11 @@ func TestFindingsFlood(t *testing.T) {
 		}
 		t.Logf("%s: %v, %d MB, %d bytes", format, took, rss>>20, len(out))
 	}
+	// render prints the same closing line before it refuses the program.
+	r := runIn(t, dir, "render", "flood.yaml", "-o", "out")
+	if m := more.FindStringSubmatch(r.stderr); r.code != 1 || m == nil || atoi(t, m[1]) < items-1000 {
+		t.Errorf("render: exit %d, no closing line for the findings left out; stderr ends\n%s", r.code, r.stderr[max(0, len(r.stderr)-300):])
+	}
 }
 
 // TestLargestFileOfValues: the largest file wpsgen reads, of the smallest
