@@ -68,15 +68,15 @@ func TestLargestFileOfValues(t *testing.T) {
 	}
 	c := exec.Command(wpsgen(t), "validate", "flood.yaml")
 	c.Dir = dir
-	start := time.Now()
 	out, _ := c.Output()
-	took := time.Since(start)
+	// Processor time: wall time depends on the machine's load.
+	took := c.ProcessState.UserTime() + c.ProcessState.SystemTime()
 	rss := c.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
 	if code := c.ProcessState.ExitCode(); code != 1 || strings.Count(string(out), "\n") != 1 || !strings.Contains(string(out), "more than 300,000 values") {
 		t.Errorf("exit %d:\n%.1000s", code, out)
 	}
-	if took > 60*time.Second || rss > 1<<30 {
-		t.Errorf("%v and %d MB; the bounds are 60s and 1024 MB", took, rss>>20)
+	if took > 30*time.Second || rss > 1<<30 {
+		t.Errorf("%v of CPU and %d MB; the bounds are 30s and 1024 MB", took, rss>>20)
 	}
 	t.Logf("%v, %d MB", took, rss>>20)
 }

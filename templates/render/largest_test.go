@@ -12,7 +12,7 @@ import (
 const (
 	largestJobFunctions = 530 // of 60 competencies: about 294,000 values
 	largestMemoryLimit  = 512 << 20
-	largestTimeLimit    = 120 * time.Second // 25 s of CPU, on a loaded machine
+	largestCPULimit     = 60 * time.Second // processor time: wall time depends on the machine's load
 )
 
 // TestLargestProgramBinary renders the largest program wpsgen accepts with
@@ -35,7 +35,7 @@ func TestLargestProgramBinary(t *testing.T) {
 		t.Fatalf("exit %d\n%.2000s", run.code, run.output)
 	}
 	t.Logf("%v wall, %v CPU, peak RSS %d MB", run.took, run.cpu, run.peakRSS>>20)
-	if run.peakRSS > largestMemoryLimit || run.took > largestTimeLimit {
-		t.Errorf("took %v and %d MB; the limits are %v and %d MB", run.took, run.peakRSS>>20, largestTimeLimit, largestMemoryLimit>>20)
+	if run.peakRSS > largestMemoryLimit || run.cpu > largestCPULimit {
+		t.Errorf("took %v of CPU and %d MB; the limits are %v and %d MB", run.cpu, run.peakRSS>>20, largestCPULimit, largestMemoryLimit>>20)
 	}
 }
