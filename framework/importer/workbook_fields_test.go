@@ -66,6 +66,9 @@ func TestWorkbookFieldEdits(t *testing.T) {
 		{"specialization by its id", roiProgram, func(t *testing.T, f *excelize.File) {
 			field(t, f, wps, workbook.FieldSpecialization, "release-of-information")
 		}, nil},
+		{"competency-based term in months and hours", "../../examples/medical-coder-cb.yaml", func(t *testing.T, f *excelize.File) {
+			field(t, f, wps, workbook.FieldTerm, "18 months (3,000 hours) of on-the-job learning; progress by demonstrated competency")
+		}, [][2]string{{"term:\n  months: 12\n", "term:\n  months: 18\n  hours: 3000\n"}}},
 		{"hybrid term", "../../examples/ehr-specialist-hybrid.yaml", func(t *testing.T, f *excelize.File) {
 			field(t, f, wps, workbook.FieldTerm, "2,000 to 3,000.5 hours of on-the-job learning")
 		}, [][2]string{{"  max_hours: 3000\n", "  max_hours: 3000.5\n"}}},
