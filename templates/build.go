@@ -116,23 +116,27 @@ func headerFields(s *framework.Schedule) []Field {
 	if s.Specialization != nil {
 		specID = s.Specialization.ID.Value
 	}
-	fields := []Field{
+	return []Field{
 		{Label: "Sponsor", Value: sponsor, Path: workbook.FieldSponsor, Shown: []string{p.Sponsor.Name.Value, p.Sponsor.Number.Value}},
 		{Label: "Job title", Value: occ.JobTitle.Value, Path: "occupation.job_title"},
 		{Label: "Level", Value: occ.Level.Value, Path: "occupation.level"},
 		{Label: "Specialization", Value: spec, Path: workbook.FieldSpecialization, Shown: []string{specID}},
-		BoxField("Stackable program", Checkbox{Label: "yes", Checked: stackable}, Checkbox{Label: "no", Checked: !stackable}),
+		withPath(BoxField("Stackable program", Checkbox{Label: "yes", Checked: stackable}, Checkbox{Label: "no", Checked: !stackable}), workbook.FieldStackable),
 		{Label: "Base occupation name", Value: occ.BaseOccupation.Value, Path: "occupation.base_occupation"},
 		{Label: "Company contact", Value: contact, Path: workbook.FieldContact, Shown: []string{contactName, contactTitle}},
 		{Label: "Address", Value: p.Sponsor.Address.Value, Path: "sponsor.address"},
 		{Label: "Phone", Value: phone, Path: "sponsor.contact.phone"},
 		{Label: "Email", Value: email, Kind: FieldEmail, Path: "sponsor.contact.email"},
-		BoxField("Apprenticeship type", approach("Competency-Based", CompetencyBased), approach("Time-Based", TimeBased), approach("Hybrid", Hybrid)),
+		withPath(BoxField("Apprenticeship type", approach("Competency-Based", CompetencyBased), approach("Time-Based", TimeBased), approach("Hybrid", Hybrid)), workbook.FieldApproach),
 		{Label: "Term", Value: termText(p), Path: workbook.FieldTerm},
 		{Label: "Prerequisites", Value: strings.Join(prereq, "; "), Kind: FieldItems, Items: prereq, Path: workbook.FieldPrerequisites},
 	}
-	fields[4].Path, fields[10].Path = workbook.FieldStackable, workbook.FieldApproach
-	return fields
+}
+
+// withPath gives a field the program key it shows.
+func withPath(f Field, path string) Field {
+	f.Path = path
+	return f
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
