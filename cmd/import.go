@@ -41,12 +41,19 @@ func NewImportCmd(f *Factory) *cobra.Command {
 in Excel or LibreOffice, and writes the program YAML that renders it: the program the workbook
 was rendered from (it travels in the workbook, hidden), with the workbook's edits applied: job
 function hours (decimals kept exactly), RTI/OJT marks set or cleared, competency rows deleted
-(crossed off) or added under a job function (the sponsor's own, custom), course rows edited,
-deleted or added. Totals are computed, never read back. Keep the rows' order and the sheets'
-names; add a row by inserting it inside a job function's table or the course table. A relative
-framework: path in the program is kept as it was: write the program where it was rendered from
-(or fix the path). A cell that cannot be read (text in an hours cell, a mark that is not the
-drop-down's) is reported as WORKBOOK.xlsx:Sheet!C12 (rule import) and nothing is written.
+(crossed off) or added under a job function (the sponsor's own, custom), the titles, texts and
+Core/Optional of the sponsor's own job functions and competencies, the header fields (sponsor
+and registration number, contact and title, codes, specialization, stackable and apprenticeship
+type boxes, term, prerequisites one per line, RTI provider, paid, schedule), the Appendix A
+sheet's ratio, journeyworker rate, wage step percents and rates as stated, probation, selection
+procedures and interim credential titles, course rows edited, deleted or added. Totals and
+other computed values are never read back (one typed over is a warning). Keep the rows' order
+and the sheets' names; add a row by inserting it inside a job function's table or the course
+table. A relative framework: path in the program is kept as it was: write the
+program where it was rendered from (or fix the path). A cell that cannot be read (text in an
+hours cell, a mark that is not the drop-down's, a framework competency's text or type changed)
+is reported as WORKBOOK.xlsx:Sheet!C12 (rule import) and nothing is written. What was read back
+is reported as notes, in every --format.
 
 wpsgen import --framework TABLE reads a table with one row per competency, as intermediaries keep frameworks in spreadsheets,
 and write the framework file it describes. The table is a CSV file (comma, semicolon or tab
@@ -140,16 +147,18 @@ func runImportWorkbook(opts *ImportOptions, path string) error {
 }
 
 // finishImport prints notes and findings, writes the YAML when the input
-// could be read, and validates what it wrote.
+// could be read, and validates what it wrote. Every format carries the
+// same findings: the input's (its notes, warnings and errors, in reading
+// order), then those of the file written, in one report.
 func finishImport(opts *ImportOptions, input string, yaml []byte, findings []framework.Finding, notes []importer.Note, next func(string) string) error {
 	f := opts.F
-	if opts.Format == "text" {
-		for _, n := range notes {
-			fmt.Fprintln(f.IO.ErrOut, report.OneLine(n.String()))
-		}
+	read := make([]framework.Finding, 0, len(notes)+len(findings))
+	for _, n := range notes {
+		read = append(read, n.Finding())
 	}
+	read = append(read, findings...)
 	if yaml == nil {
-		if err := report.Write(f.IO.ErrOut, opts.Format, findings, report.Options{Version: f.Version()}); err != nil {
+		if err := report.Write(f.IO.ErrOut, opts.Format, read, report.Options{Version: f.Version()}); err != nil {
 			return fatalError{err}
 		}
 		if opts.Format == "text" {
@@ -175,7 +184,7 @@ func finishImport(opts *ImportOptions, input string, yaml []byte, findings []fra
 	if err != nil {
 		return fatalError{err}
 	}
-	if err := report.Write(f.IO.ErrOut, opts.Format, vr.Findings, report.Options{Version: f.Version()}); err != nil {
+	if err := report.Write(f.IO.ErrOut, opts.Format, append(read, vr.Findings...), report.Options{Version: f.Version()}); err != nil {
 		return fatalError{err}
 	}
 	if opts.Format == "text" && opts.Output != "" {

@@ -93,8 +93,12 @@ func TestImportFailures(t *testing.T) {
 
 	r = runIn(t, dir, "import", "--framework", "bad.csv", "--format", "json")
 	var fs []map[string]any
-	if err := json.Unmarshal([]byte(r.stderr), &fs); err != nil || r.code != cmd.ExitFindings || len(fs) != 1 || fs[0]["rule"] != "import" || fs[0]["line"] != 2.0 || fs[0]["column"] != 3.0 {
-		t.Errorf("json: exit %d, %v, stderr:\n%s", r.code, err, r.stderr)
+	if err := json.Unmarshal([]byte(r.stderr), &fs); err != nil || r.code != cmd.ExitFindings || len(fs) != 3 {
+		t.Fatalf("json: exit %d, %v, stderr:\n%s", r.code, err, r.stderr)
+	}
+	// The notes the text format prints (ids assigned) come first, then the error.
+	if e := fs[2]; e["severity"] != "error" || e["rule"] != "import" || e["line"] != 2.0 || e["column"] != 3.0 || fs[0]["severity"] != "note" || fs[1]["severity"] != "note" {
+		t.Errorf("json: %v", fs)
 	}
 
 	for _, c := range []struct {
@@ -162,18 +166,59 @@ func TestImportWorkbook(t *testing.T) {
 		t.Errorf("the edit is not in the program:\n%s", got)
 	}
 
+	// Every format carries what the text format says: the notes of what
+	// was read back, and the warning of a total typed over.
+	total := labelRow(t, book, "RTI Plan", "Total RTI hours")
+	edit("RTI Plan", "C"+strconv.Itoa(total), 999)
+	for format, want := range map[string][]string{
+		"text": {`out/pharmacy-technician.xlsx:RTI Plan!A13: note: course "Medical and Pharmaceutical Terminology" edited [import]`,
+			"out/pharmacy-technician.xlsx:RTI Plan!C" + strconv.Itoa(total) + ": warning: the total 999 was typed over"},
+		"json": {`"severity": "note",`, `"cell": "RTI Plan!A13"`, `"severity": "warning",`, `"cell": "RTI Plan!C` + strconv.Itoa(total) + `"`, `"rule": "rti-total"`},
+		"github": {`::notice file=out/pharmacy-technician.xlsx,line=13,col=1,title=import::RTI Plan!A13: course "Medical and Pharmaceutical Terminology" edited`,
+			"::warning file=out/pharmacy-technician.xlsx,line=" + strconv.Itoa(total) + ",col=3,title=import::RTI Plan!C" + strconv.Itoa(total) + ": the total 999 was typed over", "title=rti-total::"},
+		"sarif": {`"level": "note",`, `"level": "warning",`, `"text": "RTI Plan!C` + strconv.Itoa(total) + `: the total 999 was typed over`, `"ruleId": "rti-total"`},
+	} {
+		r = runIn(t, dir, "import", "out/pharmacy-technician.xlsx", "-o", "pharmacy-technician.yaml", "--force", "--format", format)
+		for _, w := range want {
+			if r.code != cmd.ExitFindings || !strings.Contains(r.stderr, w) {
+				t.Errorf("--format %s: exit %d, want %q in:\n%s", format, r.code, w, r.stderr)
+			}
+		}
+	}
+
 	// Text in an hours cell: a finding naming the cell, in every format,
 	// and nothing written.
 	edit("RTI Plan", courseHoursCell(t, book, "PHT 102"), "thirty")
 	before := readString(t, filepath.Join(dir, "pharmacy-technician.yaml"))
 	r = runIn(t, dir, "import", "out/pharmacy-technician.xlsx", "-o", "pharmacy-technician.yaml", "--force", "--format", "json")
 	var fs []map[string]any
-	if err := json.Unmarshal([]byte(r.stderr), &fs); err != nil || r.code != cmd.ExitFindings || len(fs) != 1 || fs[0]["rule"] != "import" || !strings.HasPrefix(fs[0]["cell"].(string), "RTI Plan!C") {
+	if err := json.Unmarshal([]byte(r.stderr), &fs); err != nil || r.code != cmd.ExitFindings || len(fs) != 2 || fs[1]["rule"] != "import" || fs[1]["severity"] != "error" || !strings.HasPrefix(fs[1]["cell"].(string), "RTI Plan!C") {
 		t.Errorf("json: exit %d, %v:\n%s", r.code, err, r.stderr)
 	}
 	if readString(t, filepath.Join(dir, "pharmacy-technician.yaml")) != before {
 		t.Error("the program was rewritten despite the error")
 	}
+}
+
+// labelRow finds the row of sheet whose first cell is label.
+func labelRow(t *testing.T, book, sheet, label string) int {
+	t.Helper()
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == label {
+			return i + 1
+		}
+	}
+	t.Fatalf("no row %q in %s", label, sheet)
+	return 0
 }
 
 // courseHoursCell finds the hours cell of the course numbered number.

@@ -49,12 +49,18 @@ type Severity int
 const (
 	Error Severity = iota
 	Warning
+	// Note says what a command did (wpsgen import: what it read back), not
+	// what is wrong; --strict does not count it.
+	Note
 )
 
-// String returns "error" or "warning".
+// String returns "error", "warning" or "note".
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }
@@ -92,10 +98,11 @@ func compareFindings(a, b Finding) int {
 	)
 }
 
-// HasErrors reports whether any finding is an error (or, when strict, a warning).
+// HasErrors reports whether any finding is an error (or, when strict, a
+// warning; notes never count).
 func HasErrors(fs []Finding, strict bool) bool {
 	for _, f := range fs {
-		if f.Severity == Error || strict {
+		if f.Severity == Error || strict && f.Severity == Warning {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework"
@@ -27,19 +28,24 @@ func appendixPart(s *framework.Schedule) Part {
 		&Heading{Level: 1, Text: "APPENDIX A", Bookmark: true},
 		&Heading{Level: 2, Text: fw.Title.Value},
 		&FieldList{Aside: true, Fields: []Field{
-			{Label: "O*NET-SOC Code", Value: or(occ.ONET, fw.ONET), Kind: FieldCode},
-			{Label: "RAPIDS Code", Value: or(occ.RAPIDS, fw.RAPIDS), Kind: FieldCode},
+			{Label: "O*NET-SOC Code", Value: or(occ.ONET, fw.ONET), Kind: FieldCode, Path: "occupation.onet"},
+			{Label: "RAPIDS Code", Value: or(occ.RAPIDS, fw.RAPIDS), Kind: FieldCode, Path: "occupation.rapids"},
 		}},
 		&Paragraph{Text: "This schedule is attached to and a part of these Standards for the above identified occupation.", Style: StyleLegal},
 	}
-	blocks = append(blocks, section("1. APPRENTICESHIP APPROACH", approachBoxes(p.Approach.Value))...)
-	blocks = append(blocks, section("2. TERM OF APPRENTICESHIP", &Paragraph{Text: termSentence(p)})...)
+	approach, term := approachBoxes(p.Approach.Value), &Paragraph{Text: termSentence(p)}
+	// Written from what the schedule's header fields show: a workbook's
+	// reader warns of an edit here rather than reading it.
+	approach.Key = &RowKey{Key: workbook.KeyDerived + "the apprenticeship type", Shown: []string{approach.Text}}
+	term.Key = &RowKey{Key: workbook.KeyDerived + "the term", Shown: []string{term.Text}}
+	blocks = append(blocks, section("1. APPRENTICESHIP APPROACH", approach)...)
+	blocks = append(blocks, section("2. TERM OF APPRENTICESHIP", term)...)
 	blocks = append(blocks, ratioSection(p.Ratio)...)
 	blocks = append(blocks, wageSection(p)...)
 	blocks = append(blocks, probationSection(p.Probation)...)
 	blocks = append(blocks, selectionSection(p.SelectionProcedures)...)
 	blocks = append(blocks, credentialSection(p.InterimCredentials)...)
-	return Part{Name: "Appendix A", Blocks: blocks}
+	return Part{Name: workbook.SheetAppendix, Blocks: blocks}
 }
 
 // section is a numbered section heading (an outline entry) and its blocks.
@@ -161,9 +167,10 @@ func ratioSection(r *framework.Ratio) []Block {
 	}
 	a, j := r.Apprentices.Dec, r.Journeyworkers.Dec
 	text := fmt.Sprintf("%s to %s (%s:%s)", countOf(a, "Apprentice"), countOf(j, "Journeyworker"), a.String(), j.String())
-	blocks := section("3. RATIO OF APPRENTICES TO JOURNEYWORKERS", &Paragraph{Text: text})
+	blocks := section("3. RATIO OF APPRENTICES TO JOURNEYWORKERS", &Paragraph{Text: text,
+		Key: &RowKey{Key: workbook.KeyRatio, Shown: []string{text, a.String(), j.String()}}})
 	if r.Note.Value != "" {
-		blocks = append(blocks, &Paragraph{Text: r.Note.Value})
+		blocks = append(blocks, &Paragraph{Text: r.Note.Value, Key: &RowKey{Key: workbook.KeyText + "ratio.note", Shown: []string{r.Note.Value}}})
 	}
 	return blocks
 }
@@ -188,9 +195,9 @@ func probationSection(pr *framework.Probation) []Block {
 	} else {
 		text = strings.ToUpper(text[:1]) + text[1:]
 	}
-	blocks := section("5. PROBATIONARY PERIOD", &Paragraph{Text: text + "."})
+	blocks := section("5. PROBATIONARY PERIOD", &Paragraph{Text: text + ".", Key: &RowKey{Key: workbook.KeyProbation, Shown: []string{text + "."}}})
 	if pr.Note.Value != "" {
-		blocks = append(blocks, &Paragraph{Text: pr.Note.Value})
+		blocks = append(blocks, &Paragraph{Text: pr.Note.Value, Key: &RowKey{Key: workbook.KeyText + "probation.note", Shown: []string{pr.Note.Value}}})
 	}
 	return blocks
 }
@@ -198,9 +205,9 @@ func probationSection(pr *framework.Probation) []Block {
 // selectionSection is the selection procedures, a paragraph each.
 func selectionSection(procs []framework.String) []Block {
 	var paras []Block
-	for _, s := range procs {
+	for i, s := range procs {
 		if s.Value != "" {
-			paras = append(paras, &Paragraph{Text: s.Value})
+			paras = append(paras, &Paragraph{Text: s.Value, Key: &RowKey{Key: workbook.KeyProcedure + strconv.Itoa(i), Shown: []string{s.Value}}})
 		}
 	}
 	if len(paras) == 0 {
@@ -221,13 +228,14 @@ func credentialSection(creds []*framework.InterimCredential) []Block {
 	}
 	t := &Table{
 		ID:        credentialsTable,
+		HeaderKey: workbook.KeyCredentialHead,
 		Continued: "INTERIM CREDENTIALS (continued)",
 		Columns: []Column{
-			{Header: "Interim credential", Kind: CellText, Width: 200},
-			{Header: "Earned", Kind: CellText, Width: 322},
+			{Header: workbook.HeaderCredential, Kind: CellText, Width: 200},
+			{Header: workbook.HeaderEarned, Kind: CellText, Width: 322},
 		},
 	}
-	for _, c := range creds {
+	for i, c := range creds {
 		var when []string
 		if ids := idValues(c.After); len(ids) > 0 {
 			when = append(when, "on completing "+jobFunctionList(ids))
@@ -238,10 +246,11 @@ func credentialSection(creds []*framework.InterimCredential) []Block {
 		if c.AfterRTIHours.Set {
 			when = append(when, "after "+c.AfterRTIHours.Dec.Format()+" hours of related instruction")
 		}
+		earned := capitalize(strings.Join(when, "; "))
 		t.Rows = append(t.Rows, Row{Cells: []Cell{
 			{Kind: CellText, Text: c.Title.Value},
-			{Kind: CellText, Text: capitalize(strings.Join(when, "; ")), Note: c.Note.Value},
-		}})
+			{Kind: CellText, Text: earned, Note: c.Note.Value},
+		}, Key: &RowKey{Key: workbook.KeyCredential + strconv.Itoa(i), Shown: []string{c.Title.Value, earned, c.Note.Value}}})
 	}
 	return []Block{&Heading{Level: 2, Text: "INTERIM CREDENTIALS", Bookmark: true}, t}
 }
@@ -307,7 +316,7 @@ func itemRows(items []ListItem, depth int) []Row {
 
 // itemKey marks a sub-item's row, for a workbook's reader, as more of the
 // competency row above: a sub-item is never read back as a competency.
-var itemKey = &RowKey{Key: workbook.KeyContinued}
+var itemKey = &RowKey{Key: workbook.KeyItem}
 
 // itemMark is a sub-item's number at its depth: "1.", then "a.", then a
 // bullet (the rules allow no deeper items).

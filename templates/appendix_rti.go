@@ -47,16 +47,21 @@ func rtiOutline(p *framework.Program) *Table {
 		}
 		if g.label != "" {
 			// A course added under a year's group is read back with that
-			// year; under a level or "Other courses", with none.
-			year := ""
-			if !g.other && len(g.courses) > 0 && g.courses[0].Level.Value == "" {
-				year = g.courses[0].Year.Text
+			// year, under a level's with that level; under "Other
+			// courses", with neither.
+			key := workbook.KeyGroup
+			switch {
+			case g.other || len(g.courses) == 0:
+			case g.courses[0].Level.Value != "":
+				key = workbook.KeyLevel + g.courses[0].Level.Value
+			default:
+				key += g.courses[0].Year.Text
 			}
 			label := g.label
 			if shared != "" {
 				label += " — Provider: " + shared
 			}
-			t.Rows = append(t.Rows, Row{Kind: RowGroup, Cells: []Cell{{Kind: CellText, Span: 4, Text: label}}, Key: &RowKey{Key: workbook.KeyGroup + year}})
+			t.Rows = append(t.Rows, Row{Kind: RowGroup, Cells: []Cell{{Kind: CellText, Span: 4, Text: label}}, Key: &RowKey{Key: key}})
 		}
 		first := len(t.Rows)
 		var subtotal decimal.Decimal

@@ -3,9 +3,11 @@ package templates
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
 // wagesTable names the wage schedule table.
@@ -28,14 +30,14 @@ func wageSection(p *framework.Program) []Block {
 	}
 	jw := w.JourneyworkerRate
 	hasPercent := jw.Set || slices.ContainsFunc(w.Steps, func(st *framework.WageStep) bool { return st.Percent.Set })
-	t := &Table{ID: wagesTable, Continued: "APPRENTICE WAGE SCHEDULE (continued)"}
+	t := &Table{ID: wagesTable, HeaderKey: workbook.KeyWageHead, Continued: "APPRENTICE WAGE SCHEDULE (continued)"}
 	t.Columns = append(t.Columns, Column{Header: "Period or level", Kind: CellText, Width: 302})
 	percentCol, rateCol := -1, 1
 	if hasPercent {
 		percentCol, rateCol = 1, 2
-		t.Columns = append(t.Columns, Column{Header: "Percent of journeyworker rate", Kind: CellPercent, Width: 110})
+		t.Columns = append(t.Columns, Column{Header: workbook.HeaderPercent, Kind: CellPercent, Width: 110})
 	}
-	t.Columns = append(t.Columns, Column{Header: "Hourly rate", Kind: CellMoney, Width: 110})
+	t.Columns = append(t.Columns, Column{Header: workbook.HeaderRate, Kind: CellMoney, Width: 110})
 	row := func(when, note string, percent, rate Cell) Row {
 		cells := []Cell{{Kind: CellText, Text: when, Note: note}}
 		if hasPercent {
@@ -47,6 +49,7 @@ func wageSection(p *framework.Program) []Block {
 	if jw.Set {
 		jwRow = len(t.Rows)
 		t.Rows = append(t.Rows, row(joinNonEmpty(" ", "Journeyworker rate", w.RateNote.Value), "", Cell{Kind: CellPercent}, moneyCell(jw.Dec)))
+		t.Rows[jwRow].Key = &RowKey{Key: workbook.KeyWageRate, Shown: []string{jw.Dec.String()}}
 	}
 	termMax := termMaxHours(p)
 	periods := 0
@@ -71,16 +74,21 @@ func wageSection(p *framework.Program) []Block {
 				{Table: wagesTable, Col: rateCol, Row: jwRow},
 			}}
 		}
-		t.Rows = append(t.Rows, row(stepWhen(w.Steps, i, periods, termMax), st.Note.Value, percent, rate))
+		r := row(stepWhen(w.Steps, i, periods, termMax), st.Note.Value, percent, rate)
+		// What a workbook's reader compares the row with: the percent and
+		// rate the program states ("" when computed), then as shown.
+		r.Key = &RowKey{Key: workbook.KeyWageStep + strconv.Itoa(i), Shown: []string{
+			stated(st.Percent), stated(st.Rate), shownNum(percent), shownNum(rate)}}
+		t.Rows = append(t.Rows, r)
 	}
 	blocks := section("4. APPRENTICE WAGE SCHEDULE")
 	if !jw.Set && w.RateNote.Value != "" {
 		blocks = append(blocks, &Paragraph{Text: "Journeyworker rate: " + w.RateNote.Value})
 	}
 	blocks = append(blocks, t)
-	for _, n := range w.Notes {
+	for i, n := range w.Notes {
 		if n.Value != "" {
-			blocks = append(blocks, &Paragraph{Text: n.Value})
+			blocks = append(blocks, &Paragraph{Text: n.Value, Key: &RowKey{Key: workbook.KeyWageNote + strconv.Itoa(i), Shown: []string{n.Value}}})
 		}
 	}
 	return blocks
@@ -162,4 +170,20 @@ func ordinal(n int) string {
 		}
 	}
 	return fmt.Sprintf("%d%s", n, suffix)
+}
+
+// stated is a number as the program states it, "" when it does not.
+func stated(n framework.Number) string {
+	if !n.Set {
+		return ""
+	}
+	return n.Dec.String()
+}
+
+// shownNum is a money or percent cell's number as shown, "" when blank.
+func shownNum(c Cell) string {
+	if c.Text == "" {
+		return ""
+	}
+	return c.Num.String()
 }

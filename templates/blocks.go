@@ -81,6 +81,7 @@ const (
 type Paragraph struct {
 	Text  string
 	Style ParagraphStyle
+	Key   *RowKey `json:"-"` // a read-back key (RowKey) for the paragraph's row
 }
 
 // FieldKind says how a field's value is shown.

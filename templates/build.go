@@ -8,6 +8,7 @@ import (
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
 // Build lays out a validated program. name is the output base name. The
@@ -105,21 +106,37 @@ func headerFields(s *framework.Schedule) []Field {
 	}
 	stackable := occ.Stackable.Value
 	approach := func(label, value string) Checkbox { return Checkbox{Label: label, Checked: p.Approach.Value == value} }
+	// Path and Shown say which program keys a field shows, for a workbook
+	// read back by wpsgen import (package framework/workbook).
+	var contactName, contactTitle string
+	if c := p.Sponsor.Contact; c != nil {
+		contactName, contactTitle = c.Name.Value, c.Title.Value
+	}
+	specID := ""
+	if s.Specialization != nil {
+		specID = s.Specialization.ID.Value
+	}
 	return []Field{
-		{Label: "Sponsor", Value: sponsor},
+		{Label: "Sponsor", Value: sponsor, Path: workbook.FieldSponsor, Shown: []string{p.Sponsor.Name.Value, p.Sponsor.Number.Value}},
 		{Label: "Job title", Value: occ.JobTitle.Value, Path: "occupation.job_title"},
 		{Label: "Level", Value: occ.Level.Value, Path: "occupation.level"},
-		{Label: "Specialization", Value: spec},
-		BoxField("Stackable program", Checkbox{Label: "yes", Checked: stackable}, Checkbox{Label: "no", Checked: !stackable}),
+		{Label: "Specialization", Value: spec, Path: workbook.FieldSpecialization, Shown: []string{specID}},
+		withPath(BoxField("Stackable program", Checkbox{Label: "yes", Checked: stackable}, Checkbox{Label: "no", Checked: !stackable}), workbook.FieldStackable),
 		{Label: "Base occupation name", Value: occ.BaseOccupation.Value, Path: "occupation.base_occupation"},
-		{Label: "Company contact", Value: contact},
+		{Label: "Company contact", Value: contact, Path: workbook.FieldContact, Shown: []string{contactName, contactTitle}},
 		{Label: "Address", Value: p.Sponsor.Address.Value, Path: "sponsor.address"},
 		{Label: "Phone", Value: phone, Path: "sponsor.contact.phone"},
 		{Label: "Email", Value: email, Kind: FieldEmail, Path: "sponsor.contact.email"},
-		BoxField("Apprenticeship type", approach("Competency-Based", CompetencyBased), approach("Time-Based", TimeBased), approach("Hybrid", Hybrid)),
-		{Label: "Term", Value: termText(p)},
-		{Label: "Prerequisites", Value: strings.Join(prereq, "; "), Kind: FieldItems, Items: prereq},
+		withPath(BoxField("Apprenticeship type", approach("Competency-Based", CompetencyBased), approach("Time-Based", TimeBased), approach("Hybrid", Hybrid)), workbook.FieldApproach),
+		{Label: "Term", Value: termText(p), Path: workbook.FieldTerm},
+		{Label: "Prerequisites", Value: strings.Join(prereq, "; "), Kind: FieldItems, Items: prereq, Path: workbook.FieldPrerequisites},
 	}
+}
+
+// withPath gives a field the program key it shows.
+func withPath(f Field, path string) Field {
+	f.Path = path
+	return f
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -228,12 +245,10 @@ func rtiPlan(p *framework.Program) RTIPlan {
 		}
 	}
 	if rti.Paid.Set {
-		plan.Notes = append(plan.Notes, Field{Label: "Apprentices paid for RTI hours", Value: map[bool]string{true: "Yes", false: "No"}[rti.Paid.Value]})
+		plan.Notes = append(plan.Notes, Field{Label: "Apprentices paid for RTI hours", Value: map[bool]string{true: "Yes", false: "No"}[rti.Paid.Value], Path: workbook.FieldPaid})
 	}
 	if rti.Schedule.Set {
-		plan.Notes = append(plan.Notes, Field{Label: "Schedule", Value: map[string]string{
-			"during-work": "During work hours", "outside-work": "Outside work hours", "both": "During and outside work hours",
-		}[rti.Schedule.Value]})
+		plan.Notes = append(plan.Notes, Field{Label: "Schedule", Value: workbook.ScheduleWords[rti.Schedule.Value], Path: workbook.FieldSchedule})
 	}
 	plan.Groups = courseGroups(rti.Courses)
 	total := framework.RTITotal(p)

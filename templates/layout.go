@@ -88,7 +88,11 @@ type Field struct {
 	Value string
 	// Path is the program key Value shows when it shows exactly one
 	// ("occupation.job_title"), for a workbook read back by wpsgen import.
-	Path  string     `json:"-"`
+	Path string `json:"-"`
+	// Shown are the values of the keys Path stands for when the field shows
+	// several (the sponsor's name and number) or a key in other words (a
+	// specialization's title for its id).
+	Shown []string   `json:"-"`
 	Kind  FieldKind  `json:",omitempty"`
 	Boxes []Checkbox `json:",omitempty"`
 	Items []string   `json:",omitempty"`

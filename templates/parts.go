@@ -85,8 +85,8 @@ func (d *Document) schedulePart() Part {
 		&Heading{Level: 1, Text: d.Title, Bookmark: true},
 		&Heading{Level: 2, Text: d.Occupation},
 		&FieldList{Aside: true, Fields: []Field{
-			{Label: "O*NET Code", Value: d.ONET, Kind: FieldCode},
-			{Label: "RAPIDS Code", Value: d.RAPIDS, Kind: FieldCode},
+			{Label: "O*NET Code", Value: d.ONET, Kind: FieldCode, Path: "occupation.onet"},
+			{Label: "RAPIDS Code", Value: d.RAPIDS, Kind: FieldCode, Path: "occupation.rapids"},
 		}},
 		&FieldList{Fields: d.Fields},
 	)
@@ -177,7 +177,8 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 	t.TitleCells = append(t.TitleCells, Cell{Kind: CellText, Text: jf.Type, Note: strings.Join(notes, "; ")})
 	t.TitleColumns = append(t.TitleColumns, t.Columns[1])
 	// What a workbook's reader compares an edited table with: the hours
-	// as written, and each competency's marks.
+	// as written, the type and title; each competency's marks, type and
+	// text.
 	t.HeaderKey = workbook.KeyHead
 	t.TitleKey = &RowKey{Key: workbook.KeyJobFunction + jf.ID}
 	for k := range hoursCols {
@@ -187,6 +188,7 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 		}
 		t.TitleKey.Shown = append(t.TitleKey.Shown, shown)
 	}
+	t.TitleKey.Shown = append(t.TitleKey.Shown, jf.Type, jf.Title, jf.Level)
 	for _, c := range jf.Competencies {
 		typ := Cell{Kind: CellText, Text: c.Type}
 		if c.Custom {
@@ -197,7 +199,7 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 			typ,
 			{Kind: CellCheck, Checked: c.RTI},
 			{Kind: CellCheck, Checked: c.OJT},
-		}, Key: &RowKey{Key: workbook.KeyCompetency + jf.ID + "." + c.Letter, Shown: []string{mark(c.RTI), mark(c.OJT)}}})
+		}, Key: &RowKey{Key: workbook.KeyCompetency + jf.ID + "." + c.Letter, Shown: []string{mark(c.RTI), mark(c.OJT), c.Type, c.Text}}})
 		t.Rows = append(t.Rows, itemRows(c.Items, 1)...)
 	}
 	return t

@@ -20,6 +20,21 @@ type Note struct {
 	Warning bool
 }
 
+// Finding is the note as a finding of rule import (severity note, or
+// warning), for the formats that print findings. A note about no one cell
+// (a row deleted) names the file alone.
+func (n Note) Finding() framework.Finding {
+	sev := framework.Note
+	if n.Warning {
+		sev = framework.Warning
+	}
+	pos := n.Pos
+	if pos.IsZero() {
+		pos = framework.Pos{File: pos.File}
+	}
+	return framework.Finding{Pos: pos, Severity: sev, Rule: framework.RuleImport, Message: n.Msg}
+}
+
 func (n Note) String() string {
 	what := ": note: "
 	if n.Warning {

@@ -284,9 +284,10 @@ func seqItems(seq *yaml.Node) []*yaml.Node {
 
 // AddCompetency adds a sponsor's own competency (a row a person added
 // under a job function), written on one line as people write them:
-// {id: E, custom: true, text: ..., delivery: [ojt]}. In a custom job
+// {id: E, custom: true, text: ..., delivery: [ojt]} (type: optional when
+// the row says Optional; core is the default). In a custom job
 // function every competency is the sponsor's, and custom is left out.
-func (p *ProgramPatch) AddCompetency(jfID, compID, compText string, rti, ojt bool) error {
+func (p *ProgramPatch) AddCompetency(jfID, compID, compText, typ string, rti, ojt bool) error {
 	jf, err := p.jobFunction(jfID)
 	if err != nil {
 		return err
@@ -302,6 +303,9 @@ func (p *ProgramPatch) AddCompetency(jfID, compID, compText string, rti, ojt boo
 		c.Content = append(c.Content, text("custom"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
 	c.Content = append(c.Content, text("text"), text(compText))
+	if typ == framework.Optional {
+		c.Content = append(c.Content, text("type"), text(typ))
+	}
 	var ds []string
 	if rti {
 		ds = append(ds, framework.RTI)
@@ -320,6 +324,7 @@ func (p *ProgramPatch) AddCompetency(jfID, compID, compText string, rti, ojt boo
 type CourseEdit struct {
 	Number, Title *string
 	Year          *string // an added course's year, as the program writes years
+	Level         *string // an added course's level
 	Hours         *decimal.Decimal
 	HoursComment  string   // where the hours came from (a formula), when worth saying
 	Objectives    []string // nil: not shown
@@ -374,6 +379,9 @@ func (p *ProgramPatch) SetCourses(keep []int, rows []CourseEdit) error {
 		}
 		if row.Year != nil && value(c, "year") == nil {
 			p.set(c, "year", &yaml.Node{Kind: yaml.ScalarNode, Value: *row.Year})
+		}
+		if row.Level != nil && value(c, "level") == nil {
+			p.set(c, "level", text(*row.Level))
 		}
 		if row.Objectives != nil {
 			if len(row.Objectives) == 0 {

@@ -95,9 +95,9 @@ func TestPatchEdits(t *testing.T) {
 			[][2]string{{"      - {id: B, delivery: [ojt]}", "      - {id: B, delivery: [rti]}"}}},
 		{"optional row deleted", func(p *ProgramPatch) error { return p.RemoveCompetency("1", "B") },
 			[][2]string{{"      - {id: B, delivery: [ojt]}\n", ""}}},
-		{"custom row added", func(p *ProgramPatch) error { return p.AddCompetency("1", "C", "Counts: pills", false, true) },
+		{"custom row added", func(p *ProgramPatch) error { return p.AddCompetency("1", "C", "Counts: pills", "", false, true) },
 			[][2]string{{"      - {id: B, delivery: [ojt]}", "      - {id: B, delivery: [ojt]}\n      - {id: C, custom: true, text: 'Counts: pills', delivery: [ojt]}"}}},
-		{"row added to a custom job function", func(p *ProgramPatch) error { return p.AddCompetency("C1", "B", "Files", true, false) },
+		{"row added to a custom job function", func(p *ProgramPatch) error { return p.AddCompetency("C1", "B", "Files", "", true, false) },
 			[][2]string{{"      - {id: A, text: Logs requests, delivery: [ojt]}", "      - {id: A, text: Logs requests, delivery: [ojt]}\n      - {id: B, text: Files, delivery: [rti]}"}}},
 		{"header field", func(p *ProgramPatch) error { p.SetField("sponsor.contact.email", "a@b.example"); return nil },
 			[][2]string{{`  number: "0414"`, `  number: "0414"` + "\n  contact:\n    email: a@b.example"}}},
@@ -140,7 +140,7 @@ func TestPatchMissing(t *testing.T) {
 		p.SetHours("9", "hours", decimal.FromInt(1), ""),
 		p.SetDelivery("1", "Z", true, true),
 		p.RemoveCompetency("1", "Z"),
-		p.AddCompetency("9", "A", "x", true, false),
+		p.AddCompetency("9", "A", "x", "", true, false),
 		p.SetCourses([]int{5}, []CourseEdit{{}}),
 	} {
 		if err == nil {

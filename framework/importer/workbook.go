@@ -25,14 +25,17 @@ type ProgramResult struct {
 
 // workbookReader reads one workbook back.
 type workbookReader struct {
-	name     string
-	f        *excelize.File
-	patch    *ProgramPatch
-	expect   map[string][]string // "Sheet!key" -> the values the row showed
-	keyCols  map[string]int
-	fw       *framework.Resolved // nil when not known
-	findings []framework.Finding
-	notes    []Note
+	name      string
+	f         *excelize.File
+	patch     *ProgramPatch
+	expect    map[string][]string // "Sheet!key" -> the values the row showed
+	keyCols   map[string]int
+	fieldCols map[string]int      // a sheet's header field value column, when the workbook says
+	fw        *framework.Resolved // nil when not known
+	approach  string              // as rendered: it decides the hours columns
+	notesCol  int                 // the schedule's notes column, from its headings (0: none)
+	findings  []framework.Finding
+	notes     []Note
 }
 
 func (w *workbookReader) errorAt(sheet string, row, col int, format string, args ...any) {
@@ -77,8 +80,8 @@ func Program(name string, data []byte, fw *framework.Resolved) (res *ProgramResu
 		return res
 	}
 	defer f.Close()
-	w := &workbookReader{name: name, f: f, fw: fw, expect: map[string][]string{}, keyCols: map[string]int{}}
-	for _, read := range []func() error{w.readRoundTrip, w.readSchedule, w.readPlan} {
+	w := &workbookReader{name: name, f: f, fw: fw, expect: map[string][]string{}, keyCols: map[string]int{}, fieldCols: map[string]int{}}
+	for _, read := range []func() error{w.readRoundTrip, w.readAppendix, w.readSchedule, w.readPlan} {
 		if err := read(); err != nil {
 			if te, ok := err.(*TableError); ok {
 				res.Findings = []framework.Finding{te.Finding()}
@@ -116,7 +119,7 @@ func Source(name string, data []byte) (src []byte) {
 		return nil
 	}
 	defer f.Close()
-	w := &workbookReader{name: name, f: f, expect: map[string][]string{}, keyCols: map[string]int{}}
+	w := &workbookReader{name: name, f: f, expect: map[string][]string{}, keyCols: map[string]int{}, fieldCols: map[string]int{}}
 	if w.readRoundTrip() != nil {
 		return nil
 	}
@@ -144,12 +147,16 @@ func (w *workbookReader) readRoundTrip() error {
 				return errors.New("the program kept in the workbook is larger than a program file may be; render the program again")
 			}
 			src.WriteString(r.Cell(1))
-		case workbook.KeyColumn:
+		case workbook.KeyColumn, workbook.FieldColumn:
 			n, err := strconv.Atoi(r.Cell(2))
 			if err != nil || n < 1 || n > MaxCols {
 				return errors.New("the workbook's hidden wpsgen sheet was changed; render the program again")
 			}
-			w.keyCols[r.Cell(1)] = n
+			if k == workbook.KeyColumn {
+				w.keyCols[r.Cell(1)] = n
+			} else {
+				w.fieldCols[r.Cell(1)] = n
+			}
 		default:
 			w.expect[k] = r.Cells[1:]
 		}
@@ -158,7 +165,7 @@ func (w *workbookReader) readRoundTrip() error {
 	if err != nil {
 		return errors.New("the program kept in the workbook cannot be read (" + err.Error() + "); render the program again")
 	}
-	w.patch = p
+	w.patch, w.approach = p, p.Approach()
 	return nil
 }
 

@@ -41,6 +41,7 @@ func (w *workbookReader) readSchedule() error {
 			jf, started = strings.TrimPrefix(key, workbook.KeyJobFunction), true
 			seen[key] = row.Num
 			w.readHours(sheet, row, key, jf)
+			w.readJobFunctionTexts(sheet, t.Rows, i, keyCol, jf)
 		case strings.HasPrefix(key, workbook.KeyCompetency):
 			seen[key] = row.Num
 			id, letter, _ := strings.Cut(strings.TrimPrefix(key, workbook.KeyCompetency), ".")
@@ -53,7 +54,10 @@ func (w *workbookReader) readSchedule() error {
 				}
 				w.note(sheet, row.Num, workbook.ColRTI, "competency %s.%s: delivery %s", id, letter, deliveryWords(rti, ojt))
 			}
-		case key == workbook.KeyContinued:
+			w.readCompetencyTexts(sheet, t.Rows, i, keyCol, id, letter)
+		case key == workbook.KeyContinued, key == workbook.KeyItem:
+			// More of the row above, a sub-item: the framework's, or the
+			// program's items, which are edited in the YAML.
 		case key == workbook.KeyTotal:
 			// Rows after the totals (sections a later version may add) are
 			// not job function tables.
@@ -61,6 +65,11 @@ func (w *workbookReader) readSchedule() error {
 			w.totals(sheet, row, workbook.ColHours, workbook.ColHours+1)
 		case key == workbook.KeyHead:
 			jf, started = "", true // column headings, a specialization's title: no table's rows yet
+			for c, h := range row.Cells {
+				if strings.TrimSpace(h) == workbook.HeaderNotes && c != keyCol {
+					w.notesCol = c + 1
+				}
+			}
 		case key != "":
 			jf = "" // a row this version does not know: not a table's
 		case strings.TrimSpace(cell(workbook.ColText)) != "" && jf != "":
@@ -121,11 +130,8 @@ func (w *workbookReader) removeDeleted(sheet string, seen map[string]int, used m
 // readHours reads a job function's hours cells.
 func (w *workbookReader) readHours(sheet string, row Row, key, jf string) {
 	want := w.expect[sheet+"!"+key]
-	names := []string{"hours"}
-	if len(want) == 2 {
-		names = []string{"min_hours", "max_hours"}
-	}
-	for i := range want {
+	names := w.hoursNames()
+	for i := range min(len(want), len(names)) {
 		col := workbook.ColHours + i
 		raw := strings.TrimSpace(row.Cell(col - 1))
 		if raw == want[i] {
@@ -172,7 +178,11 @@ func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used ma
 	rti := w.mark(sheet, row.Num, workbook.ColRTI, row.Cell(workbook.ColRTI-1))
 	ojt := w.mark(sheet, row.Num, workbook.ColOJT, row.Cell(workbook.ColOJT-1))
 	text := strings.Join(strings.Fields(row.Cell(workbook.ColText-1)), " ")
-	if err := w.patch.AddCompetency(jf, letter, text, rti, ojt); err != nil {
+	typ, ok := w.coreOrOptional(sheet, row.Num, row.Cell(workbook.ColType-1))
+	if !ok {
+		return
+	}
+	if err := w.patch.AddCompetency(jf, letter, text, typ, rti, ojt); err != nil {
 		w.errorAt(sheet, row.Num, workbook.ColText, "%v", err)
 		return
 	}
@@ -214,7 +224,7 @@ func (w *workbookReader) readPlan() error {
 		edit  CourseEdit
 	}
 	var rows []courseRow
-	inTable, year := false, ""
+	inTable, year, level := false, "", ""
 	changed := false
 	for n, row := range t.Rows {
 		key := row.Cell(keyCol)
@@ -225,7 +235,9 @@ func (w *workbookReader) readPlan() error {
 		case key == workbook.KeyCourses:
 			inTable = true
 		case strings.HasPrefix(key, workbook.KeyGroup):
-			year = strings.TrimPrefix(key, workbook.KeyGroup)
+			year, level = strings.TrimPrefix(key, workbook.KeyGroup), ""
+		case strings.HasPrefix(key, workbook.KeyLevel):
+			year, level = "", strings.TrimPrefix(key, workbook.KeyLevel)
 		case strings.HasPrefix(key, workbook.KeyCourse):
 			i, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyCourse))
 			if err != nil {
@@ -267,8 +279,12 @@ func (w *workbookReader) readPlan() error {
 			if d, ok := w.hours(sheet, row.Num, workbook.ColCourseHours, cell(workbook.ColCourseHours)); ok {
 				e.Hours, e.HoursComment = &d, w.formula(sheet, row.Num, workbook.ColCourseHours)
 			}
-			if year != "" {
-				e.Year = &year
+			// Copies: year and level change with the groups below.
+			if y := year; y != "" {
+				e.Year = &y
+			}
+			if l := level; l != "" {
+				e.Level = &l
 			}
 			rows = append(rows, courseRow{-1, e})
 			changed = true
@@ -337,11 +353,25 @@ func (w *workbookReader) readField(sheet string, rows []Row, i, keyCol, col int)
 	if i+1 < len(rows) && rows[i+1].Cell(keyCol) == workbook.KeyContinued {
 		return
 	}
+	// A paragraph's whole row is the value; a field's value is right of
+	// its label, where the workbook says.
+	path, paragraph := strings.CutPrefix(key, workbook.KeyText)
+	if paragraph {
+		col = 1
+	} else {
+		path = strings.TrimPrefix(key, workbook.KeyField)
+		if c, ok := w.fieldCols[sheet]; ok {
+			col = c
+		}
+	}
 	v := strings.TrimSpace(row.Cell(col - 1))
 	if v == strings.TrimSpace(w.expected(sheet, key, 1)[0]) {
 		return
 	}
-	path := strings.TrimPrefix(key, workbook.KeyField)
+	if read, ok := w.fieldReaders()[path]; ok {
+		read(sheet, row.Num, col, v, w.expected(sheet, key, 3)[1:])
+		return
+	}
 	w.patch.SetField(path, strings.Join(strings.Fields(v), " "))
 	w.note(sheet, row.Num, col, "%s: %q", path, v)
 }

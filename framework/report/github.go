@@ -19,7 +19,12 @@ func writeGitHub(w io.Writer, fs []framework.Finding, opts Options) error {
 		if !f.Pos.IsZero() {
 			props += fmt.Sprintf(",line=%d,col=%d", f.Pos.Line, f.Pos.Col)
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s,title=%s::%s\n", f.Severity, props, ghProperty(f.Rule), ghData(f.Message)); err != nil {
+		// The runner's commands are error, warning and notice.
+		level := f.Severity.String()
+		if f.Severity == framework.Note {
+			level = "notice"
+		}
+		if _, err := fmt.Fprintf(w, "::%s %s,title=%s::%s\n", level, props, ghProperty(f.Rule), ghData(cellMessage(f))); err != nil {
 			return err
 		}
 	}

@@ -125,3 +125,13 @@ func Write(w io.Writer, name string, findings []framework.Finding, opts Options)
 	}
 	return f.Write(w, findings, opts)
 }
+
+// cellMessage is a finding's message, led by its workbook cell (Sheet!C12)
+// when it has one, for formats whose positions are a line and a column
+// only: the line alone would not say which sheet.
+func cellMessage(f framework.Finding) string {
+	if f.Pos.Sheet != "" && !f.Pos.IsZero() {
+		return f.Pos.Cell() + ": " + f.Message
+	}
+	return f.Message
+}

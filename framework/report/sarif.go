@@ -134,7 +134,7 @@ func writeSARIF(w io.Writer, fs []framework.Finding, opts Options) error {
 	}
 	results := make([]sarifResult, 0, len(fs))
 	for _, f := range fs {
-		res := sarifResult{RuleID: f.Rule, Level: f.Severity.String(), Message: sarifMessage{f.Message},
+		res := sarifResult{RuleID: f.Rule, Level: f.Severity.String(), Message: sarifMessage{cellMessage(f)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifactOf(f.Pos.File)}}}}
 		if i, ok := index[f.Rule]; ok {
 			res.RuleIndex = &i

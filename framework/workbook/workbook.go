@@ -18,6 +18,7 @@ package workbook
 const (
 	SheetSchedule  = "Work Process Schedule"
 	SheetRTI       = "RTI Plan"
+	SheetAppendix  = "Appendix A"
 	SheetRoundTrip = "wpsgen"
 )
 
@@ -26,6 +27,9 @@ const (
 	Format    = "wpsgen workbook 1" // cell A1
 	Source    = "source"            // a piece of the program's YAML in column B
 	KeyColumn = "key column"        // a sheet's name in B, its key column's number in C
+	// FieldColumn gives a sheet's name in B and the column of its header
+	// fields' values in C (FieldValueSchedule, FieldValueRTI without it).
+	FieldColumn = "field column"
 )
 
 // Keys of rows. A job function's key ends in its id ("jf 1"), a
@@ -37,12 +41,64 @@ const (
 	KeyCompetency  = "c "
 	KeyCourse      = "course "
 	KeyGroup       = "group "
+	KeyLevel       = "level " // a course group of a named level: the level
 	KeyField       = "field "
+	KeyText        = "text "   // a paragraph that is the value of a program key ("text ratio.note")
 	KeyCourses     = "courses" // the course table's header row
 	KeyHead        = "head"    // a job function table's column headings, a specialization's title
 	KeyTotal       = "total"   // a computed total or subtotal: never read back
 	KeyContinued   = "+"       // more text of the keyed row above
+	KeyItem        = "item"    // a competency's sub-item: not read back
 )
+
+// Keys of the Appendix A sheet's rows. A wage step's key ends in its index
+// in wages.steps, a selection procedure's or a wage note's in its index in
+// selection_procedures or wages.notes, an interim credential's in its
+// index in interim_credentials.
+const (
+	KeyRatio     = "ratio"     // "1 Apprentice to 1 Journeyworker (1:1)": apprentices, journeyworkers
+	KeyProbation = "probation" // "The first 500 hours of OJL."
+	KeyWageHead  = "wage head" // the wage table's column headings
+	KeyWageRate  = "wage rate" // the journeyworker rate's row: the rate
+	KeyWageStep  = "step "     // percent and rate as stated ("" when computed), then as shown
+	KeyProcedure = "procedure "
+	KeyWageNote  = "wage note " // a note of wages.notes
+	// KeyDerived marks a text written from header fields of the Work
+	// Process Schedule ("derived the term"): never read back.
+	KeyDerived        = "derived "
+	KeyCredentialHead = "credential head"
+	KeyCredential     = "credential " // title, when it is earned (computed), its note
+)
+
+// Column headings import finds the Appendix A tables' columns by.
+const (
+	HeaderPercent    = "Percent of journeyworker rate"
+	HeaderRate       = "Hourly rate"
+	HeaderCredential = "Interim credential"
+	HeaderEarned     = "Earned"
+	// HeaderNotes heads the schedule's notes column: a job function's
+	// "Level: Basic; Custom".
+	HeaderNotes = "Notes"
+)
+
+// Header fields that show several program keys, or one in other words:
+// the key after KeyField, each read back its own way.
+const (
+	FieldSponsor        = "sponsor"                   // "Name (registration NUMBER)": sponsor.name and sponsor.number
+	FieldContact        = "sponsor.contact"           // "Name, Title"
+	FieldSpecialization = "occupation.specialization" // the specialization's title, for its id
+	FieldStackable      = "occupation.stackable"      // "☐ yes     ☒ no"
+	FieldApproach       = "approach"                  // three boxes
+	FieldTerm           = "term"                      // the term in words, its numbers read back
+	FieldPrerequisites  = "prerequisites"             // one per line
+	FieldPaid           = "rti.paid"                  // Yes or No
+	FieldSchedule       = "rti.schedule"              // ScheduleWords
+)
+
+// ScheduleWords are the words the RTI plan shows for rti.schedule.
+var ScheduleWords = map[string]string{
+	"during-work": "During work hours", "outside-work": "Outside work hours", "both": "During and outside work hours",
+}
 
 // Columns (1-based) of the Work Process Schedule's job function tables and
 // of the RTI Plan's course table, and the value of an RTI or OJT mark.

@@ -33,7 +33,10 @@ func (b *book) part(p templates.Part, name string) (*sheet, error) {
 			case templates.StyleNote, templates.StyleLegal:
 				look = lookNote
 			}
-			s.add(cell{value: x.Text, look: look, span: len(s.widths)})
+			r := s.add(cell{value: x.Text, look: look, span: len(s.widths)})
+			if x.Key != nil {
+				s.key(r, x.Key.Key, x.Key.Shown...)
+			}
 		case *templates.FieldList:
 			for _, f := range x.Fields {
 				s.field(f)
@@ -114,7 +117,11 @@ func (s *sheet) field(f templates.Field) {
 	}
 	r := s.add(cell{value: f.Label, look: lookLabel, span: n}, value)
 	if f.Path != "" {
-		s.key(r, KeyField+f.Path, f.Value)
+		shown := f.Value
+		if f.Kind == templates.FieldItems {
+			shown = strings.Join(f.Items, "\n")
+		}
+		s.key(r, KeyField+f.Path, append([]string{shown}, f.Shown...)...)
 	}
 }
 

@@ -83,6 +83,11 @@ func writeRoundTrip(f *excelize.File, sheets []*sheet, source []byte) error {
 		if err := put(workbook.KeyColumn, s.name, s.keyColumn()); err != nil {
 			return err
 		}
+		if len(s.widths) > 1 {
+			if err := put(workbook.FieldColumn, s.name, s.labelSpan()+1); err != nil {
+				return err
+			}
+		}
 	}
 	for _, s := range sheets {
 		for r := 1; r <= len(s.rows); r++ {

@@ -8,6 +8,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/framework/workbook"
 	"github.com/wpsgen/wpsgen/templates"
 )
 
@@ -271,7 +272,7 @@ func (s *sheet) headerRow(t *templates.Table, m mapping) int {
 		}
 	}
 	if m.notes > 0 {
-		ln.put(m.notes, m.notes, cell{value: "Notes", look: lookHead})
+		ln.put(m.notes, m.notes, cell{value: workbook.HeaderNotes, look: lookHead})
 	}
 	return s.add(ln.row()...)
 }
