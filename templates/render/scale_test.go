@@ -20,8 +20,8 @@ var syntheticOut = flag.String("synthetic-out", "", "write the synthetic program
 const (
 	scaleTimeLimit   = 3 * time.Second
 	scaleMemoryLimit = 300 << 20
-	scaleGrowthLimit = 2.5
-	scaleRuns        = 3 // the fastest of these runs counts
+	scaleGrowthLimit = 3.0 // linear work doubles; quadratic work would quadruple
+	scaleRuns        = 3   // the fastest of these runs counts
 )
 
 // TestSyntheticProgramBinary renders the synthetic programs of 3,000 and
