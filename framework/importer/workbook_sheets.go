@@ -225,7 +225,9 @@ func (w *workbookReader) readPlan() error {
 		case key == workbook.KeyCourses:
 			inTable = true
 		case strings.HasPrefix(key, workbook.KeyGroup):
-			year = strings.TrimPrefix(key, workbook.KeyGroup)
+			// A group's row follows the subtotal of the group before,
+			// which ended the table: rows under it are courses again.
+			inTable, year = true, strings.TrimPrefix(key, workbook.KeyGroup)
 		case strings.HasPrefix(key, workbook.KeyCourse):
 			i, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyCourse))
 			if err != nil {
@@ -268,7 +270,8 @@ func (w *workbookReader) readPlan() error {
 				e.Hours, e.HoursComment = &d, w.formula(sheet, row.Num, workbook.ColCourseHours)
 			}
 			if year != "" {
-				e.Year = &year
+				y := year // year changes with the next group's row
+				e.Year = &y
 			}
 			rows = append(rows, courseRow{-1, e})
 			changed = true
