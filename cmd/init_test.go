@@ -397,3 +397,26 @@ func TestInitONET(t *testing.T) {
 		}
 	}
 }
+
+// TestFrameworkGuideSnippets: the framework the guide builds in its
+// sections 3 to 6, put together as a user would, validates with no
+// finding, so no snippet teaches a slip.
+func TestFrameworkGuideSnippets(t *testing.T) {
+	guide := string(mustRead(t, "../docs/writing-a-framework.md"))
+	guide, _, _ = strings.Cut(guide, "## 7.")
+	var src strings.Builder
+	for _, block := range strings.Split(guide, "```yaml\n")[1:] {
+		block, _, _ = strings.Cut(block, "```")
+		src.WriteString(block)
+	}
+	if !strings.HasPrefix(src.String(), "kind: framework\n") {
+		t.Fatalf("test bug: the guide's snippets no longer start with kind: framework:\n%s", src.String())
+	}
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("guide.yaml", []byte(src.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runMain(t, "validate", "--strict", "guide.yaml"); r.code != ExitOK || r.out != "" {
+		t.Errorf("the guide's framework (sections 3 to 6) gives exit %d:\n%s%s\nthe file:\n%s", r.code, r.out, r.errOut, src.String())
+	}
+}
