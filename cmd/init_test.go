@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -418,5 +420,39 @@ func TestFrameworkGuideSnippets(t *testing.T) {
 	}
 	if r := runMain(t, "validate", "--strict", "guide.yaml"); r.code != ExitOK || r.out != "" {
 		t.Errorf("the guide's framework (sections 3 to 6) gives exit %d:\n%s%s\nthe file:\n%s", r.code, r.out, r.errOut, src.String())
+	}
+}
+
+// TestSkeletonRatioWording: the program skeleton's comment quotes the
+// ratio as the documents print it.
+func TestSkeletonRatioWording(t *testing.T) {
+	r := runMain(t, "init", "--framework", "medical-coder")
+	m := regexp.MustCompile(`# ratio: [^"\n]*"([^"\n]+)"`).FindStringSubmatch(r.out)
+	if m == nil {
+		t.Fatalf("no quoted ratio in the skeleton's # ratio: comment:\n%s", r.out)
+	}
+	dir := t.TempDir()
+	if w := runMain(t, "render", "--xlsx", "-o", dir, "../examples/ehr-specialist-hybrid.yaml"); w.code != ExitOK {
+		t.Fatalf("render: exit %d: %s", w.code, w.errOut)
+	}
+	zr, err := zip.OpenReader(filepath.Join(dir, "ehr-specialist-hybrid.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var text strings.Builder
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/") && strings.HasSuffix(f.Name, ".xml") {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			text.Write(b)
+		}
+	}
+	if !strings.Contains(text.String(), m[1]) {
+		t.Errorf("the skeleton says the ratio prints as %q; the workbook of a 1:1 program does not hold that text", m[1])
 	}
 }
