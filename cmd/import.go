@@ -48,9 +48,10 @@ framework: path in the program is kept as it was: write the program where it was
 (or fix the path). A cell that cannot be read (text in an hours cell, a mark that is not the
 drop-down's) is reported as WORKBOOK.xlsx:Sheet!C12 (rule import) and nothing is written.
 
-wpsgen import --framework TABLE reads a table with one row per competency, as intermediaries keep frameworks in spreadsheets,
-and write the framework file it describes. The table is a CSV file (comma, semicolon or tab
-separated; UTF-8, UTF-16 or Windows-1252) or an XLSX workbook (the first sheet with a header row).
+wpsgen import --framework TABLE reads a table with one row per competency, as intermediaries
+keep frameworks in spreadsheets, and writes the framework file it describes. The table is a CSV
+file (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or an XLSX workbook (the
+first sheet with a header row).
 
 Its header row names the columns, loosely: "Job function", "Work process" or "Duty" for the job
 function's title, "Job function ID" or "Work process #" for its id, "Competency", "Skill" or
