@@ -456,3 +456,32 @@ func TestSkeletonRatioWording(t *testing.T) {
 		t.Errorf("the skeleton says the ratio prints as %q; the workbook of a 1:1 program does not hold that text", m[1])
 	}
 }
+
+// TestFrameworkGuideSkeletonExcerpt: the lines of a program skeleton the
+// guide shows are lines wpsgen init writes for the guide's framework.
+func TestFrameworkGuideSkeletonExcerpt(t *testing.T) {
+	guide := string(mustRead(t, "../docs/writing-a-framework.md"))
+	const cmd = "wpsgen init --framework pharmacy-technician.framework.yaml -o riverbend.yaml\n"
+	_, after, ok := strings.Cut(guide, cmd)
+	if !ok {
+		t.Fatalf("the guide no longer shows %q; update this test", cmd)
+	}
+	_, excerpt, ok := strings.Cut(after, "```yaml\n")
+	if !ok {
+		t.Fatal("test bug: no yaml block after the init command")
+	}
+	excerpt, _, _ = strings.Cut(excerpt, "```")
+	r := runMain(t, "init", "--framework", "../examples/pharmacy-technician.framework.yaml")
+	if r.code != ExitOK {
+		t.Fatalf("init: exit %d: %s", r.code, r.errOut)
+	}
+	lines := map[string]bool{}
+	for _, l := range strings.Split(r.out, "\n") {
+		lines[l] = true
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(excerpt, "\n"), "\n") {
+		if !lines[l] {
+			t.Errorf("the guide shows the line\n%s\nwhich wpsgen init does not write", l)
+		}
+	}
+}

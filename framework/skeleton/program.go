@@ -326,7 +326,7 @@ func (s *writer) benchmarkNote() string {
 	if !n.Set {
 		return ""
 	}
-	return fmt.Sprintf("; the framework's benchmark is %s hours", n.Text)
+	return fmt.Sprintf("; the framework's benchmark is %s hours", n.Dec.Format())
 }
 
 // optionalTerms writes the optional sections of the standards, commented out.
