@@ -431,3 +431,28 @@ func TestWorkbookCoursesAddedInEachYear(t *testing.T) {
 		t.Errorf("got:\n%s\nwant the two courses added, each with its group's year, at the end:\n%s", res.YAML, want)
 	}
 }
+
+// TestWorkbookCourseBelowSubtotal: a course row inserted between a year's
+// subtotal and the next year's row, or above the total, belongs to no
+// year: it is an error naming the cell, never dropped without a word.
+func TestWorkbookCourseBelowSubtotal(t *testing.T) {
+	const rti = workbook.SheetRTI
+	for _, above := range []string{"group 2", "total"} {
+		var r int
+		res, _ := editedProgram(t, "../../examples/ehr-specialist-hybrid.yaml", func(f *excelize.File) {
+			r = rowOf(t, f, rti, "course 6") + 2 // below year 2's subtotal
+			if above == "group 2" {
+				r = rowOf(t, f, rti, above)
+			}
+			if err := f.InsertRows(rti, r, 1); err != nil {
+				t.Fatal(err)
+			}
+			set(t, f, rti, workbook.ColCourse, r, "Study Skills")
+			set(t, f, rti, workbook.ColCourseHours, r, 6)
+		})
+		want := "p.xlsx:RTI Plan!A" + itoa(r) + ": error: this row is below a subtotal, so its year is not known; insert a course above the subtotal of its year [import]\n"
+		if got := findingsText(res.Findings); got != want || res.YAML != nil {
+			t.Errorf("a row inserted above %q: got\n%s\nwant\n%s", above, got, want)
+		}
+	}
+}
