@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/report"
 	"github.com/wpsgen/wpsgen/templates/format"
 	"github.com/wpsgen/wpsgen/templates/render"
 )
@@ -119,13 +120,17 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		return fatalError{errors.Join(readErrs...)}
 	}
 	var findings []framework.Finding
+	omitted := map[string]int{}
 	failed := false
 	for _, r := range results {
 		fs, ok := render.Ready(r, opts.Strict)
 		findings = append(findings, fs...)
 		failed = failed || !ok
+		if r.Omitted > 0 {
+			omitted[r.Path] = r.Omitted
+		}
 	}
-	if err := printFindings(opts.IO.ErrOut, framework.SortFindings(findings)); err != nil {
+	if err := report.Write(opts.IO.ErrOut, "text", framework.SortFindings(findings), report.Options{Version: Version(), Omitted: omitted}); err != nil {
 		return fatalError{err}
 	}
 	if failed {

@@ -2,6 +2,7 @@ package cmd_test
 
 import (
 	"bytes"
+	"context"
 	"debug/buildinfo"
 	"encoding/json"
 	"os"
@@ -11,7 +12,9 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // runStdin runs wpsgen in dir with stdin as its standard input.
@@ -80,6 +83,93 @@ func TestValidateUnreadablePath(t *testing.T) {
 	if r.stdout != "::error file=gone.yaml,title=read::cannot read: no such file or directory\n" {
 		t.Errorf("github:\n%s", r.stdout)
 	}
+}
+
+// TestValidateUnreadableInWalk: a folder walk that meets a dangling link, a
+// named pipe and a folder it cannot open still checks every other file, and
+// reports each of the three as a read finding.
+func TestValidateUnreadableInWalk(t *testing.T) {
+	dir := filepath.Dir(brokenCopy(t, "ehr-specialist-hybrid.yaml", "job_title:", "job_titel:"))
+	if err := os.Symlink("nowhere.yaml", filepath.Join(dir, "dangling.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.yaml"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	deep := deepFolder(t, dir)
+	short := func(p string) string { return strings.ReplaceAll(p, strings.Repeat("d", 200), "D") }
+	r := runIn(t, dir, "validate", "--format", "json", ".")
+	var findings []struct{ File, Rule, Message string }
+	if err := json.Unmarshal([]byte(r.stdout), &findings); err != nil {
+		t.Fatalf("json: %v\n%s", err, r.stdout)
+	}
+	var got []string
+	for _, f := range findings {
+		got = append(got, short(f.File)+" "+f.Rule)
+	}
+	want := []string{"dangling.yaml read", short(strings.TrimPrefix(deep, dir+"/")) + " read", "ehr-specialist-hybrid.yaml schema", "pipe.yaml read"}
+	if r.code != 1 || !slices.Equal(got, want) {
+		t.Errorf("exit %d, findings\n%q\nwant\n%q\n%s", r.code, got, want, r.stderr)
+	}
+}
+
+// TestNamedPipeArguments: a named pipe given to validate, render or init
+// --framework is refused at once (exit 3), never opened and waited on.
+func TestNamedPipeArguments(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mkfifo(filepath.Join(dir, "p.yaml"), 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for _, args := range [][]string{
+		{"validate", "p.yaml"},
+		{"render", "p.yaml", "-o", "out"},
+		{"init", "--framework", "p.yaml", "-o", "new.yaml"},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		c := exec.CommandContext(ctx, wpsgen(t), args...)
+		c.Dir = dir
+		out, _ := c.CombinedOutput()
+		timedOut := ctx.Err() != nil
+		cancel()
+		if timedOut {
+			t.Errorf("%v: still waiting after 10 s", args)
+			continue
+		}
+		if code := c.ProcessState.ExitCode(); code != 3 || !strings.Contains(string(out), "named pipe") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
+	}
+}
+
+// deepFolder makes nested folders in dir until the innermost one's path is
+// too long to open (PATH_MAX, 4,096 bytes on Linux), puts a program in it,
+// and returns its path. os.Root creates each folder relative to its parent,
+// so the long path never reaches a system call.
+func deepFolder(t *testing.T, dir string) string {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := strings.Repeat("d", 200)
+	path := dir
+	for len(path) < 4096 {
+		path = filepath.Join(path, name)
+		if err := root.Mkdir(name, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		sub, err := root.OpenRoot(name)
+		root.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		root = sub
+	}
+	defer root.Close()
+	if err := root.WriteFile("x.yaml", []byte("kind: program\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // TestValidateStdin: - reads a program from standard input; findings name

@@ -74,15 +74,11 @@ func runValidate(opts *ValidateOptions) error {
 			stdin = true
 			continue
 		}
-		// One path at a time, so one that cannot be read does not hide the others.
+		// A path or a walked folder that cannot be read does not hide the others.
 		expanded, err := framework.ExpandPaths([]string{p})
-		if err != nil {
-			fd, ok := readFinding(err)
-			if !ok {
-				return err
-			}
+		for _, re := range framework.ReadErrors(err) {
+			fd, _ := readFinding(re)
 			unreadable = append(unreadable, fd)
-			continue
 		}
 		for _, e := range expanded {
 			if !seen[e] {

@@ -18,6 +18,9 @@ const aliasAllowance = 10_000
 type decoder struct {
 	file      string
 	findings  []Finding
+	syntax    []Finding  // kept apart from findings, which add trims
+	added     int        // findings added, including those trimmed away
+	omitted   int        // findings trimmed away; see add
 	nodes     int        // values visited so far, aliases followed
 	budget    int        // most values a file may visit; see newDecoder
 	lastAlias *yaml.Node // the alias followed most recently, for the bomb finding
@@ -70,7 +73,27 @@ func countNodes(n *yaml.Node) int {
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
 
 func (d *decoder) schemaf(n *yaml.Node, format string, args ...any) {
-	d.findings = append(d.findings, Finding{Pos: d.pos(n), Severity: Error, Rule: RuleSchema, Message: fmt.Sprintf(format, args...)})
+	d.add(Finding{Pos: d.pos(n), Severity: Error, Rule: RuleSchema, Message: fmt.Sprintf(format, args...)})
+}
+
+// findingsBuffer is how many findings the decoder holds before it drops
+// those that can no longer be reported: ten megabytes of empty items would
+// otherwise hold millions of findings (gigabytes) to print a thousand.
+const findingsBuffer = 4 * MaxFindings
+
+// A syntax finding is never trimmed: it stops the checks after decoding.
+func (d *decoder) add(f Finding) {
+	d.added++
+	if f.Rule == RuleSyntax {
+		d.syntax = append(d.syntax, f)
+		return
+	}
+	d.findings = append(d.findings, f)
+	if len(d.findings) >= findingsBuffer {
+		var dropped int
+		d.findings, dropped = trimFindings(d.findings)
+		d.omitted += dropped
+	}
 }
 
 // resolve follows aliases and counts visits, so an alias bomb is refused
@@ -82,7 +105,7 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 		d.expanded += d.textSize(n)
 		if d.expanded > d.maxExpand && !d.bombed {
 			d.bombed = true
-			d.findings = append(d.findings, Finding{Pos: d.pos(d.lastAlias), Severity: Error, Rule: RuleSyntax,
+			d.add(Finding{Pos: d.pos(d.lastAlias), Severity: Error, Rule: RuleSyntax,
 				Message: fmt.Sprintf("aliases (*name) repeat more than %d bytes of text in this file (the most is %d times the file's size, at least %d MiB); write the values out instead", d.maxExpand, expandFactor, minExpand>>20)})
 		}
 	}
@@ -93,7 +116,7 @@ func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 		if d.lastAlias != nil {
 			at = d.lastAlias
 		}
-		d.findings = append(d.findings, Finding{Pos: d.pos(at), Severity: Error, Rule: RuleSyntax,
+		d.add(Finding{Pos: d.pos(at), Severity: Error, Rule: RuleSyntax,
 			Message: fmt.Sprintf("aliases (*name) or merge keys (<<) that repeat other aliases expand this file to more than %d values; write the values out instead", d.budget)})
 	}
 	return n
@@ -344,12 +367,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 			}
 			continue
 		}
-		before := len(d.findings)
+		before := d.added
 		d.decodeValue(kv[1], v.Field(fi), key, &fields.fields[fi])
 		if d.bombed {
 			return
 		}
-		if len(d.findings) > before {
+		if d.added > before {
 			if wrong == nil {
 				wrong = map[string]bool{}
 			}
@@ -363,7 +386,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 				d.schemaf(n, "%s is missing the required key %q", name, key)
 			}
 		} else if isEmptyField(v.Field(fi)) && !wrong[key] {
-			d.findings = append(d.findings, Finding{Pos: p, Severity: Error, Rule: RuleSchema,
+			d.add(Finding{Pos: p, Severity: Error, Rule: RuleSchema,
 				Message: fmt.Sprintf("%q in %s needs a value", key, name)})
 		}
 	}

@@ -44,6 +44,10 @@ func hostileCases() []hostileCase {
 		{"deep-top-sequence", []byte(deepFlow("[", "]", 10_000)), RuleSyntax, 1, 1, "must be a mapping"},
 		{"too-deep-sequence", []byte(deepFlow("[", "]", 10_001)), RuleSyntax, 1, 1, "exceeded max depth of 10000"},
 		{"unclosed-deep-sequence", []byte(strings.Repeat("[", 10_000)), RuleSyntax, 1, 1, "invalid YAML"},
+		// Value MaxValues+1 is list item MaxValues-4 (the mapping, kind,
+		// program, prerequisites and the list come first).
+		{"too-many-values", []byte("kind: program\nprerequisites: [" + strings.Repeat("a, ", MaxValues) + "a]\n"), RuleSyntax, 2, 17 + 3*(MaxValues-5), "more than 300,000 values"},
+		{"most-values", []byte("kind: program\nprerequisites: [" + strings.Repeat("a, ", MaxValues-6) + "a]\n"), RuleSchema, 1, 1, `missing the required key "sponsor"`},
 		{"deep-block-mapping", []byte(deepBlock(2_000)), RuleSchema, 3, 2, `unknown key "a" in sponsor`},
 	}
 }

@@ -19,6 +19,38 @@ import (
 // kilobytes; the limit keeps a stray multi-gigabyte file from exhausting memory.
 const MaxFileSize = 10 << 20
 
+// MaxValues bounds the values of one file, and with them the memory the
+// checks and documents take (docs/limits.md has the figures): the built-in
+// frameworks hold a few hundred values, a program of 10,000 job functions
+// 250,000.
+const MaxValues = 300_000
+
+// valueAt returns the n-th value of the tree under root, in the order they
+// are written (aliases not followed), or nil when it holds fewer.
+func valueAt(root *yaml.Node, n int) *yaml.Node {
+	stack := []*yaml.Node{root}
+	for len(stack) > 0 {
+		v := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n--; n == 0 {
+			return v
+		}
+		for i := len(v.Content) - 1; i >= 0; i-- {
+			stack = append(stack, v.Content[i])
+		}
+	}
+	return nil
+}
+
+// thousands writes n with comma separators.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
 // foreignRunes is how much of a file that is not a wpsgen file a message
 // repeats.
 const foreignRunes = 12
@@ -30,6 +62,7 @@ type File struct {
 	Framework *Framework
 	Program   *Program
 	Findings  []Finding // syntax and schema findings
+	Omitted   int       // findings left out of Findings; see decoder.add
 }
 
 // Parse parses data as a framework or program file. It never panics and
@@ -103,6 +136,9 @@ func Parse(path string, data []byte) (f *File) {
 		}
 		return syntax(root.Line, root.Column, "the top of the file must be a mapping (key: value lines) starting with kind:, found %s", found)
 	}
+	if at := valueAt(root, MaxValues+1); at != nil {
+		return syntax(at.Line, at.Column, "the file holds more than %s values (keys, list items and texts), the most wpsgen checks; a program or framework holds a few thousand", thousands(MaxValues))
+	}
 	d := newDecoder(path, root, len(data))
 	f.Kind = d.kind(root)
 	switch f.Kind {
@@ -113,7 +149,8 @@ func Parse(path string, data []byte) (f *File) {
 		f.Program = &Program{}
 		d.decodeStruct(root, reflect.ValueOf(f.Program).Elem(), "the program")
 	}
-	f.Findings = append(f.Findings, d.findings...)
+	f.Findings = append(append(f.Findings, d.findings...), d.syntax...)
+	f.Omitted = d.omitted
 	return f
 }
 

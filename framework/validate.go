@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -47,6 +48,25 @@ func (r *Result) limit() {
 	r.Findings = kept
 }
 
+// trimFindings sorts fs and keeps what limit could still report: the first
+// MaxFindings findings, and the first error after them. It returns how many
+// it dropped. A file's findings can be trimmed in batches: every finding
+// limit keeps from the whole is kept from its batch.
+func trimFindings(fs []Finding) ([]Finding, int) {
+	fs = SortFindings(fs)
+	if len(fs) <= MaxFindings {
+		return fs, 0
+	}
+	n := len(fs)
+	for _, f := range fs[MaxFindings:] {
+		if f.Severity == Error {
+			fs[MaxFindings] = f
+			return fs[:MaxFindings+1], n - MaxFindings - 1
+		}
+	}
+	return fs[:MaxFindings], n - MaxFindings
+}
+
 // Validate loads a framework or program file and runs every rule on it. A
 // program is validated together with its framework. The error is non-nil
 // only when the file cannot be read (*ReadError).
@@ -73,6 +93,7 @@ func (l *Loader) Validate(path string) (res *Result, err error) {
 	}
 	res.Findings = SortFindings(userFindings(res.Findings))
 	res.limit()
+	res.Omitted += f.Omitted
 	return res, nil
 }
 
@@ -122,9 +143,12 @@ func userFindings(fs []Finding) []Finding {
 // ExpandPaths turns files and directories into the list of files to check:
 // a directory is walked for *.yaml and *.yml files (hidden files and
 // directories skipped), in lexical order. Named files are kept whatever
-// their extension; a file named twice is checked once.
+// their extension; a file named twice is checked once. A path or a folder
+// met in a walk that cannot be read does not stop the others: the files
+// found are returned with an error joining one *ReadError per such path.
 func ExpandPaths(paths []string) ([]string, error) {
 	var out []string
+	var unreadable []error
 	seen := map[string]bool{}
 	add := func(p string) {
 		if p = filepath.Clean(p); !seen[p] { // "p.yaml ./p.yaml" is one file
@@ -135,15 +159,18 @@ func ExpandPaths(paths []string) ([]string, error) {
 	for _, p := range paths {
 		st, err := os.Stat(p)
 		if err != nil {
-			return nil, &ReadError{Path: p, Err: err}
+			unreadable = append(unreadable, &ReadError{Path: p, Err: err})
+			continue
 		}
 		if !st.IsDir() {
 			add(p)
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return &ReadError{Path: path, Err: err}
+				// The entries of a folder read in part are still walked.
+				unreadable = append(unreadable, &ReadError{Path: path, Err: err})
+				return nil
 			}
 			hidden := path != p && strings.HasPrefix(d.Name(), ".")
 			if d.IsDir() && hidden {
@@ -155,11 +182,23 @@ func ExpandPaths(paths []string) ([]string, error) {
 			}
 			return nil
 		})
-		if err != nil {
-			return nil, err
+	}
+	return out, errors.Join(unreadable...)
+}
+
+// ReadErrors lists the *ReadError values in err, which may join several
+// (as ExpandPaths' does).
+func ReadErrors(err error) []*ReadError {
+	if re, ok := err.(*ReadError); ok {
+		return []*ReadError{re}
+	}
+	var out []*ReadError
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			out = append(out, ReadErrors(e)...)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // ValidateAll validates files in parallel (workers goroutines; 0 means one

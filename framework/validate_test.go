@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -45,10 +46,30 @@ func TestExpandPaths(t *testing.T) {
 		t.Errorf("ExpandPaths(.git) = %q, %v", got, err)
 	}
 
-	_, err = ExpandPaths([]string{j("b.yaml"), j("missing.yaml")})
+	got, err = ExpandPaths([]string{j("missing.yaml"), j("b.yaml")})
 	var re *ReadError
 	if !errors.As(err, &re) || re.Path != j("missing.yaml") || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing path: err = %v, want a ReadError for it", err)
+	}
+	if !slices.Equal(got, []string{j("b.yaml")}) {
+		t.Errorf("a missing path hid the others: %q", got)
+	}
+}
+
+// TestExpandPathsUnreadableFolder: a folder the walk cannot read (here, one
+// whose path is longer than the system accepts; chmod cannot refuse root)
+// is reported, and the files around it are still found.
+func TestExpandPathsUnreadableFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, "a.yaml", "z.yaml")
+	deep := deepFolder(t, dir, "deep")
+	got, err := ExpandPaths([]string{dir})
+	res := ReadErrors(err)
+	if len(res) != 1 || res[0].Path != deep {
+		t.Errorf("want one ReadError for the deep folder, got %v", err)
+	}
+	if want := []string{filepath.Join(dir, "a.yaml"), filepath.Join(dir, "z.yaml")}; !slices.Equal(got, want) {
+		t.Errorf("ExpandPaths = %q, want %q", got, want)
 	}
 }
 
@@ -151,4 +172,38 @@ func TestReferenceClimbsWithinRepository(t *testing.T) {
 	}
 	check(sibling, false)
 	check(outside, true)
+}
+
+// deepFolder makes nested folders under dir/name until the innermost one's
+// path is too long to open (PATH_MAX, 4,096 bytes on Linux), puts a YAML
+// file in it, and returns its path. os.Root creates each folder relative to
+// its parent, so the length never reaches a system call.
+func deepFolder(t *testing.T, dir, name string) string {
+	t.Helper()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	for {
+		if err := root.Mkdir(name, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		sub, err := root.OpenRoot(name)
+		root.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		root = sub
+		if len(path) >= 4096 {
+			break
+		}
+		name = strings.Repeat("d", 200)
+		path = filepath.Join(path, name)
+	}
+	defer root.Close()
+	if err := root.WriteFile("x.yaml", []byte("kind: program\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // WriteError is an output file that could not be written.
@@ -27,29 +28,44 @@ func (e *WriteError) Unwrap() error { return e.Err }
 // and commit renames them in slot order.
 type staging struct {
 	files []staged
+	mu    sync.Mutex
+	open  int // finished documents kept open without a name; see maxUnnamed
 }
 
 type staged struct {
-	tmp, path string
+	path string
+	f    *os.File // the temporary file, open until it is named; then nil
+	tmp  string   // its name; "" while it has none (see createUnnamed)
 }
 
-// tempName is short on purpose: the target's name may already be as long
+// maxUnnamed bounds the finished documents kept open without a name: a
+// run over thousands of programs names the rest as they are finished.
+const maxUnnamed = 64
+
+// tempBase is short on purpose: the target's name may already be as long
 // as the file system allows, so the temporary name must not derive from it.
-func createTemp(dir string) (*os.File, error) {
+func tempBase() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return ".wpsgen-" + hex.EncodeToString(b[:]) + ".tmp"
+}
+
+// createTemp opens the temporary file a document is rendered into: an
+// unnamed one where the system has them, else a hidden named one.
+func createTemp(dir string) (f *os.File, named bool, err error) {
+	if f, err := createUnnamed(dir); err == nil {
+		return f, false, nil
+	}
 	for range 100 {
-		var b [6]byte
-		if _, err := rand.Read(b[:]); err != nil {
-			return nil, err
-		}
-		name := filepath.Join(dir, ".wpsgen-"+hex.EncodeToString(b[:])+".tmp")
+		name := filepath.Join(dir, tempBase())
 		// 0666 and the umask: the mode os.Create gives, so a document with
 		// names, phones and emails is as private as the user's other files.
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if !errors.Is(err, fs.ErrExist) {
-			return f, err
+			return f, true, err
 		}
 	}
-	return nil, errors.New("cannot find a free temporary file name")
+	return nil, false, errors.New("cannot find a free temporary file name")
 }
 
 // ctxWriter stops a render as soon as the run is cancelled (Ctrl-C).
@@ -76,13 +92,16 @@ func (s *staging) add(ctx context.Context, slot int, path string, render func(io
 	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
 		return &WriteError{Path: path, Err: errors.New("it exists and is not a regular file")}
 	}
-	tmp, err := createTemp(filepath.Dir(path))
+	tmp, named, err := createTemp(filepath.Dir(path))
 	if err != nil {
 		return &WriteError{Path: path, Err: err}
 	}
-	s.files[slot] = staged{tmp: tmp.Name(), path: path}
+	f := &s.files[slot]
+	*f = staged{path: path, f: tmp}
+	if named {
+		f.tmp = tmp.Name()
+	}
 	if err := render(ctxWriter{ctx, tmp}); err != nil {
-		tmp.Close()
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -92,12 +111,40 @@ func (s *staging) add(ctx context.Context, slot int, path string, render func(io
 	// stays 0600).
 	if fi, err := os.Stat(path); err == nil {
 		if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
-			tmp.Close()
 			return &WriteError{Path: path, Err: err}
 		}
 	}
-	if err := tmp.Close(); err != nil {
-		return &WriteError{Path: path, Err: err}
+	if !named {
+		s.mu.Lock()
+		keep := s.open < maxUnnamed
+		if keep {
+			s.open++
+		}
+		s.mu.Unlock()
+		if keep {
+			return nil
+		}
+	}
+	return f.close()
+}
+
+// close names a finished document's temporary file if it has no name yet,
+// and closes it.
+func (f *staged) close() error {
+	if f.f == nil {
+		return nil
+	}
+	if f.tmp == "" {
+		name, err := nameTemp(f.f, filepath.Dir(f.path))
+		if err != nil {
+			return &WriteError{Path: f.path, Err: err}
+		}
+		f.tmp = name
+	}
+	err := f.f.Close()
+	f.f = nil
+	if err != nil {
+		return &WriteError{Path: f.path, Err: err}
 	}
 	return nil
 }
@@ -107,6 +154,11 @@ func (s *staging) add(ctx context.Context, slot int, path string, render func(io
 func (s *staging) commit(ctx context.Context) ([]string, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	for i := range s.files {
+		if err := s.files[i].close(); err != nil {
+			return nil, err
+		}
 	}
 	var written []string
 	for i, f := range s.files {
@@ -123,6 +175,9 @@ func (s *staging) commit(ctx context.Context) ([]string, error) {
 // abort removes every temporary file not yet renamed.
 func (s *staging) abort() {
 	for _, f := range s.files {
+		if f.f != nil {
+			f.f.Close()
+		}
 		if f.tmp != "" {
 			os.Remove(f.tmp)
 		}

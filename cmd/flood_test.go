@@ -1,0 +1,90 @@
+package cmd_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestFindingsFlood: a file of nothing but empty list items gives a
+// bounded report closed by "... and N more" in every format. Under CI the
+// file holds nearly as many items as wpsgen reads values (300,000), and the
+// run must stay within a time and memory bound.
+func TestFindingsFlood(t *testing.T) {
+	items, maxRSS, maxTime := 100_000, int64(300<<20), 20*time.Second
+	if os.Getenv("CI") != "" {
+		items, maxRSS, maxTime = 299_000, 512<<20, 60*time.Second
+	}
+	dir := t.TempDir()
+	src := "kind: program\nframework: medical-coder\njob_functions:\n" + strings.Repeat("- \n", items)
+	if err := os.WriteFile(filepath.Join(dir, "flood.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	more := regexp.MustCompile(`\.\.\. and (\d+) more findings in flood\.yaml`)
+	for _, format := range []string{"text", "github", "sarif", "json"} {
+		c := exec.Command(wpsgen(t), "validate", "--format", format, "flood.yaml")
+		c.Dir = dir
+		start := time.Now()
+		out, _ := c.Output()
+		took := time.Since(start)
+		rss := c.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+		if code := c.ProcessState.ExitCode(); code != 1 || len(out) > 1<<20 {
+			t.Errorf("%s: exit %d, %d bytes of output", format, code, len(out))
+		}
+		// The count of the rest: every item past the thousand printed.
+		if m := more.FindSubmatch(out); format != "json" && (m == nil || atoi(t, string(m[1])) < items-1000) {
+			t.Errorf("%s: no closing line for the %d findings left out; output ends\n%s", format, items-1000, out[max(0, len(out)-300):])
+		}
+		if took > maxTime || rss > maxRSS {
+			t.Errorf("%s: %v and %d MB; the bounds are %v and %d MB", format, took, rss>>20, maxTime, maxRSS>>20)
+		}
+		t.Logf("%s: %v, %d MB, %d bytes", format, took, rss>>20, len(out))
+	}
+	// render prints the same closing line before it refuses the program.
+	r := runIn(t, dir, "render", "flood.yaml", "-o", "out")
+	if m := more.FindStringSubmatch(r.stderr); r.code != 1 || m == nil || atoi(t, m[1]) < items-1000 {
+		t.Errorf("render: exit %d, no closing line for the findings left out; stderr ends\n%s", r.code, r.stderr[max(0, len(r.stderr)-300):])
+	}
+}
+
+// TestLargestFileOfValues: the largest file wpsgen reads, of the smallest
+// values (10 MiB of empty list items, 3.5 million values), is refused at
+// the value limit with one finding, within a time and memory bound (the
+// YAML reader holds the whole file's values before they can be counted).
+func TestLargestFileOfValues(t *testing.T) {
+	if os.Getenv("CI") == "" {
+		t.Skip("reads 10 MiB; set CI=1 to run it")
+	}
+	dir := t.TempDir()
+	src := "kind: program\nframework: medical-coder\njob_functions:\n" + strings.Repeat("- \n", (10<<20-64)/3)
+	if err := os.WriteFile(filepath.Join(dir, "flood.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := exec.Command(wpsgen(t), "validate", "flood.yaml")
+	c.Dir = dir
+	out, _ := c.Output()
+	// Processor time: wall time depends on the machine's load.
+	took := c.ProcessState.UserTime() + c.ProcessState.SystemTime()
+	rss := c.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
+	if code := c.ProcessState.ExitCode(); code != 1 || strings.Count(string(out), "\n") != 1 || !strings.Contains(string(out), "more than 300,000 values") {
+		t.Errorf("exit %d:\n%.1000s", code, out)
+	}
+	if took > 30*time.Second || rss > 1<<30 {
+		t.Errorf("%v of CPU and %d MB; the bounds are 30s and 1024 MB", took, rss>>20)
+	}
+	t.Logf("%v, %d MB", took, rss>>20)
+}
+
+func atoi(t *testing.T, s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
