@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -339,4 +340,31 @@ func TestRulesDoc(t *testing.T) {
 		}
 	}
 	checkGenerated(t, "../docs/rules.md", got)
+}
+
+// TestReadmeRules: the README's list of rules names every rule, under its
+// severity, so a rule added to framework.Rules cannot be missing there.
+func TestReadmeRules(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	for sev, start := range map[framework.Severity]string{framework.Error: "Errors (exit 1):", framework.Warning: "Warnings (exit 0"} {
+		i := strings.Index(readme, start)
+		if i < 0 {
+			t.Fatalf("README.md has no line starting %q", start)
+		}
+		para, _, _ := strings.Cut(readme[i:], "\n\n")
+		var want []string
+		for _, r := range framework.Rules {
+			if r.Severity == sev {
+				want = append(want, "`"+r.ID+"`")
+			}
+		}
+		got := regexp.MustCompile("`[a-z][a-z-]*`").FindAllString(para, -1)
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("README.md's %q list names\n%v\nwant, in the order of docs/rules.md:\n%v", start, got, want)
+		}
+	}
 }

@@ -55,9 +55,10 @@ hours cell, a mark that is not the drop-down's, a framework competency's text or
 is reported as WORKBOOK.xlsx:Sheet!C12 (rule import) and nothing is written. What was read back
 is reported as notes, in every --format.
 
-wpsgen import --framework TABLE reads a table with one row per competency, as intermediaries keep frameworks in spreadsheets,
-and write the framework file it describes. The table is a CSV file (comma, semicolon or tab
-separated; UTF-8, UTF-16 or Windows-1252) or an XLSX workbook (the first sheet with a header row).
+wpsgen import --framework TABLE reads a table with one row per competency, as intermediaries
+keep frameworks in spreadsheets, and writes the framework file it describes. The table is a CSV
+file (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or an XLSX workbook (the
+first sheet with a header row).
 
 Its header row names the columns, loosely: "Job function", "Work process" or "Duty" for the job
 function's title, "Job function ID" or "Work process #" for its id, "Competency", "Skill" or

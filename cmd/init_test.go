@@ -1,8 +1,10 @@
 package cmd
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -394,6 +396,92 @@ func TestInitONET(t *testing.T) {
 		r := runMain(t, args...)
 		if r.code != ExitOK || !strings.HasPrefix(r.out, "29-2072.00\tMedical Records Specialists\n:4\n") {
 			t.Errorf("wpsgen %v: exit %d\n%s%s", args, r.code, r.out, r.errOut)
+		}
+	}
+}
+
+// TestFrameworkGuideSnippets: the framework the guide builds in its
+// sections 3 to 6, put together as a user would, validates with no
+// finding, so no snippet teaches a slip.
+func TestFrameworkGuideSnippets(t *testing.T) {
+	guide := string(mustRead(t, "../docs/writing-a-framework.md"))
+	guide, _, _ = strings.Cut(guide, "## 7.")
+	var src strings.Builder
+	for _, block := range strings.Split(guide, "```yaml\n")[1:] {
+		block, _, _ = strings.Cut(block, "```")
+		src.WriteString(block)
+	}
+	if !strings.HasPrefix(src.String(), "kind: framework\n") {
+		t.Fatalf("test bug: the guide's snippets no longer start with kind: framework:\n%s", src.String())
+	}
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("guide.yaml", []byte(src.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runMain(t, "validate", "--strict", "guide.yaml"); r.code != ExitOK || r.out != "" {
+		t.Errorf("the guide's framework (sections 3 to 6) gives exit %d:\n%s%s\nthe file:\n%s", r.code, r.out, r.errOut, src.String())
+	}
+}
+
+// TestSkeletonRatioWording: the program skeleton's comment quotes the
+// ratio as the documents print it.
+func TestSkeletonRatioWording(t *testing.T) {
+	r := runMain(t, "init", "--framework", "medical-coder")
+	m := regexp.MustCompile(`# ratio: [^"\n]*"([^"\n]+)"`).FindStringSubmatch(r.out)
+	if m == nil {
+		t.Fatalf("no quoted ratio in the skeleton's # ratio: comment:\n%s", r.out)
+	}
+	dir := t.TempDir()
+	if w := runMain(t, "render", "--xlsx", "-o", dir, "../examples/ehr-specialist-hybrid.yaml"); w.code != ExitOK {
+		t.Fatalf("render: exit %d: %s", w.code, w.errOut)
+	}
+	zr, err := zip.OpenReader(filepath.Join(dir, "ehr-specialist-hybrid.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var text strings.Builder
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/") && strings.HasSuffix(f.Name, ".xml") {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			text.Write(b)
+		}
+	}
+	if !strings.Contains(text.String(), m[1]) {
+		t.Errorf("the skeleton says the ratio prints as %q; the workbook of a 1:1 program does not hold that text", m[1])
+	}
+}
+
+// TestFrameworkGuideSkeletonExcerpt: the lines of a program skeleton the
+// guide shows are lines wpsgen init writes for the guide's framework.
+func TestFrameworkGuideSkeletonExcerpt(t *testing.T) {
+	guide := string(mustRead(t, "../docs/writing-a-framework.md"))
+	const cmd = "wpsgen init --framework pharmacy-technician.framework.yaml -o riverbend.yaml\n"
+	_, after, ok := strings.Cut(guide, cmd)
+	if !ok {
+		t.Fatalf("the guide no longer shows %q; update this test", cmd)
+	}
+	_, excerpt, ok := strings.Cut(after, "```yaml\n")
+	if !ok {
+		t.Fatal("test bug: no yaml block after the init command")
+	}
+	excerpt, _, _ = strings.Cut(excerpt, "```")
+	r := runMain(t, "init", "--framework", "../examples/pharmacy-technician.framework.yaml")
+	if r.code != ExitOK {
+		t.Fatalf("init: exit %d: %s", r.code, r.errOut)
+	}
+	lines := map[string]bool{}
+	for _, l := range strings.Split(r.out, "\n") {
+		lines[l] = true
+	}
+	for _, l := range strings.Split(strings.TrimSuffix(excerpt, "\n"), "\n") {
+		if !lines[l] {
+			t.Errorf("the guide shows the line\n%s\nwhich wpsgen init does not write", l)
 		}
 	}
 }

@@ -37,11 +37,10 @@ func NewRenderCmd(streams IO) *cobra.Command {
 		Short: "Write the Work Process Schedule and RTI plan as PDF and XLSX (or DOCX)",
 		Long: `Validate each program and write DIR/<name>.pdf and DIR/<name>.xlsx, where <name> is the
 program file's name without its extension. --format (or the shorthands --pdf, --xlsx, --docx)
-chooses the formats: ` + strings.Join(format.Names(), ", ") + `; the default is pdf,xlsx. The Word
-document (docx) has heading styles and table header rows, so Word's "Save as PDF" makes a
-tagged, accessible PDF from it. Every program is
-validated first: if any has errors, the findings are printed to standard error and nothing
-is written (exit 1). All documents are written to temporary files first and put in place only
+chooses the formats: ` + strings.Join(format.Names(), ", ") + `; the default is pdf,xlsx. The
+Word document (docx) has heading styles and table header rows, so Word's "Save as PDF" makes a
+tagged, accessible PDF from it. Every program is validated first: if any has errors, the
+findings are printed to standard error and nothing is written (exit 1). All documents are written to temporary files first and put in place only
 when every one succeeded: a failed or interrupted run leaves earlier output untouched. New
 files get the permissions your umask allows; a file that is replaced keeps its permissions.
 The documents record no clock time: their date is SOURCE_DATE_EPOCH when set, else the

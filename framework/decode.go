@@ -346,6 +346,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 		meta.Keys[key] = d.pos(kv[0])
 		fi, ok := fields.byKey[key]
 		if !ok {
+			if n.Style&yaml.FlowStyle != 0 && kv[1].Tag == "!!null" && kv[1].Value == "" {
+				// {text: Counts, measures and packages, ...}: the comma ended
+				// the text and the rest reads as keys with no value.
+				d.schemaf(kv[0], "unknown key %q in %s; inside { } a comma ends a value: put a text that holds a comma in quotes", shown(key), name)
+				continue
+			}
 			suggestion := synonym(key, fields)
 			if suggestion == "" {
 				suggestion = closest(key, fields.keys, true)

@@ -259,6 +259,9 @@ func (l *Loader) resolveRef(ref String, from string, chain []string) (*Resolved,
 		var re *ReadError
 		if errors.As(err, &re) && errors.Is(re.Err, fs.ErrNotExist) {
 			msg := fmt.Sprintf("framework %q is neither a built-in framework (%s) nor a file (%s does not exist)", shown(ref.Value), strings.Join(l.CatalogIDs(), ", "), target)
+			if s := siblingFile(filepath.Dir(from), ref.Value); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
 			return bad("%s", msg)
 		}
 		msg := err.Error()

@@ -32,10 +32,42 @@ func (l *Loader) refTarget(ref, from string) (string, error) {
 		msg := fmt.Sprintf("framework %q is not in the built-in catalog (%s) and is not a .yaml file path", shown(ref), strings.Join(l.CatalogIDs(), ", "))
 		if s := closest(ref, l.CatalogIDs(), true); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
+		} else if s := siblingFile(dir, ref); s != "" {
+			msg += fmt.Sprintf("; a framework file is named by its path: did you mean %q?", s)
 		}
 		return "", errors.New(msg)
 	}
 	return target, nil
+}
+
+// siblingFile returns the framework file a reference most likely means,
+// written as the reference would be, or "": ref plus a YAML extension
+// (a framework's id written where its path goes, "electrician" for
+// electrician.framework.yaml), else the closest YAML file name in ref's
+// directory (a typo). Only names in that directory are looked at.
+func siblingFile(dir, ref string) string {
+	refDir, base := filepath.Split(ref)
+	entries, err := os.ReadDir(filepath.Join(dir, refDir))
+	if err != nil {
+		return ""
+	}
+	var names []string
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
+			names = append(names, n)
+		}
+	}
+	for _, ext := range []string{".framework.yaml", ".yaml", ".framework.yml", ".yml"} {
+		for _, n := range names {
+			if n == base+ext {
+				return refDir + n
+			}
+		}
+	}
+	if s := closest(base, names, true); s != "" && s != base {
+		return refDir + s
+	}
+	return ""
 }
 
 // inRepository applies the climbing check to where links lead: a

@@ -226,6 +226,16 @@ func (w *workbookReader) readPlan() error {
 	var rows []courseRow
 	inTable, year, level := false, "", ""
 	changed := false
+	// Rows with a course name below a subtotal: inside the course table if
+	// a group or total row follows (then which year is meant is not known),
+	// else the signature block under it.
+	var stray []int
+	flagStray := func() {
+		for _, r := range stray {
+			w.errorAt(sheet, r, workbook.ColCourse, "this row is below a subtotal, so its year is not known; insert a course above the subtotal of its year")
+		}
+		stray = nil
+	}
 	for n, row := range t.Rows {
 		key := row.Cell(keyCol)
 		cell := func(col int) string { return strings.TrimSpace(row.Cell(col - 1)) }
@@ -233,11 +243,15 @@ func (w *workbookReader) readPlan() error {
 		case strings.HasPrefix(key, workbook.KeyField):
 			w.readField(sheet, t.Rows, n, keyCol, 2)
 		case key == workbook.KeyCourses:
-			inTable = true
+			inTable, stray = true, nil
 		case strings.HasPrefix(key, workbook.KeyGroup):
-			year, level = strings.TrimPrefix(key, workbook.KeyGroup), ""
+			flagStray()
+			// A group's row follows the subtotal of the group before,
+			// which ended the table: rows under it are courses again.
+			inTable, year, level = true, strings.TrimPrefix(key, workbook.KeyGroup), ""
 		case strings.HasPrefix(key, workbook.KeyLevel):
-			year, level = "", strings.TrimPrefix(key, workbook.KeyLevel)
+			flagStray()
+			inTable, year, level = true, "", strings.TrimPrefix(key, workbook.KeyLevel)
 		case strings.HasPrefix(key, workbook.KeyCourse):
 			i, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyCourse))
 			if err != nil {
@@ -269,10 +283,11 @@ func (w *workbookReader) readPlan() error {
 			rows = append(rows, courseRow{i, e})
 		case key == workbook.KeyContinued:
 		case key == workbook.KeyTotal:
+			flagStray()
 			inTable = false
 			w.totals(sheet, row, workbook.ColCourseHours)
 		case key != "":
-			inTable = false
+			inTable, stray = false, nil
 		case inTable && cell(workbook.ColCourse) != "":
 			title, number := cell(workbook.ColCourse), cell(workbook.ColNumber)
 			e := CourseEdit{Title: &title, Number: &number, Objectives: objectiveLines(strings.TrimSpace(row.Cell(workbook.ColObjectives - 1)))}
@@ -289,6 +304,8 @@ func (w *workbookReader) readPlan() error {
 			rows = append(rows, courseRow{-1, e})
 			changed = true
 			w.note(sheet, row.Num, workbook.ColCourse, "course %q added", title)
+		case cell(workbook.ColCourse) != "":
+			stray = append(stray, row.Num)
 		}
 	}
 	kept := 0

@@ -402,3 +402,57 @@ func TestWorkbookFormula(t *testing.T) {
 		t.Errorf("got:\n%s\nfindings %s", res.YAML, findingsText(res.Findings))
 	}
 }
+
+// TestWorkbookCoursesAddedInEachYear: a course row inserted in any year's
+// group comes back with that group's year, not the last group's, and a row
+// inserted after the first year's subtotal is read too.
+func TestWorkbookCoursesAddedInEachYear(t *testing.T) {
+	const rti = workbook.SheetRTI
+	res, src := editedProgram(t, "../../examples/ehr-specialist-hybrid.yaml", func(f *excelize.File) {
+		for _, c := range []struct {
+			after, title string
+			hours        float64
+		}{{"course 6", "Coding Practicum", 12}, {"course 0", "Study Skills", 6}} {
+			r := rowOf(t, f, rti, c.after) + 1
+			if err := f.InsertRows(rti, r, 1); err != nil {
+				t.Fatal(err)
+			}
+			set(t, f, rti, workbook.ColCourse, r, c.title)
+			set(t, f, rti, workbook.ColCourseHours, r, c.hours)
+		}
+	})
+	const last = "        - Compare Medicare, Medicaid and commercial payment rules\n"
+	if !strings.HasSuffix(src, last) {
+		t.Fatalf("test bug: the program does not end with %q", last)
+	}
+	want := src + "    - title: Study Skills\n      hours: 6\n      year: 1\n" +
+		"    - title: Coding Practicum\n      hours: 12\n      year: 2\n"
+	if string(res.YAML) != want {
+		t.Errorf("got:\n%s\nwant the two courses added, each with its group's year, at the end:\n%s", res.YAML, want)
+	}
+}
+
+// TestWorkbookCourseBelowSubtotal: a course row inserted between a year's
+// subtotal and the next year's row, or above the total, belongs to no
+// year: it is an error naming the cell, never dropped without a word.
+func TestWorkbookCourseBelowSubtotal(t *testing.T) {
+	const rti = workbook.SheetRTI
+	for _, above := range []string{"group 2", "total"} {
+		var r int
+		res, _ := editedProgram(t, "../../examples/ehr-specialist-hybrid.yaml", func(f *excelize.File) {
+			r = rowOf(t, f, rti, "course 6") + 2 // below year 2's subtotal
+			if above == "group 2" {
+				r = rowOf(t, f, rti, above)
+			}
+			if err := f.InsertRows(rti, r, 1); err != nil {
+				t.Fatal(err)
+			}
+			set(t, f, rti, workbook.ColCourse, r, "Study Skills")
+			set(t, f, rti, workbook.ColCourseHours, r, 6)
+		})
+		want := "p.xlsx:RTI Plan!A" + itoa(r) + ": error: this row is below a subtotal, so its year is not known; insert a course above the subtotal of its year [import]\n"
+		if got := findingsText(res.Findings); got != want || res.YAML != nil {
+			t.Errorf("a row inserted above %q: got\n%s\nwant\n%s", above, got, want)
+		}
+	}
+}

@@ -326,7 +326,7 @@ func (s *writer) benchmarkNote() string {
 	if !n.Set {
 		return ""
 	}
-	return fmt.Sprintf("; the framework's benchmark is %s hours", n.Text)
+	return fmt.Sprintf("; the framework's benchmark is %s hours", n.Dec.Format())
 }
 
 // optionalTerms writes the optional sections of the standards, commented out.
@@ -335,7 +335,7 @@ func (s *writer) optionalTerms() {
 	s.line(0, "# probation:", "one of hours, months, weeks or days: at most 25% of the term and at most one year")
 	s.line(0, "#   weeks: 12", "")
 	s.line(0, "#   note: Applies to newly indentured apprentices only", "printed after the period")
-	s.line(0, "# ratio:", `printed as "1 apprentice(s) to 1 journeyworker(s)" and its note`)
+	s.line(0, "# ratio:", `printed as "1 Apprentice to 1 Journeyworker (1:1)" and its note`)
 	s.line(0, "#   apprentices: 1", "")
 	s.line(0, "#   journeyworkers: 1", "")
 	s.line(0, "#   note: Per job site", "")
