@@ -167,6 +167,9 @@ func stderr(err error) string {
 // TestLibreOfficeLaysItOut converts the sample and an example to PDF with
 // LibreOffice Writer (a few seconds) and reads the pages back.
 func TestLibreOfficeLaysItOut(t *testing.T) {
+	if os.Getenv("CI") == "" {
+		t.Skip("starts LibreOffice (seconds); set CI=1 to run it")
+	}
 	if _, err := exec.LookPath("soffice"); err != nil {
 		missing(t, "LibreOffice Writer", "libreoffice-writer-nogui")
 	}

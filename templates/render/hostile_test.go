@@ -138,13 +138,13 @@ func generatedHostile(t *testing.T, dir string) []hostileCase {
 }
 
 // manyJobFunctions is the size of the largest generated program: 10,000
-// job functions in CI; 1,000 locally, which takes the same paths (page
-// breaks, long totals, thousands of tables) in a tenth of the time.
+// job functions in CI; 300 locally, which takes the same paths (page
+// breaks, long totals, hundreds of tables) in a thirtieth of the time.
 func manyJobFunctions() int {
 	if os.Getenv("CI") != "" {
 		return 10_000
 	}
-	return 1_000
+	return 300
 }
 
 // longText returns n characters of words in the scripts the font draws,

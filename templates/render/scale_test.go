@@ -3,6 +3,7 @@ package render_test
 import (
 	"flag"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 )
@@ -28,6 +29,9 @@ const (
 // 6,000 rows with the built binary, as a user would, and checks the time,
 // the peak memory and how they grow.
 func TestSyntheticProgramBinary(t *testing.T) {
+	if os.Getenv("CI") == "" && *syntheticOut == "" {
+		t.Skip("renders 9,000 rows six times (seconds); set CI=1 to run it. TestSyntheticProgram checks the same programs in-process")
+	}
 	bin := buildBinary(t)
 	dir := *syntheticOut
 	if dir == "" {
