@@ -13,7 +13,7 @@ const (
 
 var ruleWages = Rule{
 	ID: RuleWages, Severity: Error,
-	Summary: "wage steps whose percent, rate, hours or months do not increase, a percent outside (0, 100], or a rate that is not positive",
+	Summary: "wage steps whose percent, rate, hours or months do not increase, a percent outside (0, 100], a rate that is not positive, or a step that starts after the term ends",
 	Why:     "29 CFR 29.5(b)(5): a progressively increasing schedule of wages.",
 	Program: checkWages,
 }
@@ -77,8 +77,14 @@ func checkWages(c *checker) {
 	if w.JourneyworkerRate.Set && w.JourneyworkerRate.Dec.Sign() <= 0 {
 		c.report(RuleWages, w.JourneyworkerRate.Pos, "journeyworker_rate is %s; it must be more than 0", w.JourneyworkerRate.Text)
 	}
+	most, termKnown := termMaxHours(c.p)
 	var prev *WageStep
 	for _, st := range w.Steps {
+		// A step that starts after the term ends never applies: usually a
+		// typo in its hours, or a term that was shortened.
+		if termKnown && st.Hours.Set && st.Hours.Dec.Cmp(most) > 0 {
+			c.report(RuleWages, st.Hours.Pos, "wage step at %s hours starts after the term's %s hours of on-the-job learning, so it never applies; a step must start within the term", st.Hours.Dec.Format(), most.Format())
+		}
 		if st.Percent.Set && (st.Percent.Dec.Cmp(hundred) > 0 || st.Percent.Dec.Sign() <= 0) {
 			c.report(RuleWages, st.Percent.Pos, "wage step percent is %s; it must be more than 0 and at most 100 (percent of the journeyworker rate)", st.Percent.Text)
 		}
