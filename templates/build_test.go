@@ -40,31 +40,39 @@ func programs(t testing.TB) []string {
 	return paths
 }
 
+// checkGolden compares v, as indented JSON, with the golden file of the
+// program at path (testdata/golden/<name><suffix>), which -update rewrites;
+// what names v in the message.
+func checkGolden(t *testing.T, what, path, suffix string, v any) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(path), ".yaml")+suffix)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./templates -update)", err)
+	}
+	if !bytes.Equal(bytes.TrimSpace(want), bytes.TrimSpace(got)) {
+		t.Errorf("%s of %s differs from %s; if the change is intended run go test ./templates -update and review the diff", what, path, golden)
+	}
+}
+
 // TestBuildGolden pins the layout model of every example: what both
 // documents print. Refresh with go test ./templates -update.
 func TestBuildGolden(t *testing.T) {
 	for _, p := range programs(t) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			got, err := json.MarshalIndent(buildExample(t, p), "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(p), ".yaml")+".json")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./templates -update)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(want), bytes.TrimSpace(got)) {
-				t.Errorf("layout of %s differs from %s; if the change is intended run go test ./templates -update and review the diff", p, golden)
-			}
+			checkGolden(t, "layout", p, ".json", buildExample(t, p))
 		})
 	}
 }

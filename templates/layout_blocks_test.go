@@ -1,11 +1,7 @@
 package templates_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/wpsgen/wpsgen/templates"
@@ -16,23 +12,7 @@ import (
 func TestLayoutGolden(t *testing.T) {
 	for _, p := range programs(t) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			got, err := json.MarshalIndent(buildExample(t, p).Layout(), "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(filepath.Base(p), ".yaml")+".layout.json")
-			if *update {
-				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./templates -update)", err)
-			}
-			if !bytes.Equal(bytes.TrimSpace(want), bytes.TrimSpace(got)) {
-				t.Errorf("block layout of %s differs from %s; if the change is intended run go test ./templates -update and review the diff", p, golden)
-			}
+			checkGolden(t, "block layout", p, ".layout.json", buildExample(t, p).Layout())
 		})
 	}
 }

@@ -45,16 +45,12 @@ func TestWorkbookAppendixEdits(t *testing.T) {
 		}, [][2]string{{"probation:\n  hours: 500\n  note: Applies to newly indentured apprentices only\n", "probation:\n  note: Applies to newly indentured apprentices only\n  weeks: 12\n"}}, nil},
 		{"selection procedures edited and deleted", pharmacyProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyProcedure+"1"), "Applicants take a math screening.")
-			if err := f.RemoveRow(app, rowOf(t, f, app, workbook.KeyProcedure+"0")); err != nil {
-				t.Fatal(err)
-			}
+			removeRow(t, f, app, workbook.KeyProcedure+"0")
 		}, [][2]string{{"  - Openings are posted on the sponsor's career page and with the county workforce board for at least 14 days.\n  - Applicants who meet the prerequisites take a pharmacy math screening and a structured interview; they are offered positions in order of their combined scores.\n",
 			"  - Applicants take a math screening.\n"}}, nil},
 		{"a selection procedure inserted, a wage note edited", pharmacyProgram, func(t *testing.T, f *excelize.File) {
 			r := rowOf(t, f, app, workbook.KeyProcedure+"0") + 1
-			if err := f.InsertRows(app, r, 1); err != nil {
-				t.Fatal(err)
-			}
+			insertRow(t, f, app, r)
 			set(t, f, app, 1, r, "Veterans are interviewed first.")
 			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyWageNote+"0"), "The percentages are minimums.")
 		}, [][2]string{
@@ -68,9 +64,7 @@ func TestWorkbookAppendixEdits(t *testing.T) {
 			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyText+"probation.note"), "")
 		}, [][2]string{{"  note: Applies to newly indentured apprentices only\n", ""}}, nil},
 		{"a wage step's row deleted", pharmacyProgram, func(t *testing.T, f *excelize.File) {
-			if err := f.RemoveRow(app, rowOf(t, f, app, workbook.KeyWageStep+"3")); err != nil {
-				t.Fatal(err)
-			}
+			removeRow(t, f, app, workbook.KeyWageStep+"3")
 		}, [][2]string{{"    - {percent: 90, hours: 1500}\n", ""}}, nil},
 		{"the term sentence typed over", pharmacyProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyDerived+"the term"), "Three years.")
@@ -83,31 +77,7 @@ func TestWorkbookAppendixEdits(t *testing.T) {
 			[]string{"when interim credential 1 is earned is written from its after, after_hours and after_rti_hours: edit those in the program; the text typed here is ignored"}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			res, src := editedProgram(t, c.program, func(f *excelize.File) { c.edit(t, f) })
-			if res.YAML == nil {
-				t.Fatalf("nothing read back:\n%s", findingsText(res.Findings))
-			}
-			want := src
-			for _, d := range c.diff {
-				if !strings.Contains(want, d[0]) {
-					t.Fatalf("test bug: %q not in the program", d[0])
-				}
-				want = strings.Replace(want, d[0], d[1], 1)
-			}
-			if string(res.YAML) != want {
-				t.Errorf("got:\n%s\nwant:\n%s", res.YAML, want)
-			}
-			var warnings []string
-			for _, n := range res.Notes {
-				if n.Warning {
-					warnings = append(warnings, n.Msg)
-				}
-			}
-			if strings.Join(warnings, "\n") != strings.Join(c.warnings, "\n") {
-				t.Errorf("warnings %q, want %q", warnings, c.warnings)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkEdited(t, c.program, c.edit, c.diff, c.warnings...) })
 	}
 }
 
@@ -128,15 +98,7 @@ func TestWorkbookAppendixFindings(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.key, func(t *testing.T) {
-			var row int
-			res, _ := editedProgram(t, pharmacyProgram, func(f *excelize.File) {
-				row = rowOf(t, f, app, c.key)
-				set(t, f, app, c.col, row, c.value)
-			})
-			want := "p.xlsx:Appendix A!" + string(rune('A'+c.col-1)) + itoa(row) + ": error: " + c.want + " [import]\n"
-			if got := findingsText(res.Findings); got != want || res.YAML != nil {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
+			checkCellError(t, pharmacyProgram, app, c.key, c.col, c.value, c.want)
 		})
 	}
 }
@@ -146,12 +108,7 @@ func TestWorkbookAppendixFindings(t *testing.T) {
 func TestWorkbookCourseUnderLevel(t *testing.T) {
 	const rti = workbook.SheetRTI
 	res, src := editedProgram(t, "../../examples/elevator-0174.yaml", func(f *excelize.File) {
-		r := rowOf(t, f, rti, workbook.KeyCourse+"0") + 1
-		if err := f.InsertRows(rti, r, 1); err != nil {
-			t.Fatal(err)
-		}
-		set(t, f, rti, workbook.ColCourse, r, "Fall Protection")
-		set(t, f, rti, workbook.ColCourseHours, r, 8)
+		addCourse(t, f, rowOf(t, f, rti, workbook.KeyCourse+"0")+1, "Fall Protection", 8)
 	})
 	last := "    - {number: Unit 14, title: Microprocessor Controls, hours: 36, year: 3, level: CET Level 2 (Advanced Curriculum)}\n"
 	if !strings.Contains(src, last) {
@@ -167,7 +124,7 @@ func TestWorkbookCourseUnderLevel(t *testing.T) {
 // group takes that year, not the last group's.
 func TestWorkbookCourseUnderYear(t *testing.T) {
 	const rti = workbook.SheetRTI
-	res, _ := editedProgram(t, "../../examples/ehr-specialist-hybrid.yaml", func(f *excelize.File) {
+	res, _ := editedProgram(t, hybridProgram, func(f *excelize.File) {
 		r := rowOf(t, f, rti, workbook.KeyCourse+"0") + 1
 		for r <= 1000 { // after the course's continued rows, if any
 			if v, _ := f.GetCellValue(rti, "A"+itoa(r)); v != "" {
@@ -175,11 +132,7 @@ func TestWorkbookCourseUnderYear(t *testing.T) {
 			}
 			r++
 		}
-		if err := f.InsertRows(rti, r, 1); err != nil {
-			t.Fatal(err)
-		}
-		set(t, f, rti, workbook.ColCourse, r, "Charting Basics")
-		set(t, f, rti, workbook.ColCourseHours, r, 6)
+		addCourse(t, f, r, "Charting Basics", 6)
 	})
 	if got := string(res.YAML); !strings.Contains(got, "    - title: Charting Basics\n      hours: 6\n      year: 1\n") {
 		t.Errorf("got:\n%s\nfindings %s", got, findingsText(res.Findings))

@@ -1,15 +1,12 @@
 package importer
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/wpsgen/wpsgen/framework/workbook"
 )
-
-const pharmacyProgram = "../../examples/pharmacy-technician.yaml"
 
 // TestWorkbookFieldEdits: header fields that show several keys, or one in
 // other words, come back as the keys they show.
@@ -69,27 +66,12 @@ func TestWorkbookFieldEdits(t *testing.T) {
 		{"competency-based term in months and hours", "../../examples/medical-coder-cb.yaml", func(t *testing.T, f *excelize.File) {
 			field(t, f, wps, workbook.FieldTerm, "18 months (3,000 hours) of on-the-job learning; progress by demonstrated competency")
 		}, [][2]string{{"term:\n  months: 12\n", "term:\n  months: 18\n  hours: 3000\n"}}},
-		{"hybrid term", "../../examples/ehr-specialist-hybrid.yaml", func(t *testing.T, f *excelize.File) {
+		{"hybrid term", hybridProgram, func(t *testing.T, f *excelize.File) {
 			field(t, f, wps, workbook.FieldTerm, "2,000 to 3,000.5 hours of on-the-job learning")
 		}, [][2]string{{"  max_hours: 3000\n", "  max_hours: 3000.5\n"}}},
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			res, src := editedProgram(t, c.program, func(f *excelize.File) { c.edit(t, f) })
-			if res.YAML == nil {
-				t.Fatalf("nothing read back:\n%s", findingsText(res.Findings))
-			}
-			want := src
-			for _, d := range c.diff {
-				if !strings.Contains(want, d[0]) {
-					t.Fatalf("test bug: %q not in the program", d[0])
-				}
-				want = strings.Replace(want, d[0], d[1], 1)
-			}
-			if string(res.YAML) != want {
-				t.Errorf("got:\n%s\nwant:\n%s", res.YAML, want)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkEdited(t, c.program, c.edit, c.diff) })
 	}
 }
 
@@ -109,15 +91,7 @@ func TestWorkbookFieldFindings(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.path, func(t *testing.T) {
-			var row int
-			res, _ := editedProgram(t, c.program, func(f *excelize.File) {
-				row = rowOf(t, f, wps, workbook.KeyField+c.path)
-				set(t, f, wps, workbook.FieldValueSchedule, row, c.value)
-			})
-			want := "p.xlsx:Work Process Schedule!C" + itoa(row) + ": error: " + c.want + " [import]\n"
-			if got := findingsText(res.Findings); got != want || res.YAML != nil {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
+			checkCellError(t, c.program, wps, workbook.KeyField+c.path, workbook.FieldValueSchedule, c.value, c.want)
 		})
 	}
 }

@@ -143,20 +143,22 @@ func inlineRow(r int, cells ...string) string {
 	return b.String() + "</row>"
 }
 
+// zipBomb is a workbook whose one sheet unzips to just over the limit.
+func zipBomb() []byte {
+	var buf bytes.Buffer
+	w := zip.NewWriter(&buf)
+	fw, _ := w.Create("xl/worksheets/sheet1.xml")
+	zeros := make([]byte, 1<<20)
+	for range unzipLimit>>20 + 1 {
+		_, _ = fw.Write(zeros)
+	}
+	_ = w.Close()
+	return buf.Bytes()
+}
+
 // TestHostileWorkbooks: each gets a clear finding, fast, in little memory.
 func TestHostileWorkbooks(t *testing.T) {
 	header := inlineRow(1, "Job function", "Competency")
-	bomb := func() []byte {
-		var buf bytes.Buffer
-		w := zip.NewWriter(&buf)
-		fw, _ := w.Create("xl/worksheets/sheet1.xml")
-		zeros := make([]byte, 1<<20)
-		for range unzipLimit>>20 + 1 {
-			_, _ = fw.Write(zeros)
-		}
-		_ = w.Close()
-		return buf.Bytes()
-	}
 	entities := `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>` +
 		`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&c;&c;&c;</t></si></sst>`
 	cases := []struct {
@@ -164,7 +166,7 @@ func TestHostileWorkbooks(t *testing.T) {
 		data []byte
 		want string // part of the finding's message
 	}{
-		{"zip bomb", bomb(), "unzips to more than 64 MiB"},
+		{"zip bomb", zipBomb(), "unzips to more than 64 MiB"},
 		{"not a workbook", []byte("PK\x03\x04 this is not a zip"), "not an XLSX workbook"},
 		{"a million rows", minimalXLSX(t, header+inlineRow(2, "A", "b")+inlineRow(1_000_000, "A", "c"), ""), "more than 5000 rows"},
 		{"last row of a sheet", minimalXLSX(t, header+inlineRow(1_048_576, "A", "c"), ""), "more than 5000 rows"},
