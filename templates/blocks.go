@@ -298,6 +298,37 @@ func (k FormulaOp) MarshalText() ([]byte, error)      { return name(formulaOps, 
 // Numeric reports whether cells of the kind hold Num.
 func (k CellKind) Numeric() bool { return k == CellHours || k == CellMoney || k == CellPercent }
 
+// Align is where a cell's content sits across its column; every format
+// follows it.
+type Align uint8
+
+const (
+	AlignLeft Align = iota
+	AlignCenter
+	AlignRight
+)
+
+// Align is how cells of the kind are aligned: numbers right, check marks
+// centred, text left.
+func (k CellKind) Align() Align {
+	switch {
+	case k.Numeric():
+		return AlignRight
+	case k == CellCheck:
+		return AlignCenter
+	}
+	return AlignLeft
+}
+
+// Align is how the column's cells are aligned: centred when it asks,
+// else as its kind.
+func (c Column) Align() Align {
+	if c.Center {
+		return AlignCenter
+	}
+	return c.Kind.Align()
+}
+
 // MarshalJSON writes Num only for numeric cells.
 func (c Cell) MarshalJSON() ([]byte, error) {
 	type plain Cell

@@ -161,7 +161,7 @@ func items(in []templates.ListItem) []Item {
 func table(t *templates.Table) Table {
 	out := Table{Title: t.Title, Details: t.Details, Box: t.Box}
 	for _, c := range t.Columns {
-		out.Columns = append(out.Columns, Column{Header: c.Header, Width: c.Width, Align: columnAlign(c)})
+		out.Columns = append(out.Columns, Column{Header: c.Header, Width: c.Width, Align: alignments[c.Align()]})
 	}
 	for i, r := range t.Rows {
 		row := Row{Indent: r.Indent}
@@ -181,7 +181,7 @@ func table(t *templates.Table) Table {
 		col := 0
 		for _, c := range r.Cells {
 			span := max(c.Span, 1)
-			cell := Cell{Text: c.Text, Span: c.Span, Prefix: c.Prefix, Items: c.Items, Note: c.Note, Align: alignOf(c.Kind)}
+			cell := Cell{Text: c.Text, Span: c.Span, Prefix: c.Prefix, Items: c.Items, Note: c.Note, Align: alignments[c.Kind.Align()]}
 			switch {
 			case c.Kind == templates.CellCheck:
 				cell.Text = ""
@@ -204,21 +204,5 @@ func table(t *templates.Table) Table {
 	return out
 }
 
-// alignOf is how a kind of cell is aligned: numbers right, marks centred,
-// text left.
-func alignOf(k templates.CellKind) Align {
-	switch {
-	case k.Numeric():
-		return Right
-	case k == templates.CellCheck:
-		return Center
-	}
-	return Left
-}
-
-func columnAlign(c templates.Column) Align {
-	if c.Center {
-		return Center
-	}
-	return alignOf(c.Kind)
-}
+// alignments maps the layout's alignment to Word's.
+var alignments = [...]Align{templates.AlignLeft: Left, templates.AlignCenter: Center, templates.AlignRight: Right}

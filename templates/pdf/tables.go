@@ -31,7 +31,7 @@ func (b *builder) table(bt *templates.Table, lead []row, level int) *table {
 	if hasHeaders(bt.Columns) {
 		cells := make([]cell, len(bt.Columns))
 		for i, c := range bt.Columns {
-			cells[i] = boxed(b.cell(t, i, 1, c.Header, stColHead), shadeColHead, columnAlign(c))
+			cells[i] = boxed(b.cell(t, i, 1, c.Header, stColHead), shadeColHead, alignments[c.Align()])
 		}
 		t.header = []row{{cells: cells}}
 	}
@@ -74,24 +74,8 @@ func hasHeaders(cols []templates.Column) bool {
 	return false
 }
 
-// alignOf is how a kind of cell is aligned: numbers right, marks centred,
-// text left.
-func alignOf(k templates.CellKind) align {
-	switch {
-	case k.Numeric():
-		return alignRight
-	case k == templates.CellCheck:
-		return alignCenter
-	}
-	return alignLeft
-}
-
-func columnAlign(c templates.Column) align {
-	if c.Center {
-		return alignCenter
-	}
-	return alignOf(c.Kind)
-}
+// alignments maps the layout's alignment to the PDF's.
+var alignments = [...]align{templates.AlignLeft: alignLeft, templates.AlignCenter: alignCenter, templates.AlignRight: alignRight}
 
 // prefixIndent is how far cell texts hang after their prefixes (competency
 // letters), so they line up after the widest prefix that fits in limit.
@@ -132,7 +116,7 @@ func (b *builder) row(t *table, bt *templates.Table, r templates.Row, indent flo
 		if col == 0 && r.Indent > 0 {
 			pc = b.nested(t, span, c, st, indent, float64(r.Indent)*rowIndent)
 		}
-		a := alignOf(c.Kind)
+		a := alignments[c.Kind.Align()]
 		if col < len(bt.Columns) && bt.Columns[col].Center && span == 1 {
 			a = alignCenter
 		}
