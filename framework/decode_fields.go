@@ -55,10 +55,11 @@ type fieldIndex struct {
 
 // fieldMeta is what decoding needs of one field's tags.
 type fieldMeta struct {
-	key  string   // yaml: the key; "" for a field that is not one
-	min  int      // min: the fewest items a list may have
-	enum []string // enum: the values a text may have, if limited
-	date bool     // format:"date"
+	key   string   // yaml: the key; "" for a field that is not one
+	min   int      // min: the fewest items a list may have
+	enum  []string // enum: the values a text may have, if limited
+	date  bool     // format:"date"
+	email bool     // format:"email"
 }
 
 var fieldCache = map[reflect.Type]*fieldIndex{}
@@ -91,7 +92,7 @@ func indexType(t reflect.Type) {
 			continue
 		}
 		fm := &fi.fields[i]
-		fm.key, fm.date = key, f.Tag.Get("format") == "date"
+		fm.key, fm.date, fm.email = key, f.Tag.Get("format") == "date", f.Tag.Get("format") == "email"
 		if m := f.Tag.Get("min"); m != "" {
 			n, err := strconv.Atoi(m)
 			if err != nil {

@@ -48,7 +48,10 @@ func (d *decoder) plainTag(n *yaml.Node, name string) bool {
 
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
-var dateRE = regexp.MustCompile(DatePattern)
+var (
+	dateRE  = regexp.MustCompile(DatePattern)
+	emailRE = regexp.MustCompile(EmailPattern)
+)
 
 func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f *fieldMeta) {
 	if n.Kind != yaml.ScalarNode {
@@ -63,6 +66,9 @@ func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f *fieldMet
 	s.Value, s.Pos, s.Set = n.Value, d.pos(n), true
 	if f.enum != nil && !slices.Contains(f.enum, n.Value) {
 		d.schemaf(n, "%s must be one of %s, found %q%s", name, strings.Join(f.enum, ", "), shown(n.Value), didYouMean(n.Value, f.enum))
+	}
+	if f.email && !emailRE.MatchString(n.Value) {
+		d.schemaf(n, "%s must be an email address like name@example.org, found %q", name, shown(n.Value))
 	}
 	if f.date {
 		if !dateRE.MatchString(n.Value) {

@@ -9,11 +9,17 @@ import "github.com/wpsgen/wpsgen/framework/decimal"
 //	req:"true"    the key is required
 //	enum:"a|b"    allowed values (for a list, of each item)
 //	format:"date" YYYY-MM-DD or YYYY-MM
+//	format:"email" an email address, name@domain.tld
 //	min:"1"       a list needs at least this many items
 //	doc:"..."     the description editors show on hover
 
 // DatePattern is what a date key (format:"date") accepts: YYYY-MM-DD or YYYY-MM.
 const DatePattern = `^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$`
+
+// EmailPattern is what an email key (format:"email") accepts: one @, no
+// spaces, a dot in the domain. Deliverability is the sponsor's to check;
+// this catches a phone number or a name typed in the wrong key.
+const EmailPattern = `^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$`
 
 // schemaBase is where the published schemas live; SchemaURL appends the file name.
 const schemaBase = "https://raw.githubusercontent.com/wpsgen/wpsgen/main/docs/schema/"
@@ -232,7 +238,7 @@ type Contact struct {
 	Name  String `yaml:"name" req:"true" doc:"Contact name."`
 	Title String `yaml:"title" doc:"Contact's job title."`
 	Phone String `yaml:"phone" req:"true" doc:"Phone number."`
-	Email String `yaml:"email" req:"true" doc:"Email address."`
+	Email String `yaml:"email" req:"true" format:"email" doc:"Email address."`
 }
 
 // Occupation is what the apprentice is trained for.
@@ -355,7 +361,7 @@ type Provider struct {
 	Meta
 	Name    String `yaml:"name" req:"true" doc:"Provider name."`
 	Address String `yaml:"address" doc:"Postal address."`
-	Email   String `yaml:"email" doc:"Email address."`
+	Email   String `yaml:"email" format:"email" doc:"Email address."`
 	Phone   String `yaml:"phone" doc:"Phone number."`
 }
 

@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -18,5 +19,34 @@ func TestNumberExact(t *testing.T) {
 	}
 	if got := p.Term.Hours.Dec.String(); got != "0.3" {
 		t.Errorf("0.3 read as %v", got)
+	}
+}
+
+// TestEmailFormat checks what an email key accepts: addresses as people
+// write them, not a name, a phone number or an address missing its domain.
+func TestEmailFormat(t *testing.T) {
+	for email, ok := range map[string]bool{
+		"dana@example.org":                       true,
+		"pharmacy.tech@lincoln-land.example.edu": true,
+		"first+tag@mail.example.co.uk":           true,
+		"not-an-email":                           false,
+		"dana at example.org":                    false,
+		"dana@example":                           false,
+		"dana@@example.org":                      false,
+		"@example.org":                           false,
+		"dana@example..org":                      false,
+		"dana@example.org ":                      false,
+		"+1 651 555 0100":                        false,
+	} {
+		f := Parse("p.yaml", []byte("kind: program\nsponsor: {contact: {email: \""+email+"\"}}\n"))
+		var got []string
+		for _, x := range f.Findings {
+			if x.Rule == RuleSchema && strings.Contains(x.Message, "email address") {
+				got = append(got, x.Message)
+			}
+		}
+		if ok != (len(got) == 0) {
+			t.Errorf("email %q: accepted=%v, want %v (findings %q)", email, len(got) == 0, ok, got)
+		}
 	}
 }

@@ -168,7 +168,7 @@ func (b *schemaBuilder) valueSchema(t reflect.Type, f reflect.StructField) objec
 	panic("schema: no schema for model type " + t.String())
 }
 
-// stringSchema describes a String: one of an enum, a date, or text. Text
+// stringSchema describes a String: one of an enum, a date, an email, or text. Text
 // may be written as a number (ids such as 1, codes such as 0414), which
 // the loader keeps as written and editors see as a number.
 func stringSchema(f reflect.StructField) object {
@@ -177,6 +177,9 @@ func stringSchema(f reflect.StructField) object {
 	}
 	if f.Tag.Get("format") == "date" {
 		return object{{"type", "string"}, {"pattern", framework.DatePattern}}
+	}
+	if f.Tag.Get("format") == "email" {
+		return object{{"type", "string"}, {"format", "email"}, {"pattern", framework.EmailPattern}}
 	}
 	return object{{"type", []string{"string", "number"}}}
 }

@@ -167,7 +167,7 @@ func TestSchemaAcceptsValidFiles(t *testing.T) {
 
 // TestSchemaRejects checks that the schema refuses what the validator
 // refuses as a schema error: unknown keys, wrong types, values outside an
-// enum, missing required keys, malformed dates, empty required lists.
+// enum, missing required keys, malformed dates and emails, empty required lists.
 func TestSchemaRejects(t *testing.T) {
 	const program, fw = "../../examples/medical-coder-cb.yaml", "../../examples/medical-coder-roi.framework.yaml"
 	cases := []struct {
@@ -183,6 +183,8 @@ func TestSchemaRejects(t *testing.T) {
 		{"missing required key", program, func(d map[string]any) { delete(obj(d, "sponsor"), "name") }},
 		{"required key without a value", program, func(d map[string]any) { obj(d, "sponsor")["name"] = nil }},
 		{"malformed date", program, func(d map[string]any) { obj(d, "revision")["date"] = "11/01/2026" }},
+		{"malformed email", program, func(d map[string]any) { obj(d, "sponsor", "contact")["email"] = "not-an-email" }},
+		{"email with a space", program, func(d map[string]any) { obj(d, "sponsor", "contact")["email"] = "dana at example.org" }},
 		{"empty required list", program, func(d map[string]any) { d["job_functions"] = []any{} }},
 		{"delivery outside the enum", program, func(d map[string]any) {
 			item(item(d, "job_functions", 0), "competencies", 0)["delivery"] = []any{"classroom"}

@@ -121,7 +121,8 @@ func (v *miniValidator) check(s map[string]any, doc any, at string) {
 	for key := range s {
 		switch key {
 		case "$schema", "$id", "$defs", "title", "description", "type", "enum", "properties", "required",
-			"additionalProperties", "items", "minItems", "pattern", "anyOf", "$ref":
+			"additionalProperties", "items", "minItems", "pattern", "anyOf", "$ref",
+			"format": // an annotation for editors (JSON Schema asserts none by default): the pattern checks
 		default:
 			v.fail(at, "the schema uses %q, which this test validator does not know", key)
 		}

@@ -2,8 +2,10 @@ package skeleton
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/framework/onet"
 )
 
 // FormatReference is where users read what every key means.
@@ -27,6 +29,12 @@ func Framework(o FrameworkOptions) ([]byte, error) {
 			return nil, err
 		}
 	}
+	// The hints' example title is the occupation's when the code names
+	// one: a plumber's skeleton should not suggest a pharmacy's name.
+	title := "Pharmacy Technician"
+	if occ, ok := onet.Lookup(o.ONET); ok && o.ONET != "" {
+		title = occ.Title
+	}
 	s := &writer{}
 	s.line(0, "# yaml-language-server: $schema="+framework.SchemaURL(framework.KindFramework), "")
 	s.line(0, "#", "")
@@ -37,9 +45,9 @@ func Framework(o FrameworkOptions) ([]byte, error) {
 	s.item("3. ", "Add job functions and competencies by copying the ones below. Then write a program on this framework with `wpsgen init --framework THIS-FILE.yaml -o program.yaml`.")
 	s.item("4. ", "Every key is explained in the format reference: "+FormatReference)
 	s.line(0, "kind: framework", "")
-	s.todo(0, "id", "lowercase letters, digits and dashes, e.g. pharmacy-technician")
+	s.todo(0, "id", "lowercase letters, digits and dashes, e.g. "+slug(title))
 	s.line(0, `# version: "2026-01"`, "the framework's own version or date")
-	s.todo(0, "title", "the occupation title, e.g. Pharmacy Technician")
+	s.todo(0, "title", "the occupation title, e.g. "+title)
 	if o.ONET != "" {
 		s.onetLine(0, "", o.ONET, "")
 	} else {
@@ -48,7 +56,7 @@ func Framework(o FrameworkOptions) ([]byte, error) {
 	s.line(0, `# rapids: "0000"`, "the RAPIDS occupation code, if one was assigned: 4 digits, CB for competency-based, HY for hybrid")
 	s.line(0, "# source:", "where the framework was published")
 	s.line(0, "#   publisher: Example Health Careers Consortium", "")
-	s.line(0, "#   document: Pharmacy Technician Apprenticeship Framework", "")
+	s.line(0, "#   document: "+title+" Apprenticeship Framework", "")
 	s.line(0, "#   created: 2026-01-15", "YYYY-MM-DD or YYYY-MM")
 	s.line(0, "#   updated: 2026-03", "")
 	s.line(0, "#   url: https://example.org/framework", "")
@@ -92,4 +100,23 @@ func Framework(o FrameworkOptions) ([]byte, error) {
 	s.line(0, "#     hours: {min: 40, max: 60}", "a number or {min, max}: the program chooses")
 	s.line(0, "#     objectives: [Calculate doses and infusion rates]", "")
 	return s.buf.Bytes(), nil
+}
+
+// slug is title as an id: lowercase ASCII letters and digits, anything
+// else one dash ("Plumbers, Pipefitters" -> "plumbers-pipefitters").
+func slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	return b.String()
 }

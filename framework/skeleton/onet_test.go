@@ -135,3 +135,44 @@ func TestFrameworkSkeletonONET(t *testing.T) {
 		t.Errorf("a legacy code: %v", err)
 	}
 }
+
+// TestFrameworkSkeletonExampleTitle: with --onet, the hints' example
+// title, id and document name are the occupation's, not the pharmacy
+// technician's of the plain skeleton.
+func TestFrameworkSkeletonExampleTitle(t *testing.T) {
+	data, err := Framework(FrameworkOptions{ONET: "47-2111.00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	for _, want := range []string{
+		"id:  # TODO: lowercase letters, digits and dashes, e.g. electricians\n",
+		"title:  # TODO: the occupation title, e.g. Electricians\n",
+		"#   document: Electricians Apprenticeship Framework\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("skeleton for 47-2111.00 lacks %q", want)
+		}
+	}
+	for _, gone := range []string{"Pharmacy Technician", "pharmacy-technician"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("skeleton for 47-2111.00 still suggests %q", gone)
+		}
+	}
+	if plain := skeletonText(t); !strings.Contains(plain, "e.g. Pharmacy Technician\n") || !strings.Contains(plain, "e.g. pharmacy-technician\n") {
+		t.Errorf("the plain skeleton lost its example title")
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for title, want := range map[string]string{
+		"Electricians": "electricians",
+		"Plumbers, Pipefitters, and Steamfitters":                               "plumbers-pipefitters-and-steamfitters",
+		"Heating, Air Conditioning, and Refrigeration Mechanics and Installers": "heating-air-conditioning-and-refrigeration-mechanics-and-installers",
+		"  Nurse (RN) ": "nurse-rn",
+	} {
+		if got := slug(title); got != want {
+			t.Errorf("slug(%q) = %q, want %q", title, got, want)
+		}
+	}
+}

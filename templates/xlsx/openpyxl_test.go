@@ -5,6 +5,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,4 +103,89 @@ func TestOpenpyxlReadsCachedValuesAndText(t *testing.T) {
 	if len(codes) > 0 {
 		t.Errorf("codes not found: %v", codes)
 	}
+}
+
+// TestOpenpyxlHybridTotalsUnderTheirColumns checks, as a script reads the
+// workbook, that each OJL total of a hybrid program stands in the column
+// it sums: the minimum under "Min hours", the maximum under "Max hours",
+// with nothing in the other hours column of its row.
+func TestOpenpyxlHybridTotalsUnderTheirColumns(t *testing.T) {
+	py := templatestest.Python(t)
+	d := templatestest.Sample()
+	path := filepath.Join(t.TempDir(), "sample.xlsx")
+	if err := os.WriteFile(path, render(t, d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, "-c", openpyxlScript, path).Output()
+	if err != nil {
+		t.Fatalf("openpyxl: %v", err)
+	}
+	var cells []pyCell
+	if err := json.Unmarshal(out, &cells); err != nil {
+		t.Fatalf("openpyxl output: %v", err)
+	}
+	const sheet = "Work Process Schedule"
+	column := func(ref string) string { return strings.TrimRight(ref, "0123456789") }
+	row := func(ref string) string { return strings.TrimLeft(ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") }
+	headerCol := map[string]string{} // "Min hours" -> its column
+	labels := map[string]string{}    // row -> column A text
+	byRow := map[string][]pyCell{}
+	for _, c := range cells {
+		if c.Sheet != sheet {
+			continue
+		}
+		if c.Value == "Min hours" || c.Value == "Max hours" {
+			headerCol[c.Value] = column(c.Cell)
+		}
+		if column(c.Cell) == "A" {
+			labels[row(c.Cell)] = c.Value
+		}
+		byRow[row(c.Cell)] = append(byRow[row(c.Cell)], c)
+	}
+	if headerCol["Min hours"] == "" || headerCol["Min hours"] == headerCol["Max hours"] {
+		t.Fatalf("hours headers in columns %v, want Min and Max hours in two columns", headerCol)
+	}
+	found := 0
+	for r, label := range labels {
+		var header string
+		switch {
+		case strings.HasPrefix(label, "Total OJL hours (minimum"):
+			header = "Min hours"
+		case strings.HasPrefix(label, "Total OJL hours (maximum"):
+			header = "Max hours"
+		default:
+			continue
+		}
+		found++
+		want := headerCol[header]
+		for _, c := range byRow[r] {
+			if c.Type != "f" {
+				continue
+			}
+			if column(c.Cell) != want {
+				t.Errorf("%q: total in column %s, want %s under %q", label, column(c.Cell), want, header)
+			}
+			if refs := cellRefs.FindAllStringSubmatch(c.Value, -1); len(refs) == 0 || slices.ContainsFunc(refs, func(m []string) bool { return m[1] != want }) {
+				t.Errorf("%q: formula %s does not sum column %s", label, c.Value, want)
+			}
+		}
+		for _, c := range byRow[r] {
+			if column(c.Cell) == headerCol[otherHours(header)] {
+				t.Errorf("%q: %s holds %q, want nothing under %q", label, c.Cell, c.Value, otherHours(header))
+			}
+		}
+	}
+	if found != 2 {
+		t.Errorf("found %d hybrid OJL totals, want 2", found)
+	}
+}
+
+// cellRefs finds the cell references of a formula and their columns.
+var cellRefs = regexp.MustCompile(`\b([A-Z]{1,3})[0-9]+\b`)
+
+func otherHours(h string) string {
+	if h == "Min hours" {
+		return "Max hours"
+	}
+	return "Min hours"
 }

@@ -67,7 +67,7 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 		}
 	}
 	for i, r := range t.Rows {
-		n, err := s.tableRow(t, m, r)
+		n, err := s.tableRow(t, b.totalUnder(s, t, m, r), r)
 		if err != nil {
 			return fmt.Errorf("table %s row %d: %w", t.ID, i+1, err)
 		}
@@ -109,6 +109,35 @@ func (b *book) table(s *sheet, t *templates.Table, lead int) error {
 		s.names = append(s.names, definedName{name: t.ID, first: [2]int{m.first, first}, last: [2]int{lastColumn(m, len(s.widths)), last}})
 	}
 	return nil
+}
+
+// totalUnder returns where a total row's cells go: a box's total that
+// sums one column of this sheet (the OJL totals of a hybrid program: the
+// minimum sums Min hours, the maximum Max hours) goes in that column, its
+// label spanning the columns before it, so a spreadsheet's reader sees
+// each total under the hours it adds up.
+func (b *book) totalUnder(s *sheet, t *templates.Table, m mapping, r templates.Row) mapping {
+	if !t.Box || r.Kind != templates.RowTotal || len(r.Cells) != 2 || len(m.cols) != 2 || max(r.Cells[0].Span, 1) != 1 {
+		return m
+	}
+	f := r.Cells[1].Formula
+	if f == nil || f.Op != templates.OpSum || len(f.Refs) == 0 {
+		return m
+	}
+	col := 0
+	for _, ref := range f.Refs {
+		a, _, err := b.locate(ref, ref.Row)
+		if err != nil || a.sheet != s || col != 0 && a.col != col {
+			return m
+		}
+		col = a.col
+	}
+	if col <= m.first || col > s.grid.values {
+		return m
+	}
+	under := m
+	under.cols = []int{m.cols[0], col}
+	return under
 }
 
 // nameable reports whether id can be a defined name: letters, digits and
