@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -25,11 +26,7 @@ import (
 // (so its framework: path resolves from there), as render does.
 func renderSource(t testing.TB, path string, src []byte) (xlsxBytes, pdfBytes []byte) {
 	t.Helper()
-	res, err := framework.NewLoader().ValidateSource(path, src)
-	if err != nil || res.Schedule == nil || framework.HasErrors(res.Findings, false) {
-		t.Fatalf("%s does not validate: %v %s", path, err, findingsText(res.Findings))
-	}
-	doc := templates.Build(res.Schedule, strings.TrimSuffix(filepath.Base(path), ".yaml"))
+	doc := buildSource(t, path, src)
 	var x, p bytes.Buffer
 	if err := xlsx.Render(&x, doc, xlsx.Options{Source: src}); err != nil {
 		t.Fatal(err)
@@ -38,6 +35,33 @@ func renderSource(t testing.TB, path string, src []byte) (xlsxBytes, pdfBytes []
 		t.Fatal(err)
 	}
 	return x.Bytes(), p.Bytes()
+}
+
+func buildSource(t testing.TB, path string, src []byte) *templates.Layout {
+	t.Helper()
+	res, err := framework.NewLoader().ValidateSource(path, src)
+	if err != nil || res.Schedule == nil || framework.HasErrors(res.Findings, false) {
+		t.Fatalf("%s does not validate: %v %s", path, err, findingsText(res.Findings))
+	}
+	return templates.Build(res.Schedule, strings.TrimSuffix(filepath.Base(path), ".yaml"))
+}
+
+// workbooks holds each program file's rendered workbook: the edit tests
+// start from the same few workbooks dozens of times.
+var workbooks sync.Map // path -> []byte
+
+// workbookOf is the workbook render writes for the program file at path.
+func workbookOf(t testing.TB, path string, src []byte) []byte {
+	t.Helper()
+	if b, ok := workbooks.Load(path); ok {
+		return b.([]byte)
+	}
+	var x bytes.Buffer
+	if err := xlsx.Render(&x, buildSource(t, path, src), xlsx.Options{Source: src}); err != nil {
+		t.Fatal(err)
+	}
+	workbooks.Store(path, x.Bytes())
+	return x.Bytes()
 }
 
 // TestWorkbookRoundTrip: render -> import -> render gives the same XLSX,
@@ -101,8 +125,7 @@ func editedWorkbook(t *testing.T, path string, edit func(f *excelize.File)) (boo
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, _ := renderSource(t, path, src)
-	f, err := excelize.OpenReader(bytes.NewReader(x))
+	f, err := excelize.OpenReader(bytes.NewReader(workbookOf(t, path, src)))
 	if err != nil {
 		t.Fatal(err)
 	}
