@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
@@ -39,9 +40,10 @@ type pyCell struct {
 	Cached                           any
 }
 
-func TestOpenpyxlReadsCachedValuesAndText(t *testing.T) {
+// openpyxlCells renders d and returns every cell as openpyxl reads it.
+func openpyxlCells(t *testing.T, d *templates.Document) []pyCell {
+	t.Helper()
 	py := templatestest.Python(t)
-	d := templatestest.Sample()
 	path := filepath.Join(t.TempDir(), "sample.xlsx")
 	if err := os.WriteFile(path, render(t, d), 0o644); err != nil {
 		t.Fatal(err)
@@ -54,6 +56,12 @@ func TestOpenpyxlReadsCachedValuesAndText(t *testing.T) {
 	if err := json.Unmarshal(out, &cells); err != nil {
 		t.Fatalf("openpyxl output: %v", err)
 	}
+	return cells
+}
+
+func TestOpenpyxlReadsCachedValuesAndText(t *testing.T) {
+	d := templatestest.Sample()
+	cells := openpyxlCells(t, d)
 
 	want := totals(d)
 	codes := map[string]bool{d.ONET: true, d.RAPIDS: true, "0414": true, "HIT 101": true}
@@ -110,20 +118,7 @@ func TestOpenpyxlReadsCachedValuesAndText(t *testing.T) {
 // it sums: the minimum under "Min hours", the maximum under "Max hours",
 // with nothing in the other hours column of its row.
 func TestOpenpyxlHybridTotalsUnderTheirColumns(t *testing.T) {
-	py := templatestest.Python(t)
-	d := templatestest.Sample()
-	path := filepath.Join(t.TempDir(), "sample.xlsx")
-	if err := os.WriteFile(path, render(t, d), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(py, "-c", openpyxlScript, path).Output()
-	if err != nil {
-		t.Fatalf("openpyxl: %v", err)
-	}
-	var cells []pyCell
-	if err := json.Unmarshal(out, &cells); err != nil {
-		t.Fatalf("openpyxl output: %v", err)
-	}
+	cells := openpyxlCells(t, templatestest.Sample())
 	const sheet = "Work Process Schedule"
 	column := func(ref string) string { return strings.TrimRight(ref, "0123456789") }
 	row := func(ref string) string { return strings.TrimLeft(ref, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") }
