@@ -19,17 +19,7 @@ import (
 // group's courses share it) and its note.
 func rtiOutline(p *framework.Program) *Table {
 	const hoursCol = 2
-	t := &Table{
-		ID:        coursesTable,
-		HeaderKey: workbook.KeyCourses,
-		Continued: "RELATED TECHNICAL INSTRUCTION PLAN (continued)",
-		Columns: []Column{
-			{Header: "Course name", Kind: CellText, Width: 142},
-			{Header: "Course number", Kind: CellCode, Width: 80},
-			{Header: "Hours", Kind: CellHours, Width: 52},
-			{Header: "Learning objectives", Kind: CellText, Width: 248},
-		},
-	}
+	t := newCourseTable()
 	var courses []*framework.Course
 	if p.RTI != nil {
 		courses = p.RTI.Courses

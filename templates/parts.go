@@ -258,11 +258,10 @@ func (d *Document) rtiPart() Part {
 	return p
 }
 
-// courseTable is the RTI plan's courses, grouped by year with subtotals,
-// the total (one range: subtotals are skipped) and the hours per year.
-func courseTable(rti *RTIPlan) *Table {
-	const hoursCol = 2
-	t := &Table{
+// newCourseTable is the RTI plan's course table with its columns and no
+// rows: the course name, number, hours and learning objectives.
+func newCourseTable() *Table {
+	return &Table{
 		ID:        coursesTable,
 		HeaderKey: workbook.KeyCourses,
 		Continued: "RELATED TECHNICAL INSTRUCTION PLAN (continued)",
@@ -273,6 +272,13 @@ func courseTable(rti *RTIPlan) *Table {
 			{Header: "Learning objectives", Kind: CellText, Width: 248},
 		},
 	}
+}
+
+// courseTable is the RTI plan's courses, grouped by year with subtotals,
+// the total (one range: subtotals are skipped) and the hours per year.
+func courseTable(rti *RTIPlan) *Table {
+	const hoursCol = 2
+	t := newCourseTable()
 	for _, g := range rti.Groups {
 		if g.Label != "" {
 			t.Rows = append(t.Rows, Row{Kind: RowGroup, Cells: []Cell{{Kind: CellText, Span: 4, Text: g.Label}}, Key: &RowKey{Key: workbook.KeyGroup + g.Year}})
