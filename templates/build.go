@@ -11,12 +11,30 @@ import (
 	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
-// Build lays out a validated program. name is the output base name. The
-// schedule must come from a validation without errors (framework resolved).
-// Appendix A sections plug into the layout's parts in Document.Layout
-// (parts.go).
+// Build lays out a validated program in print order: the Appendix A part
+// (appendix*.go), the Work Process Schedule part (schedule.go) and the
+// RTI Plan part (appendix_rti.go). name is the output base name. The
+// schedule must come from a validation without errors (framework
+// resolved).
 func Build(s *framework.Schedule, name string) *Layout {
-	return BuildDocument(s, name).Layout()
+	p, fw := s.Program, s.Framework
+	occ := p.Occupation
+	rapids := or(occ.RAPIDS, fw.RAPIDS)
+	return &Layout{
+		Name:   name,
+		Header: PageHeader{Sponsor: p.Sponsor.Name.Value, Occupation: occ.JobTitle.Value, RAPIDS: rapids},
+		Footer: PageFooter{Revision: revisionText(p.Revision)},
+		// The title names the job title (or the occupation), the author is
+		// the sponsor, the keywords the codes.
+		Meta: Meta{
+			Title:    "Work Process Schedule: " + or2(occ.JobTitle.Value, fw.Title.Value),
+			Subject:  fw.Title.Value,
+			Author:   p.Sponsor.Name.Value,
+			Keywords: codes(or(occ.ONET, fw.ONET), rapids),
+			Language: "en-US",
+		},
+		Parts: []Part{appendixPart(s), schedulePart(s), rtiPart(p)},
+	}
 }
 
 // BuildDocument is the section model Build lays out: what tests compare
@@ -175,13 +193,6 @@ func plural(n decimal.Decimal, unit string) string {
 		return "1 " + unit
 	}
 	return n.Format() + " " + unit + "s"
-}
-
-func typeLabel(core bool) string {
-	if core {
-		return "Core"
-	}
-	return "Optional"
 }
 
 func jobFunction(item *framework.ScheduledJobFunction, approach string) JobFunction {

@@ -59,24 +59,8 @@ func codes(onet, rapids string) string {
 	return strings.Join(k, ", ")
 }
 
-// The tables of a schedule are named for formulas and defined names.
-const (
-	totalsTable  = "OJL_Totals"
-	coursesTable = "RTI_Courses"
-)
-
-// jobFunctionTableID is a job function table's stable name: "JF_1", "JF_S1".
-func jobFunctionTableID(id string) string {
-	var b strings.Builder
-	b.WriteString("JF_")
-	for _, r := range id {
-		if r < 0x80 && (r == '_' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
-			b.WriteRune(r)
-		} else {
-			b.WriteByte('_')
-		}
-	}
-	return b.String()
+func legacyHoursCell(h Hours) Cell {
+	return Cell{Kind: CellHours, Num: h.Dec, Text: h.String()}
 }
 
 func (d *Document) schedulePart() Part {
@@ -95,7 +79,7 @@ func (d *Document) schedulePart() Part {
 	sumRefs = make([][]Ref, len(hoursCols))
 	add := func(jfs []JobFunction) {
 		for i := range jfs {
-			t := jobFunctionTable(&jfs[i], hoursCols)
+			t := legacyJobFunctionTable(&jfs[i], hoursCols)
 			for k := range hoursCols {
 				sumRefs[k] = append(sumRefs[k], Ref{Table: t.ID, Row: TitleRow, Col: 1 + k})
 			}
@@ -111,7 +95,7 @@ func (d *Document) schedulePart() Part {
 	if len(d.Totals) > 0 {
 		t := &Table{ID: totalsTable, Box: true, Columns: []Column{{Kind: CellText, Width: 180}, {Kind: CellHours, Width: 80}}}
 		for k, tot := range d.Totals {
-			c := hoursCell(tot.Hours)
+			c := legacyHoursCell(tot.Hours)
 			if k < len(sumRefs) {
 				c.Formula = &Formula{Op: OpSum, Refs: sumRefs[k]}
 			}
@@ -122,28 +106,13 @@ func (d *Document) schedulePart() Part {
 	return p
 }
 
-// hoursColumns are the hours a job function states, by approach.
-func hoursColumns(approach string) []string {
-	switch approach {
-	case TimeBased:
-		return []string{"Hours"}
-	case Hybrid:
-		return []string{"Min hours", "Max hours"}
-	}
-	return nil
-}
-
-func hoursCell(h Hours) Cell {
-	return Cell{Kind: CellHours, Num: h.Dec, Text: h.String()}
-}
-
 // jobFunctionTable is one work process: its title and details, and a row
 // per competency with its letter, type and RTI and OJT marks.
-func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
+func legacyJobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 	t := &Table{
 		ID:        jobFunctionTableID(jf.ID),
 		Title:     jf.Heading,
-		Details:   jobFunctionDetails(jf),
+		Details:   legacyJobFunctionDetails(jf),
 		Continued: "JOB FUNCTION " + jf.ID + " (continued)",
 		Columns: []Column{
 			{Header: "Competencies", Kind: CellText, Width: 358},
@@ -162,7 +131,7 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 	for k, h := range hoursCols {
 		c := Cell{Kind: CellHours}
 		if k < len(hours) && hours[k] != nil {
-			c = hoursCell(*hours[k])
+			c = legacyHoursCell(*hours[k])
 		}
 		t.TitleCells = append(t.TitleCells, c)
 		t.TitleColumns = append(t.TitleColumns, Column{Header: h, Kind: CellHours, Width: 52})
@@ -207,7 +176,7 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 
 // jobFunctionDetails is the line under a job function's title: core or
 // optional, level, custom, and its hours.
-func jobFunctionDetails(jf *JobFunction) string {
+func legacyJobFunctionDetails(jf *JobFunction) string {
 	var parts []string
 	kind := jf.Type
 	if jf.Custom {
@@ -258,22 +227,6 @@ func (d *Document) rtiPart() Part {
 	return p
 }
 
-// newCourseTable is the RTI plan's course table with its columns and no
-// rows: the course name, number, hours and learning objectives.
-func newCourseTable() *Table {
-	return &Table{
-		ID:        coursesTable,
-		HeaderKey: workbook.KeyCourses,
-		Continued: "RELATED TECHNICAL INSTRUCTION PLAN (continued)",
-		Columns: []Column{
-			{Header: "Course name", Kind: CellText, Width: 142},
-			{Header: "Course number", Kind: CellCode, Width: 80},
-			{Header: "Hours", Kind: CellHours, Width: 52},
-			{Header: "Learning objectives", Kind: CellText, Width: 248},
-		},
-	}
-}
-
 // courseTable is the RTI plan's courses, grouped by year with subtotals,
 // the total (one range: subtotals are skipped) and the hours per year.
 func courseTable(rti *RTIPlan) *Table {
@@ -288,17 +241,17 @@ func courseTable(rti *RTIPlan) *Table {
 			t.Rows = append(t.Rows, Row{Cells: []Cell{
 				{Kind: CellText, Text: c.Title},
 				{Kind: CellCode, Text: c.Number},
-				hoursCell(c.Hours),
+				legacyHoursCell(c.Hours),
 				{Kind: CellText, Items: c.Objectives},
 			}, Key: &RowKey{Key: workbook.KeyCourse + strconv.Itoa(c.Index), Shown: []string{c.Title, c.Number, c.Hours.Dec.String(), strings.Join(c.Objectives, "\n")}}})
 		}
 		if g.Label != "" {
-			sub := hoursCell(g.Subtotal)
+			sub := legacyHoursCell(g.Subtotal)
 			sub.Formula = &Formula{Op: OpSum, Refs: rangeRefs(coursesTable, hoursCol, first, len(t.Rows)-1)}
 			t.Rows = append(t.Rows, Row{Kind: RowSubtotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Subtotal, " + g.Label}, sub, {Kind: CellText}}, Key: totalKey})
 		}
 	}
-	total := hoursCell(rti.Total)
+	total := legacyHoursCell(rti.Total)
 	total.Formula = &Formula{Op: OpSum, Refs: rangeRefs(coursesTable, hoursCol, 0, len(t.Rows)-1)}
 	t.Rows = append(t.Rows, Row{Kind: RowTotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Total RTI hours"}, total, {Kind: CellText}}, Key: totalKey})
 	if rti.Years > 0 {
