@@ -67,16 +67,6 @@ func checkGolden(t *testing.T, what, path, suffix string, v any) {
 	}
 }
 
-// TestBuildGolden pins the layout model of every example: what both
-// documents print. Refresh with go test ./templates -update.
-func TestBuildGolden(t *testing.T) {
-	for _, p := range programs(t) {
-		t.Run(filepath.Base(p), func(t *testing.T) {
-			checkGolden(t, "layout", p, ".json", buildExample(t, p))
-		})
-	}
-}
-
 // TestBuildTotals checks the computed totals against sums made here from the
 // program itself, so the golden files cannot pin a wrong number.
 func TestBuildTotals(t *testing.T) {
