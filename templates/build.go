@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -37,54 +36,30 @@ func Build(s *framework.Schedule, name string) *Layout {
 	}
 }
 
-// BuildDocument is the section model Build lays out: what tests compare
-// documents with until the build writes the layout directly.
-func BuildDocument(s *framework.Schedule, name string) *Document {
-	p, fw := s.Program, s.Framework
-	occ := p.Occupation
-	onet := or(occ.ONET, fw.ONET)
-	rapids := or(occ.RAPIDS, fw.RAPIDS)
-	d := &Document{
-		Name:       name,
-		Header:     PageHeader{Sponsor: p.Sponsor.Name.Value, Occupation: occ.JobTitle.Value, RAPIDS: rapids},
-		Footer:     PageFooter{Revision: revisionText(p.Revision)},
-		Title:      "WORK PROCESS SCHEDULE",
-		Occupation: fw.Title.Value,
-		ONET:       onet,
-		RAPIDS:     rapids,
-		Approach:   p.Approach.Value,
-		schedule:   s,
-		Signature: SignatureBlock{
-			SponsorLines: []string{"Sponsor signature", "Printed name", "Title", "Date"},
-			AgencyTitle:  "For Registration Agency use",
-			AgencyLines:  []string{"Registered by", "Signature", "Title", "Date", "Registration number"},
-		},
-	}
-	d.Fields = headerFields(s)
-	for _, item := range s.Items {
-		jf := jobFunction(item, p.Approach.Value)
-		if item.InSpec {
-			if d.Specialization == nil {
-				d.Specialization = &Specialization{Title: s.Specialization.Title.Value}
-			}
-			d.Specialization.JobFunctions = append(d.Specialization.JobFunctions, jf)
-		} else {
-			d.JobFunctions = append(d.JobFunctions, jf)
-		}
-	}
-	if d.Specialization == nil && s.Specialization != nil {
-		d.Specialization = &Specialization{Title: s.Specialization.Title.Value}
-	}
-	d.Totals = totals(p, d.Specialization != nil && len(d.Specialization.JobFunctions) > 0)
-	d.RTI = rtiPlan(p)
-	return d
-}
-
 func or(a, b framework.String) string {
 	if a.Set {
 		return a.Value
 	}
 	return b.Value
+}
+
+func or2(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// codes are the document's keywords: "O*NET 29-2072.00, RAPIDS 1114HY".
+func codes(onet, rapids string) string {
+	var k []string
+	if onet != "" {
+		k = append(k, "O*NET "+onet)
+	}
+	if rapids != "" {
+		k = append(k, "RAPIDS "+rapids)
+	}
+	return strings.Join(k, ", ")
 }
 
 func revisionText(r *framework.Revision) string {
@@ -193,133 +168,6 @@ func plural(n decimal.Decimal, unit string) string {
 		return "1 " + unit
 	}
 	return n.Format() + " " + unit + "s"
-}
-
-func jobFunction(item *framework.ScheduledJobFunction, approach string) JobFunction {
-	src := item.Src
-	jf := JobFunction{
-		ID:      src.ID.Value,
-		Heading: "JOB FUNCTION " + src.ID.Value + ": " + item.Title,
-		Title:   item.Title,
-		Type:    typeLabel(item.Core),
-		Level:   item.Level,
-		Custom:  item.Custom,
-	}
-	switch approach {
-	case TimeBased:
-		jf.Hours = &Hours{src.Hours.Dec}
-	case Hybrid:
-		jf.MinHours, jf.MaxHours = &Hours{src.MinHours.Dec}, &Hours{src.MaxHours.Dec}
-	}
-	for _, c := range item.Competencies {
-		jf.Competencies = append(jf.Competencies, Competency{
-			Letter: c.Src.ID.Value, Text: c.Text, Type: typeLabel(c.Core),
-			RTI: c.RTI, OJT: c.OJT, Custom: c.Custom, Items: competencyItems(c),
-		})
-	}
-	return jf
-}
-
-// totals are the schedule's computed OJL hours, over every job function
-// (the specialization's included, which the label says when there are some).
-func totals(p *framework.Program, withSpecialization bool) []Total {
-	hours, lo, hi := framework.ScheduleTotals(p)
-	scope := ""
-	if withSpecialization {
-		scope = ", including the specialization"
-	}
-	switch p.Approach.Value {
-	case TimeBased:
-		return []Total{{"Total OJL hours" + scope, Hours{hours}}}
-	case Hybrid:
-		return []Total{{"Total OJL hours (minimum" + scope + ")", Hours{lo}}, {"Total OJL hours (maximum" + scope + ")", Hours{hi}}}
-	}
-	return nil
-}
-
-func rtiPlan(p *framework.Program) RTIPlan {
-	var plan RTIPlan
-	rti := p.RTI
-	if rti == nil {
-		rti = &framework.RTIPlan{}
-	}
-	if pr := rti.Provider; pr != nil {
-		for _, f := range []Field{
-			{Label: "Provider", Value: pr.Name.Value, Path: "rti.provider.name"},
-			{Label: "Address", Value: pr.Address.Value, Path: "rti.provider.address"},
-			{Label: "Phone", Value: pr.Phone.Value, Path: "rti.provider.phone"},
-			{Label: "Email", Value: pr.Email.Value, Kind: FieldEmail, Path: "rti.provider.email"},
-		} {
-			if f.Value != "" {
-				plan.Provider = append(plan.Provider, f)
-			}
-		}
-	}
-	if rti.Paid.Set {
-		plan.Notes = append(plan.Notes, Field{Label: "Apprentices paid for RTI hours", Value: map[bool]string{true: "Yes", false: "No"}[rti.Paid.Value], Path: workbook.FieldPaid})
-	}
-	if rti.Schedule.Set {
-		plan.Notes = append(plan.Notes, Field{Label: "Schedule", Value: workbook.ScheduleWords[rti.Schedule.Value], Path: workbook.FieldSchedule})
-	}
-	plan.Groups = courseGroups(rti.Courses)
-	total := framework.RTITotal(p)
-	plan.Total = Hours{total}
-	if y, ok := framework.TermYears(p); ok {
-		plan.Years = y
-		// An average, not a stated number: shown to two decimals.
-		plan.HoursPerYear = Hours{total.Div(decimal.FromInt(int64(y)), 2)}
-	}
-	return plan
-}
-
-// courseGroups groups courses by year (in year order, courses without a
-// year last) with exact subtotals; one unlabelled group when no course has a year.
-func courseGroups(courses []*framework.Course) []CourseGroup {
-	anyYear := slices.ContainsFunc(courses, func(c *framework.Course) bool { return c.Year.Set })
-	type group struct {
-		year     decimal.Decimal
-		noYear   bool // "Other courses": after every year
-		label    string
-		yearText string
-		courses  []Course
-		subtotal decimal.Decimal
-	}
-	var groups []*group
-	byKey := map[string]*group{}
-	find := func(c *framework.Course) *group {
-		key, g := "", &group{noYear: true, label: "Other courses"}
-		if !anyYear {
-			g.label = ""
-		} else if c.Year.Set {
-			key, g = c.Year.Dec.String(), &group{year: c.Year.Dec, label: "Year " + c.Year.Text, yearText: c.Year.Text}
-		}
-		if old, ok := byKey[key]; ok {
-			return old
-		}
-		byKey[key] = g
-		groups = append(groups, g)
-		return g
-	}
-	for i, c := range courses {
-		g := find(c)
-		objectives := make([]string, 0, len(c.Objectives))
-		for _, o := range c.Objectives {
-			objectives = append(objectives, o.Value)
-		}
-		g.courses = append(g.courses, Course{Index: i, Title: c.Title.Value, Number: c.Number.Value, Hours: Hours{c.Hours.Dec}, Objectives: objectives})
-		g.subtotal = g.subtotal.Add(c.Hours.Dec)
-	}
-	slices.SortStableFunc(groups, func(a, b *group) int {
-		if a.noYear != b.noYear {
-			return cmp.Compare(boolInt(a.noYear), boolInt(b.noYear))
-		}
-		return a.year.Cmp(b.year)
-	})
-	out := make([]CourseGroup, 0, len(groups))
-	for _, g := range groups {
-		out = append(out, CourseGroup{Label: g.label, Year: g.yearText, Courses: g.courses, Subtotal: Hours{g.subtotal}})
-	}
-	return out
 }
 
 func boolInt(b bool) int {
