@@ -50,28 +50,15 @@ func schedulePart(s *framework.Schedule) Part {
 		return n
 	}
 	add(false)
-	specJFs := 0
-	if s.Specialization != nil || hasSpecItems(s) {
-		title := ""
-		if s.Specialization != nil {
-			title = s.Specialization.Title.Value
-		}
-		blocks = append(blocks, &Heading{Level: 2, Text: "Type of Specialization: " + title, Bookmark: true, Key: workbook.KeyHead})
+	specJFs := 0 // a job function is the specialization's only when one is chosen
+	if s.Specialization != nil {
+		blocks = append(blocks, &Heading{Level: 2, Text: "Type of Specialization: " + s.Specialization.Title.Value, Bookmark: true, Key: workbook.KeyHead})
 		specJFs = add(true)
 	}
 	if t := totalsTableOf(p, specJFs > 0, sumRefs); t != nil {
 		blocks = append(blocks, t)
 	}
 	return Part{Name: "Work Process Schedule", Blocks: blocks}
-}
-
-func hasSpecItems(s *framework.Schedule) bool {
-	for _, item := range s.Items {
-		if item.InSpec {
-			return true
-		}
-	}
-	return false
 }
 
 // totalsTableOf is the schedule's computed OJL hours, over every job
@@ -100,9 +87,7 @@ func totalsTableOf(p *framework.Program, withSpecialization bool, sumRefs [][]Re
 	t := &Table{ID: totalsTable, Box: true, Columns: []Column{{Kind: CellText, Width: 180}, {Kind: CellHours, Width: 80}}}
 	for k, tot := range totals {
 		c := hoursCell(tot.hours)
-		if k < len(sumRefs) {
-			c.Formula = &Formula{Op: OpSum, Refs: sumRefs[k]}
-		}
+		c.Formula = &Formula{Op: OpSum, Refs: sumRefs[k]} // a column per total
 		t.Rows = append(t.Rows, Row{Kind: RowTotal, Cells: []Cell{{Kind: CellText, Text: tot.label}, c}, Key: totalKey})
 	}
 	return t
