@@ -12,6 +12,64 @@ import (
 	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
+// rtiPart is the Related Technical Instruction plan: the provider and the
+// notes (only what the program gives), the course outline, then the
+// signatures that end the document.
+func rtiPart(p *framework.Program) Part {
+	blocks := []Block{&Heading{Level: 1, Text: "RELATED TECHNICAL INSTRUCTION PLAN", Bookmark: true}}
+	rti := p.RTI
+	if rti == nil {
+		rti = &framework.RTIPlan{}
+	}
+	var provider, notes []Field
+	if pr := rti.Provider; pr != nil {
+		for _, f := range []Field{
+			{Label: "Provider", Value: pr.Name.Value, Path: "rti.provider.name"},
+			{Label: "Address", Value: pr.Address.Value, Path: "rti.provider.address"},
+			{Label: "Phone", Value: pr.Phone.Value, Path: "rti.provider.phone"},
+			{Label: "Email", Value: pr.Email.Value, Kind: FieldEmail, Path: "rti.provider.email"},
+		} {
+			if f.Value != "" {
+				provider = append(provider, f)
+			}
+		}
+	}
+	if rti.Paid.Set {
+		notes = append(notes, Field{Label: "Apprentices paid for RTI hours", Value: map[bool]string{true: "Yes", false: "No"}[rti.Paid.Value], Path: workbook.FieldPaid})
+	}
+	if rti.Schedule.Set {
+		notes = append(notes, Field{Label: "Schedule", Value: workbook.ScheduleWords[rti.Schedule.Value], Path: workbook.FieldSchedule})
+	}
+	for _, fs := range [][]Field{provider, notes} {
+		if len(fs) > 0 {
+			blocks = append(blocks, &FieldList{Fields: fs})
+		}
+	}
+	blocks = append(blocks, rtiOutline(p), &Signature{
+		SponsorTitle: strings.TrimSuffix("Sponsor: "+p.Sponsor.Name.Value, ": "),
+		SponsorLines: []string{"Sponsor signature", "Printed name", "Title", "Date"},
+		AgencyTitle:  "For Registration Agency use",
+		AgencyLines:  []string{"Registered by", "Signature", "Title", "Date", "Registration number"},
+	})
+	return Part{Name: "RTI Plan", Blocks: blocks}
+}
+
+// newCourseTable is the RTI plan's course table with its columns and no
+// rows: the course name, number, hours and learning objectives.
+func newCourseTable() *Table {
+	return &Table{
+		ID:        coursesTable,
+		HeaderKey: workbook.KeyCourses,
+		Continued: "RELATED TECHNICAL INSTRUCTION PLAN (continued)",
+		Columns: []Column{
+			{Header: "Course name", Kind: CellText, Width: 142},
+			{Header: "Course number", Kind: CellCode, Width: 80},
+			{Header: "Hours", Kind: CellHours, Width: 52},
+			{Header: "Learning objectives", Kind: CellText, Width: 248},
+		},
+	}
+}
+
 // rtiOutline is the related instruction outline: the courses grouped by
 // named level or by year with a subtotal each, the total (one range: the
 // subtotals are skipped) and the hours per year of term. Under a course's
@@ -60,19 +118,19 @@ func rtiOutline(p *framework.Program) *Table {
 			t.Rows = append(t.Rows, Row{Cells: []Cell{
 				{Kind: CellText, Text: c.Title.Value, Note: courseNote(c, shared == "")},
 				{Kind: CellCode, Text: c.Number.Value},
-				hoursCell(Hours{c.Hours.Dec}),
+				hoursCell(c.Hours.Dec),
 				{Kind: CellText, Items: idValues(c.Objectives)},
 			}, Key: &RowKey{Key: workbook.KeyCourse + strconv.Itoa(index[c]), Shown: []string{
 				c.Title.Value, c.Number.Value, c.Hours.Dec.String(), strings.Join(idValues(c.Objectives), "\n")}}})
 		}
 		if g.label != "" {
-			sub := hoursCell(Hours{subtotal})
+			sub := hoursCell(subtotal)
 			sub.Formula = &Formula{Op: OpSum, Refs: rangeRefs(coursesTable, hoursCol, first, len(t.Rows)-1)}
 			t.Rows = append(t.Rows, Row{Kind: RowSubtotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Subtotal, " + g.label}, sub, {Kind: CellText}}, Key: totalKey})
 		}
 	}
 	total := framework.RTITotal(p)
-	tc := hoursCell(Hours{total})
+	tc := hoursCell(total)
 	tc.Formula = &Formula{Op: OpSum, Refs: rangeRefs(coursesTable, hoursCol, 0, len(t.Rows)-1)}
 	t.Rows = append(t.Rows, Row{Kind: RowTotal, Cells: []Cell{{Kind: CellText, Span: 2, Text: "Total RTI hours"}, tc, {Kind: CellText}}, Key: totalKey})
 	if y, ok := framework.TermYears(p); ok {
@@ -81,11 +139,11 @@ func rtiOutline(p *framework.Program) *Table {
 			years = "year"
 		}
 		// An average, not a stated number: shown to two decimals.
-		perYear := Hours{total.Div(decimal.FromInt(int64(y)), 2)}
+		perYear := hoursCell(total.Div(decimal.FromInt(int64(y)), 2))
+		perYear.Formula = &Formula{Op: OpDivide, Refs: []Ref{{Table: coursesTable, Col: hoursCol, Row: len(t.Rows) - 1}}, By: int64(y), Places: 2}
 		t.Rows = append(t.Rows, Row{Kind: RowNote, Cells: []Cell{
 			{Kind: CellText, Span: 2, Text: fmt.Sprintf("Hours per year (%d %s of term)", y, years)},
-			{Kind: CellHours, Num: perYear.Dec, Text: perYear.String(),
-				Formula: &Formula{Op: OpDivide, Refs: []Ref{{Table: coursesTable, Col: hoursCol, Row: len(t.Rows) - 1}}, By: int64(y), Places: 2}},
+			perYear,
 			{Kind: CellText},
 		}, Key: totalKey})
 	}

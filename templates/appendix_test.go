@@ -11,6 +11,7 @@ import (
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/framework/workbook"
 	"github.com/wpsgen/wpsgen/templates"
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
 // appendixOf validates a program and returns it with its Appendix A part.
@@ -48,17 +49,6 @@ func paragraphs(p templates.Part) string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-func tableOf(l *templates.Layout, id string) *templates.Table {
-	for _, p := range l.Parts {
-		for _, b := range p.Blocks {
-			if t, ok := b.(*templates.Table); ok && t.ID == id {
-				return t
-			}
-		}
-	}
-	return nil
 }
 
 // Every program prints sections 1 and 2, and sections 3 to 6 and the
@@ -103,7 +93,7 @@ func TestAppendixWageRates(t *testing.T) {
 			continue
 		}
 		w := p.Wages
-		tb := tableOf(l, "Wage_Schedule")
+		tb := templatestest.Table(l, "Wage_Schedule")
 		if tb == nil {
 			t.Fatalf("%s: no wage table", path)
 		}
@@ -169,7 +159,7 @@ func TestAppendixRealDocuments(t *testing.T) {
 		t.Run(filepath.Base(c.path), func(t *testing.T) {
 			_, l, part := appendixOf(t, c.path)
 			text := paragraphs(part)
-			if tb := tableOf(l, "Wage_Schedule"); tb != nil {
+			if tb := templatestest.Table(l, "Wage_Schedule"); tb != nil {
 				for _, r := range tb.Rows {
 					var cells []string
 					for _, x := range r.Cells {
@@ -194,7 +184,7 @@ func TestAppendixRealDocuments(t *testing.T) {
 // and its provider too, unless the group's row names it for all its courses.
 func TestAppendixCourseLevels(t *testing.T) {
 	p, l, _ := appendixOf(t, "../examples/plumber-0432HY.yaml")
-	tb := tableOf(l, "RTI_Courses")
+	tb := templatestest.Table(l, "RTI_Courses")
 	var groups []string
 	notes := map[string]string{} // course title -> its note and its group's label
 	group := ""
@@ -236,7 +226,7 @@ func TestAppendixCourseLevels(t *testing.T) {
 // Sub-items print under their competency, indented by their depth.
 func TestAppendixCompetencyItems(t *testing.T) {
 	_, l, _ := appendixOf(t, "../examples/plumber-0432HY.yaml")
-	tb := tableOf(l, "JF_1")
+	tb := templatestest.Table(l, "JF_1")
 	var got []string
 	for _, r := range tb.Rows {
 		got = append(got, strings.Repeat(">", r.Indent)+r.Cells[0].Prefix+" "+r.Cells[0].Text)
@@ -262,7 +252,7 @@ func TestAppendixCompetencyItems(t *testing.T) {
 func TestAppendixReadBackKeys(t *testing.T) {
 	p, l, _ := appendixOf(t, "../examples/plumber-0432HY.yaml")
 	n := 0
-	for _, r := range tableOf(l, "RTI_Courses").Rows {
+	for _, r := range templatestest.Table(l, "RTI_Courses").Rows {
 		if r.Kind != templates.RowBody {
 			continue
 		}
@@ -275,7 +265,7 @@ func TestAppendixReadBackKeys(t *testing.T) {
 	if n != len(p.RTI.Courses) {
 		t.Errorf("%d course rows for %d courses", n, len(p.RTI.Courses))
 	}
-	for _, r := range tableOf(l, "JF_1").Rows {
+	for _, r := range templatestest.Table(l, "JF_1").Rows {
 		if r.Indent > 0 && (r.Key == nil || r.Key.Key != workbook.KeyItem) {
 			t.Errorf("sub-item %q has key %+v", r.Cells[0].Text, r.Key)
 		}

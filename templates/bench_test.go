@@ -7,6 +7,7 @@ import (
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/templates"
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
 // BenchmarkBuild measures laying out each example program: turning its
@@ -29,7 +30,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if d := templates.BuildDocument(res.Schedule, name); len(d.JobFunctions) == 0 {
+				if l := templates.Build(res.Schedule, name); len(templatestest.JobFunctions(l)) == 0 {
 					b.Fatal("no job functions laid out")
 				}
 			}

@@ -3,58 +3,10 @@ package templates
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/wpsgen/wpsgen/framework/decimal"
 )
-
-// The generic layout model. A Layout is the whole document as parts made of
-// blocks (headings, paragraphs, field lists, lists, tables with typed cells,
-// a signature block) that every format draws without knowing which section
-// of the form a block belongs to: a new section (the Appendix A wage table,
-// the ratio, probation) is a change to the build and its golden file, not to
-// the renderers. Every value a renderer prints is decided here: numbers are
-// exact decimals computed once, texts are final, and a formula says only
-// which cells it combines, so a spreadsheet can keep it live while the other
-// formats print its value.
-
-// Layout is a document as generic blocks.
-type Layout struct {
-	Name   string // output base name (the program file name without extension)
-	Meta   Meta
-	Header PageHeader // printed at the top of every page
-	Footer PageFooter // printed at the bottom of every page, with "Page X of Y"
-	Parts  []Part
-}
-
-// Meta is the document's properties (PDF info, XLSX and DOCX core
-// properties), never printed on a page.
-type Meta struct {
-	Title    string // "Work Process Schedule: Medical Coder"
-	Subject  string // the occupation
-	Author   string // the sponsor
-	Keywords string // "O*NET 29-2072.00, RAPIDS 1114HY"
-	Language string // "en-US"
-}
-
-// Part is a run of blocks that starts on a new page: a worksheet in the
-// XLSX (Name is the sheet name), a section starting on a new page in the
-// PDF and DOCX.
-type Part struct {
-	Name   string // "Work Process Schedule", "RTI Plan"
-	Blocks []Block
-}
-
-// Block is one of *Heading, *Paragraph, *FieldList, *List, *Table,
-// *Signature. Renderers switch on the type and draw blocks in order; an
-// unknown block is an error, never skipped silently.
-type Block interface{ block() }
-
-func (*Heading) block()   {}
-func (*Paragraph) block() {}
-func (*FieldList) block() {}
-func (*List) block()      {}
-func (*Table) block()     {}
-func (*Signature) block() {}
 
 // Heading is a title. Level 1 is the document or part title, 2 a section
 // ("Type of Specialization: ..."), 3 a sub-section. Bookmark asks for an
@@ -101,6 +53,53 @@ const (
 type FieldList struct {
 	Fields []Field
 	Aside  bool
+}
+
+// Field is a labelled value. Value is always the printed form (for
+// checkboxes, "☐ yes     ☒ no"; for a list, the items joined by "; "), so a
+// format with no better way to show a Kind prints Value. A checkbox field
+// (stackable program, apprenticeship type) has Boxes; a list field
+// (prerequisites) has Items.
+type Field struct {
+	Label string
+	Value string
+	// Path is the program key Value shows when it shows exactly one
+	// ("occupation.job_title"), for a workbook read back by wpsgen import.
+	Path string `json:"-"`
+	// Shown are the values of the keys Path stands for when the field shows
+	// several (the sponsor's name and number) or a key in other words (a
+	// specialization's title for its id).
+	Shown []string   `json:"-"`
+	Kind  FieldKind  `json:",omitempty"`
+	Boxes []Checkbox `json:",omitempty"`
+	Items []string   `json:",omitempty"`
+}
+
+// BoxField returns a checkbox field whose Value shows the boxes.
+func BoxField(label string, boxes ...Checkbox) Field {
+	parts := make([]string, len(boxes))
+	for i, b := range boxes {
+		parts[i] = Box(b.Checked) + " " + b.Label
+	}
+	return Field{Label: label, Value: strings.Join(parts, "     "), Kind: FieldBoxes, Boxes: boxes}
+}
+
+// Checkbox is a labelled box, drawn ☒ when checked and ☐ when not.
+type Checkbox struct {
+	Label   string
+	Checked bool
+}
+
+// CheckMark is the one glyph every format prints for an RTI or OJT mark
+// (and the value the XLSX drop-down offers).
+const CheckMark = "✓"
+
+// Box returns the glyph for a checkbox state.
+func Box(checked bool) string {
+	if checked {
+		return "☒"
+	}
+	return "☐"
 }
 
 // List is a bulleted list; items may hold lists of their own.
@@ -194,6 +193,21 @@ type Cell struct {
 	// spreadsheet writes a live formula with Num as its cached value.
 	Formula *Formula `json:",omitempty"`
 }
+
+// Hours is a number of hours, exact as written in the program or as
+// computed once in the build (totals, averages). Renderers print String and
+// never compute with hours themselves; a spreadsheet cell stores
+// Dec.Float64() next to the exact text the other formats print.
+type Hours struct {
+	Dec decimal.Decimal
+}
+
+// String formats hours with thousands separators, exactly, without
+// trailing zeros: 7920 -> "7,920", 597.5 -> "597.5".
+func (h Hours) String() string { return h.Dec.Format() }
+
+// Float64 is the value for a spreadsheet cell only.
+func (h Hours) Float64() float64 { return h.Dec.Float64() }
 
 // Table is a table with typed cells. ID is a stable name (letters, digits
 // and underscores) for a spreadsheet's defined names and for formula

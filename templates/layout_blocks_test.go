@@ -12,7 +12,7 @@ import (
 func TestLayoutGolden(t *testing.T) {
 	for _, p := range programs(t) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			checkGolden(t, "block layout", p, ".layout.json", buildExample(t, p).Layout())
+			checkGolden(t, "block layout", p, ".layout.json", buildExample(t, p))
 		})
 	}
 }
@@ -21,7 +21,7 @@ func TestLayoutGolden(t *testing.T) {
 // number the build wrote; every number cell prints its number.
 func TestLayoutFormulas(t *testing.T) {
 	for _, p := range programs(t) {
-		l := buildExample(t, p).Layout()
+		l := buildExample(t, p)
 		formulas := 0
 		for _, part := range l.Parts {
 			for _, b := range part.Blocks {

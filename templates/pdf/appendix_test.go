@@ -35,10 +35,10 @@ func TestReadersFindAppendixA(t *testing.T) {
 			if !res.OK(false) {
 				t.Fatalf("does not validate: %v", res.Findings)
 			}
-			d := templates.BuildDocument(res.Schedule, "appendix")
+			d := templates.Build(res.Schedule, "appendix")
 			texts := checkReaders(t, writePDF(t, d, "appendix.pdf"))
 			all := strings.Join(texts, " ")
-			want := append(appendixTexts(d.Layout().Parts[0]), c.want...)
+			want := append(appendixTexts(d.Parts[0]), c.want...)
 			for _, w := range want {
 				if w = normalize(w); w != "" && !strings.Contains(all, w) {
 					t.Errorf("text %q not found by pdftotext", w)

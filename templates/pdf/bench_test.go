@@ -11,7 +11,7 @@ func BenchmarkRenderSample(b *testing.B) {
 	d := templatestest.Sample()
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Render(io.Discard, d.Layout(), Options{Created: created}); err != nil {
+		if err := Render(io.Discard, d, Options{Created: created}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -21,7 +21,7 @@ func BenchmarkRenderLarge(b *testing.B) {
 	d := templatestest.Large(300, 20)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Render(io.Discard, d.Layout(), Options{Created: created}); err != nil {
+		if err := Render(io.Discard, d, Options{Created: created}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -22,51 +22,54 @@ func longText(n int) string {
 
 // longDocument returns the sample with a 100,000-character competency, a
 // 100,000-character word in a course title and long names everywhere.
-func longDocument() *templates.Document {
-	d := templatestest.Sample()
-	d.JobFunctions[0].Competencies[0].Text = longText(100_000)
-	d.RTI.Groups[0].Courses[0].Title = strings.Repeat("x", 100_000)
-	d.Header.Sponsor = strings.Repeat("Very Long Sponsor Name ", 40)
-	d.Footer.Revision = strings.Repeat("Revision ", 60)
-	return d
+func longDocument() *templates.Layout {
+	l := templatestest.Sample()
+	templatestest.Table(l, "JF_1").Rows[0].Cells[0].Text = longText(100_000)
+	templatestest.Table(l, "RTI_Courses").Rows[1].Cells[0].Text = strings.Repeat("x", 100_000)
+	l.Header.Sponsor = strings.Repeat("Very Long Sponsor Name ", 40)
+	l.Footer.Revision = strings.Repeat("Revision ", 60)
+	return l
 }
 
 // hostileDocument returns the sample with invalid UTF-8, characters
 // beyond U+FFFF, characters DejaVu lacks and control characters in every
 // kind of text.
-func hostileDocument() *templates.Document {
-	d := templatestest.Sample()
+func hostileDocument() *templates.Layout {
+	l := templatestest.Sample()
 	bad := func(s string) string { return s + " \xff\xfe 😀 \U0001D400 \u0870 \a\x00 \u200b end\xe2\x82" }
-	d.Title, d.Occupation, d.ONET = bad(d.Title), bad(d.Occupation), bad(d.ONET)
-	d.Header.Sponsor, d.Header.RAPIDS, d.Footer.Revision = bad(d.Header.Sponsor), bad(d.Header.RAPIDS), bad(d.Footer.Revision)
-	d.Fields[0] = templates.Field{Label: bad("Job title"), Value: bad("Coder")}
-	d.Fields[3] = templates.BoxField(bad("Stackable"), templates.Checkbox{Label: bad("yes"), Checked: true})
-	jf := &d.JobFunctions[0]
-	jf.Heading, jf.Level, jf.Competencies[0].Letter, jf.Competencies[0].Text = bad(jf.Heading), bad("L"), bad("A"), bad("text")
-	d.Specialization.Title = bad(d.Specialization.Title)
-	c := &d.RTI.Groups[0].Courses[0]
-	c.Title, c.Number, c.Objectives[0] = bad(c.Title), bad(c.Number), bad(c.Objectives[0])
-	d.RTI.Groups[0].Label = bad("Year 1")
-	d.Signature.AgencyTitle, d.Signature.SponsorLines[0] = bad(d.Signature.AgencyTitle), bad("Sponsor signature")
-	return d
+	title, occupation := templatestest.Heading(l, "WORK PROCESS SCHEDULE"), templatestest.Heading(l, "Medical Records")
+	title.Text, occupation.Text = bad(title.Text), bad(occupation.Text)
+	onet := templatestest.Field(l, "", "O*NET Code")
+	onet.Value = bad(onet.Value)
+	l.Header.Sponsor, l.Header.RAPIDS, l.Footer.Revision = bad(l.Header.Sponsor), bad(l.Header.RAPIDS), bad(l.Footer.Revision)
+	*templatestest.Field(l, "", "Job title") = templates.Field{Label: bad("Job title"), Value: bad("Coder")}
+	*templatestest.Field(l, "", "Stackable program") = templates.BoxField(bad("Stackable"), templates.Checkbox{Label: bad("yes"), Checked: true})
+	jf := templatestest.Table(l, "JF_1")
+	jf.Title, jf.Details = bad(jf.Title), strings.Replace(jf.Details, "Basic", bad("L"), 1)
+	jf.TitleCells[len(jf.TitleCells)-1].Note = "Level: " + bad("L")
+	c := &jf.Rows[0].Cells[0]
+	c.Prefix, c.Text = bad("A")+".", bad("text")
+	spec := templatestest.Heading(l, "Type of Specialization: ")
+	spec.Text = bad(spec.Text)
+	courses := templatestest.Table(l, "RTI_Courses")
+	group, course := &courses.Rows[0].Cells[0], courses.Rows[1].Cells
+	group.Text = bad(group.Text)
+	courses.Rows[3].Cells[0].Text = "Subtotal, " + group.Text
+	course[0].Text, course[1].Text, course[3].Items[0] = bad(course[0].Text), bad(course[1].Text), bad(course[3].Items[0])
+	sig := templatestest.Signature(l)
+	sig.AgencyTitle, sig.SponsorLines[0] = bad(sig.AgencyTitle), bad("Sponsor signature")
+	return l
 }
 
 // testDocuments are the documents the layout tests run on.
-func testDocuments() map[string]*templates.Document {
-	timeBased := templatestest.Large(6, 5)
-	timeBased.Approach = templates.TimeBased
-	for i := range timeBased.JobFunctions {
-		jf := &timeBased.JobFunctions[i]
-		jf.MinHours, jf.MaxHours, jf.Hours = nil, nil, &templates.Hours{Dec: decimal.FromInt(1400)}
-	}
-	timeBased.Totals = []templates.Total{{Label: "Total OJL hours", Hours: templates.Hours{Dec: decimal.FromInt(8400)}}}
-	return map[string]*templates.Document{
+func testDocuments() map[string]*templates.Layout {
+	return map[string]*templates.Layout{
 		"sample":     templatestest.Sample(),
 		"large":      templatestest.Large(40, 12),
-		"time-based": timeBased,
+		"time-based": templatestest.LargeOf(templates.TimeBased, 6, 5), // 1,400 hours each
 		"long":       longDocument(),
 		"hostile":    hostileDocument(),
-		"empty":      {},
+		"empty":      templatestest.Empty(),
 	}
 }
 
@@ -136,7 +139,7 @@ const eps = 0.01
 func TestContentStaysInsideItsArea(t *testing.T) {
 	fs := testFonts(t)
 	for name, d := range testDocuments() {
-		f, ph := paginate(fs, d.Layout())
+		f, ph := paginate(fs, d)
 		for p, ops := range f.pages {
 			for _, o := range ops {
 				left, right, top, bottom := o.x, o.x+o.x2, o.y, o.y+o.y2
@@ -161,7 +164,7 @@ func TestContentStaysInsideItsArea(t *testing.T) {
 func TestEveryPageHasHeaderAndFooter(t *testing.T) {
 	fs := testFonts(t)
 	for name, d := range testDocuments() {
-		pages := layout(fs, d.Layout())
+		pages := layout(fs, d)
 		for i, p := range pages {
 			text := pageText(p)
 			if want := fmt.Sprintf("Page %d of %d", i+1, len(pages)); !strings.Contains(text, want) {
@@ -180,9 +183,9 @@ func TestEveryPageHasHeaderAndFooter(t *testing.T) {
 func TestLongTextIsPrintedCompletely(t *testing.T) {
 	fs := testFonts(t)
 	d := longDocument()
-	pages := layout(fs, d.Layout())
+	pages := layout(fs, d)
 	text := allText(pages)
-	if missing := inOrder(text, strings.Fields(d.JobFunctions[0].Competencies[0].Text)); missing != "" {
+	if missing := inOrder(text, strings.Fields(templatestest.Table(d, "JF_1").Rows[0].Cells[0].Text)); missing != "" {
 		t.Errorf("long competency text: %q missing or out of order", missing)
 	}
 	if got := strings.Count(text, "x"); got < 100_000 {
@@ -195,7 +198,7 @@ func TestLongTextIsPrintedCompletely(t *testing.T) {
 
 func TestTableHeaderRepeatsAfterPageBreak(t *testing.T) {
 	fs := testFonts(t)
-	pages := layout(fs, templatestest.Large(6, 40).Layout())
+	pages := layout(fs, templatestest.Large(6, 40))
 	continued := 0
 	for i, p := range pages {
 		text := pageText(p)
@@ -216,12 +219,13 @@ func TestHeadingKeptWithFirstRow(t *testing.T) {
 	fs := testFonts(t)
 	for _, m := range []int{1, 2, 7, 12} {
 		d := templatestest.Large(30, m)
-		pages := layout(fs, d.Layout())
-		for _, jf := range d.JobFunctions {
-			heading := pagesWith(pages, "JOB FUNCTION "+jf.ID+":")
-			first := pagesWith(pages, jf.Competencies[0].Text)
+		pages := layout(fs, d)
+		for _, jf := range templatestest.JobFunctions(d) {
+			id := strings.TrimPrefix(jf.ID, "JF_")
+			heading := pagesWith(pages, "JOB FUNCTION "+id+":")
+			first := pagesWith(pages, jf.Rows[0].Cells[0].Text)
 			if len(heading) != 1 || len(first) != 1 || heading[0] != first[0] {
-				t.Errorf("m=%d: job function %s heading on pages %v, first competency on %v", m, jf.ID, heading, first)
+				t.Errorf("m=%d: job function %s heading on pages %v, first competency on %v", m, id, heading, first)
 			}
 		}
 	}
@@ -230,15 +234,15 @@ func TestHeadingKeptWithFirstRow(t *testing.T) {
 func TestRowsAreNotSplit(t *testing.T) {
 	fs := testFonts(t)
 	d := templatestest.Large(12, 6)
-	for i := range d.JobFunctions {
-		for j := range d.JobFunctions[i].Competencies {
-			c := &d.JobFunctions[i].Competencies[j]
-			c.Text = strings.Repeat(fmt.Sprintf("c%d-%d ", i, j), 60) // several lines
+	jfs := templatestest.JobFunctions(d)
+	for i, jf := range jfs {
+		for j := range jf.Rows {
+			jf.Rows[j].Cells[0].Text = strings.Repeat(fmt.Sprintf("c%d-%d ", i, j), 60) // several lines
 		}
 	}
-	pages := layout(fs, d.Layout())
-	for i, jf := range d.JobFunctions {
-		for j := range jf.Competencies {
+	pages := layout(fs, d)
+	for i, jf := range jfs {
+		for j := range jf.Rows {
 			if on := pagesWith(pages, fmt.Sprintf("c%d-%d ", i, j)); len(on) != 1 {
 				t.Errorf("competency %d.%d split over pages %v", i, j, on)
 			}
@@ -250,12 +254,15 @@ func TestSignatureBlockOnOnePage(t *testing.T) {
 	fs := testFonts(t)
 	for n := 1; n <= 12; n++ {
 		d := templatestest.Large(2, 1)
+		groups := templatestest.SampleCourses()
 		for i := 0; i < n; i++ {
-			d.RTI.Groups[0].Courses = append(d.RTI.Groups[0].Courses, templates.Course{Title: fmt.Sprint("Course ", i), Objectives: []string{"one", "two", "three"}})
+			groups[0].Courses = append(groups[0].Courses, templatestest.Course{Title: fmt.Sprint("Course ", i), Objectives: []string{"one", "two", "three"}})
 		}
-		pages := layout(fs, d.Layout())
-		first := pagesWith(pages, d.Signature.SponsorLines[0])
-		last := pagesWith(pages, d.Signature.AgencyLines[len(d.Signature.AgencyLines)-1])
+		templatestest.SetCourses(d, 2, groups...)
+		pages := layout(fs, d)
+		sig := templatestest.Signature(d)
+		first := pagesWith(pages, sig.SponsorLines[0])
+		last := pagesWith(pages, sig.AgencyLines[len(sig.AgencyLines)-1])
 		if len(first) != 1 || len(last) != 1 || first[0] != last[0] {
 			t.Errorf("%d courses: signature block spread over pages %v and %v", n, first, last)
 		}
@@ -265,13 +272,13 @@ func TestSignatureBlockOnOnePage(t *testing.T) {
 func TestRTIPlanStartsOnNewPage(t *testing.T) {
 	fs := testFonts(t)
 	for name, d := range testDocuments() {
-		pages := layout(fs, d.Layout())
+		pages := layout(fs, d)
 		rti := pagesWith(pages, "RELATED TECHNICAL INSTRUCTION PLAN")
 		if len(rti) == 0 {
 			t.Errorf("%s: no RTI plan", name)
 			continue
 		}
-		if jf := pagesWith(pages, "JOB FUNCTION"); len(d.JobFunctions) > 0 && jf[len(jf)-1] >= rti[0] {
+		if jf := pagesWith(pages, "JOB FUNCTION"); len(templatestest.JobFunctions(d)) > 0 && jf[len(jf)-1] >= rti[0] {
 			t.Errorf("%s: RTI plan on page %d shares it with a job function", name, rti[0]+1)
 		}
 	}
@@ -280,9 +287,9 @@ func TestRTIPlanStartsOnNewPage(t *testing.T) {
 func TestContentInFormOrder(t *testing.T) {
 	fs := testFonts(t)
 	d := templatestest.Sample()
-	text := allText(layout(fs, d.Layout()))
+	text := allText(layout(fs, d))
 	order := []string{
-		"WORK PROCESS SCHEDULE", "O*NET Code: 29-2072.00", d.Occupation, "RAPIDS Code: 1114HY",
+		"WORK PROCESS SCHEDULE", "O*NET Code: 29-2072.00", d.Meta.Subject, "RAPIDS Code: 1114HY",
 		"Job title:", "Medical Coder", "Specialization:", "Stackable program:", "☒ yes", "☐ no", "Base occupation name:",
 		"Apprenticeship type:", "☐ Competency-Based", "☐ Time-Based", "☒ Hybrid", "Term:", "Prerequisites:", "High school diploma",
 		"JOB FUNCTION 1:", "Core · Level: Basic · Hours: Min 1,000 – Max 1,300.5", "Competencies", "Core or Optional", "RTI", "OJT",
@@ -310,7 +317,7 @@ func TestContentInFormOrder(t *testing.T) {
 func TestTimeBasedHours(t *testing.T) {
 	fs := testFonts(t)
 	d := testDocuments()["time-based"]
-	text := allText(layout(fs, d.Layout()))
+	text := allText(layout(fs, d))
 	for _, want := range []string{"Hours: 1,400", "Total OJL hours", "8,400"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("time-based document lacks %q", want)
@@ -324,8 +331,8 @@ func TestTimeBasedHours(t *testing.T) {
 func TestBlankFieldsAreLinesToFill(t *testing.T) {
 	fs := testFonts(t)
 	d := templatestest.Sample()
-	d.Fields = []templates.Field{{Label: "Job title"}, {Label: "Level", Value: "Basic"}}
-	f, _ := paginate(fs, d.Layout())
+	templatestest.Blocks[*templates.FieldList](d)[1].Fields = []templates.Field{{Label: "Job title"}, {Label: "Level", Value: "Basic"}}
+	f, _ := paginate(fs, d)
 	lines := 0
 	for _, o := range f.pages[0] {
 		if o.kind == opLine && o.x > contentLeft+fieldLabelWidth-eps && o.x2 > o.x+100 {
@@ -343,7 +350,7 @@ func TestNoPageWithTwoRowsOfATable(t *testing.T) {
 	fs := testFonts(t)
 	for m := 4; m <= 40; m++ {
 		d := templatestest.Large(6, m)
-		pages := layout(fs, d.Layout())
+		pages := layout(fs, d)
 		for jf := 1; jf <= 6; jf++ {
 			row := fmt.Sprintf("Competency %d.", jf)
 			on := map[int]int{} // page -> rows of this table
@@ -372,16 +379,16 @@ func TestLongCompetencyID(t *testing.T) {
 	fs := testFonts(t)
 	d := templatestest.Sample()
 	long := strings.Repeat("X", 100)
-	cs := d.JobFunctions[0].Competencies
-	cs[0].Letter = long
-	pages := layout(fs, d.Layout())
+	rows := templatestest.Table(d, "JF_1").Rows
+	rows[0].Cells[0].Prefix = long + "."
+	pages := layout(fs, d)
 	text := strings.Join(strings.Fields(allText(pages)), "")
 	if !strings.Contains(text, long+".") {
 		t.Errorf("the long id is not printed whole")
 	}
-	for _, c := range cs {
-		if !strings.Contains(text, strings.Join(strings.Fields(c.Text), "")) {
-			t.Errorf("competency %.10s: text %q missing", c.Letter, c.Text)
+	for _, r := range rows {
+		if c := r.Cells[0]; !strings.Contains(text, strings.Join(strings.Fields(c.Text), "")) {
+			t.Errorf("competency %.10s: text %q missing", c.Prefix, c.Text)
 		}
 	}
 	for i, p := range pages {
@@ -398,12 +405,13 @@ func TestLongCompetencyID(t *testing.T) {
 func TestNumbersUnbroken(t *testing.T) {
 	fs := testFonts(t)
 	d := templatestest.Sample()
-	long := decimal.MustParse("1234567.125")
-	d.RTI.Groups[0].Courses[0].Hours = templates.Hours{Dec: long}
-	d.RTI.Groups[0].Subtotal = templates.Hours{Dec: long.Add(decimal.MustParse("12.5"))}
-	d.RTI.Total = templates.Hours{Dec: d.RTI.Groups[0].Subtotal.Dec.Add(decimal.MustParse("597.5"))}
-	d.Totals[1].Hours = templates.Hours{Dec: decimal.MustParse("1000000002600.5")}
-	pages := layout(fs, d.Layout())
+	groups := templatestest.SampleCourses()
+	groups[0].Courses[0].Hours = "1234567.125" // the subtotal and total follow
+	templatestest.SetCourses(d, 2, groups...)
+	most := &templatestest.Table(d, "OJL_Totals").Rows[1].Cells[1]
+	most.Num = decimal.MustParse("1000000002600.5")
+	most.Text = templates.Hours{Dec: most.Num}.String()
+	pages := layout(fs, d)
 	for _, want := range []string{"1,234,567.125", "1,234,579.625", "1,235,177.125", "1,000,000,002,600.5"} {
 		found := false
 		for _, p := range pages {

@@ -19,17 +19,17 @@ import (
 var created = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 // render renders d and fails the test on error.
-func render(t testing.TB, d *templates.Document) []byte {
+func render(t testing.TB, d *templates.Layout) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Render(&buf, d.Layout(), Options{Created: created}); err != nil {
+	if err := Render(&buf, d, Options{Created: created}); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	return buf.Bytes()
 }
 
 // writePDF renders d into the test's temporary directory.
-func writePDF(t *testing.T, d *templates.Document, name string) string {
+func writePDF(t *testing.T, d *templates.Layout, name string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	if err := os.WriteFile(path, render(t, d), 0o644); err != nil {
@@ -47,7 +47,7 @@ func TestRenderIsReproducible(t *testing.T) {
 }
 
 func TestRenderConcurrently(t *testing.T) {
-	docs := []*templates.Document{templatestest.Sample(), templatestest.Large(20, 8)}
+	docs := []*templates.Layout{templatestest.Sample(), templatestest.Large(20, 8)}
 	want := make([][]byte, len(docs))
 	for i, d := range docs {
 		want[i] = render(t, d)
@@ -57,7 +57,7 @@ func TestRenderConcurrently(t *testing.T) {
 		wg.Go(func() {
 			i := g % len(docs)
 			var buf bytes.Buffer
-			if err := Render(&buf, docs[i].Layout(), Options{Created: created}); err != nil {
+			if err := Render(&buf, docs[i], Options{Created: created}); err != nil {
 				t.Errorf("goroutine %d: %v", g, err)
 				return
 			}
@@ -73,7 +73,7 @@ func TestRenderWritesCreationDate(t *testing.T) {
 	d := templatestest.Sample()
 	var buf bytes.Buffer
 	local := time.Date(2026, 11, 1, 9, 30, 0, 0, time.FixedZone("X", 3*3600))
-	if err := Render(&buf, d.Layout(), Options{Created: local}); err != nil {
+	if err := Render(&buf, d, Options{Created: local}); err != nil {
 		t.Fatal(err)
 	}
 	for _, key := range []string{"/CreationDate", "/ModDate"} {
@@ -82,7 +82,7 @@ func TestRenderWritesCreationDate(t *testing.T) {
 		}
 	}
 	buf.Reset()
-	if err := Render(&buf, d.Layout(), Options{}); err != nil {
+	if err := Render(&buf, d, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "/CreationDate (D:19700101000000)"; !bytes.Contains(buf.Bytes(), []byte(want)) {
@@ -110,7 +110,7 @@ func TestRenderErrors(t *testing.T) {
 	if err := Render(io.Discard, nil, Options{}); err == nil {
 		t.Error("Render(nil) succeeded")
 	}
-	err := Render(failingWriter{}, templatestest.Sample().Layout(), Options{Created: created})
+	err := Render(failingWriter{}, templatestest.Sample(), Options{Created: created})
 	if !errors.Is(err, errWrite) {
 		t.Errorf("Render to a failing writer: %v, want %v", err, errWrite)
 	}

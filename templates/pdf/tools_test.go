@@ -87,48 +87,50 @@ func checkReaders(t *testing.T, path string) []string {
 	return texts
 }
 
-// expectedTexts returns the texts of d a reader must find in its PDF.
-func expectedTexts(d *templates.Document) []string {
-	want := []string{d.Title, d.Occupation, d.ONET, d.RAPIDS, d.Header.Sponsor, d.Footer.Revision}
-	for _, f := range append(append(append([]templates.Field(nil), d.Fields...), d.RTI.Provider...), d.RTI.Notes...) {
-		want = append(want, f.Label+":", f.Value)
+// expectedTexts returns the texts of l a reader must find in its PDF.
+func expectedTexts(l *templates.Layout) []string {
+	want := []string{l.Header.Sponsor, l.Footer.Revision}
+	for _, h := range templatestest.Blocks[*templates.Heading](l) {
+		want = append(want, h.Text)
 	}
-	for _, f := range d.Fields {
+	for _, f := range templatestest.Fields(l, "") {
+		want = append(want, f.Label+":", f.Value)
 		for _, c := range f.Boxes {
 			want = append(want, templates.Box(c.Checked)+" "+c.Label)
 		}
 	}
-	jfs := d.JobFunctions
-	if d.Specialization != nil {
-		want = append(want, "Type of Specialization: "+d.Specialization.Title)
-		jfs = append(append([]templates.JobFunction(nil), jfs...), d.Specialization.JobFunctions...)
-	}
-	for _, jf := range jfs {
-		want = append(want, jf.Heading)
-		for _, c := range jf.Competencies {
-			want = append(want, c.Letter+". "+c.Text)
+	for _, jf := range templatestest.JobFunctions(l) {
+		want = append(want, jf.Title)
+		for _, r := range jf.Rows {
+			want = append(want, r.Cells[0].Prefix+" "+r.Cells[0].Text)
 		}
 	}
-	for _, tot := range d.Totals {
-		want = append(want, tot.Label, tot.Hours.String())
+	if tb := templatestest.Table(l, "OJL_Totals"); tb != nil {
+		for _, r := range tb.Rows {
+			want = append(want, r.Cells[0].Text, r.Cells[1].Text)
+		}
 	}
-	for _, g := range d.RTI.Groups {
-		want = append(want, g.Label, g.Subtotal.String())
-		for _, c := range g.Courses {
-			want = append(want, c.Title, c.Number, c.Hours.String())
-			for _, o := range c.Objectives {
+	for _, r := range templatestest.Table(l, "RTI_Courses").Rows {
+		switch r.Kind {
+		case templates.RowGroup:
+			want = append(want, r.Cells[0].Text)
+		case templates.RowBody:
+			want = append(want, r.Cells[0].Text, r.Cells[1].Text, r.Cells[2].Text)
+			for _, o := range r.Cells[3].Items {
 				want = append(want, "• "+o)
 			}
+		default: // subtotals, the total, the hours per year
+			want = append(want, r.Cells[1].Text)
 		}
 	}
-	want = append(want, d.RTI.Total.String(), "Hours per year", d.RTI.HoursPerYear.String())
-	want = append(want, d.Signature.SponsorLines...)
-	return append(append(want, d.Signature.AgencyTitle), d.Signature.AgencyLines...)
+	sig := templatestest.Signature(l)
+	want = append(append(want, "Hours per year"), sig.SponsorLines...)
+	return append(append(want, sig.AgencyTitle), sig.AgencyLines...)
 }
 
 func TestReadersFindEveryText(t *testing.T) {
 	requireTools(t)
-	for name, d := range map[string]*templates.Document{
+	for name, d := range map[string]*templates.Layout{
 		"sample": templatestest.Sample(),
 		"large":  templatestest.Large(40, 12),
 	} {
@@ -174,7 +176,7 @@ func TestReadersFindLongTextWhole(t *testing.T) {
 	d := longDocument()
 	texts := checkReaders(t, writePDF(t, d, "long.pdf"))
 	all := strings.Join(texts, " ")
-	if missing := inOrder(all, strings.Fields(d.JobFunctions[0].Competencies[0].Text)); missing != "" {
+	if missing := inOrder(all, strings.Fields(templatestest.Table(d, "JF_1").Rows[0].Cells[0].Text)); missing != "" {
 		t.Errorf("100,000-character competency: %q missing or out of order", missing)
 	}
 	if got := strings.Count(all, "x"); got < 100_000 {

@@ -235,7 +235,7 @@ func matchError(c hostileCase, f framework.Finding) int {
 func checkDocuments(t *testing.T, path, dir string) {
 	t.Helper()
 	base := filepath.Join(dir, name(path))
-	texts := documentTexts(templates.BuildDocument(validate(t, path).Schedule, name(path)))
+	texts := documentTexts(templates.Build(validate(t, path).Schedule, name(path)))
 	for _, s := range lacking(workbookText(t, base+".xlsx"), texts) {
 		t.Errorf("the workbook lacks %q", abbreviate(s))
 	}
@@ -277,25 +277,36 @@ func drawsEmptyBox(t *testing.T, pdf string) bool {
 
 // documentTexts are the texts of a layout a person reads: the sponsor, the
 // job functions and competencies, the courses and their objectives.
-func documentTexts(d *templates.Document) []string {
-	texts := []string{d.Header.Sponsor}
-	jfs := d.JobFunctions
-	if d.Specialization != nil {
-		jfs = append(append([]templates.JobFunction(nil), jfs...), d.Specialization.JobFunctions...)
-	}
-	for _, jf := range jfs {
-		texts = append(texts, jf.Title)
-		for _, c := range jf.Competencies {
-			texts = append(texts, c.Text)
+func documentTexts(l *templates.Layout) []string {
+	texts := []string{l.Header.Sponsor}
+	for _, jf := range templatestest.JobFunctions(l) {
+		_, title, _ := strings.Cut(jf.Title, ": ") // after "JOB FUNCTION 1"
+		texts = append(texts, title)
+		for _, r := range jf.Rows {
+			if r.Indent == 0 { // a competency, not one of its sub-items
+				texts = append(texts, r.Cells[0].Text)
+			}
 		}
 	}
-	for _, g := range d.RTI.Groups {
-		for _, c := range g.Courses {
-			texts = append(texts, c.Title, c.Number)
-			texts = append(texts, c.Objectives...)
+	for _, r := range templatestest.Table(l, "RTI_Courses").Rows {
+		if r.Kind == templates.RowBody {
+			texts = append(texts, r.Cells[0].Text, r.Cells[1].Text)
+			texts = append(texts, r.Cells[3].Items...)
 		}
 	}
 	return texts
+}
+
+// competencies counts the competency rows of a job function table (its
+// sub-item rows are indented).
+func competencies(jf *templates.Table) int {
+	n := 0
+	for _, r := range jf.Rows {
+		if r.Indent == 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // workbookText is every cell of every sheet of a workbook, row by row.

@@ -42,9 +42,9 @@ var space = regexp.MustCompile(`\s+`)
 // line still matches. Hyphenation is never added by the renderer.
 func words(s string) string { return strings.TrimSpace(space.ReplaceAllString(s, " ")) }
 
-func renderAll(t *testing.T, dir string) map[string]*templates.Document {
+func renderAll(t *testing.T, dir string) map[string]*templates.Layout {
 	t.Helper()
-	docs := map[string]*templates.Document{}
+	docs := map[string]*templates.Layout{}
 	l := framework.NewLoader()
 	for _, p := range programs(t) {
 		res, err := render.Program(l, p, render.Options{Dir: dir})
@@ -53,7 +53,7 @@ func renderAll(t *testing.T, dir string) map[string]*templates.Document {
 		}
 		vr, _ := l.Validate(p)
 		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
-		docs[name] = templates.BuildDocument(vr.Schedule, name)
+		docs[name] = templates.Build(vr.Schedule, name)
 	}
 	return docs
 }
@@ -77,11 +77,11 @@ func TestDocumentsReadBack(t *testing.T) {
 					t.Errorf("PDF lacks %s %q", what, s)
 				}
 			}
-			has("title", d.Title)
-			has("occupation", d.Occupation)
-			has("O*NET code", d.ONET)
-			has("RAPIDS code", d.RAPIDS)
-			for _, f := range d.Fields {
+			const wps = "Work Process Schedule"
+			for _, h := range templatestest.Blocks[*templates.Heading](d) {
+				has("heading", h.Text) // the title, the occupation, the specialization ...
+			}
+			for _, f := range templatestest.Fields(d, wps) { // the codes first
 				if f.Kind == templates.FieldItems {
 					for _, item := range f.Items {
 						has(f.Label, "• "+item) // a bulleted list
@@ -90,28 +90,29 @@ func TestDocumentsReadBack(t *testing.T) {
 				}
 				has(f.Label, f.Value)
 			}
-			all := d.JobFunctions
-			if d.Specialization != nil {
-				has("specialization", d.Specialization.Title)
-				all = append(append([]templates.JobFunction(nil), all...), d.Specialization.JobFunctions...)
-			}
-			for _, jf := range all {
+			for _, jf := range templatestest.JobFunctions(d) {
 				has("job function", jf.Title)
-				for _, c := range jf.Competencies {
-					has("competency "+jf.ID+"."+c.Letter, c.Text)
+				for _, r := range jf.Rows {
+					if r.Indent == 0 {
+						has("competency "+jf.ID+" "+r.Cells[0].Prefix, r.Cells[0].Text)
+					}
 				}
 			}
-			for _, tot := range d.Totals {
-				has(tot.Label, tot.Hours.String())
-			}
-			for _, g := range d.RTI.Groups {
-				for _, c := range g.Courses {
-					has("course", c.Title)
-					has("course number", c.Number)
-					has("course hours", c.Hours.String())
+			for _, tot := range templatestest.Totals(d) {
+				if tot.Table == "OJL_Totals" {
+					has(tot.Label, tot.Cell.Text)
 				}
 			}
-			has("RTI total", d.RTI.Total.String())
+			for _, r := range templatestest.Table(d, "RTI_Courses").Rows {
+				switch r.Kind {
+				case templates.RowBody:
+					has("course", r.Cells[0].Text)
+					has("course number", r.Cells[1].Text)
+					has("course hours", r.Cells[2].Text)
+				case templates.RowTotal:
+					has("RTI total", r.Cells[1].Text)
+				}
+			}
 			has("signature block", "For Registration Agency use")
 			if trace := output(t, mutool, "trace", pdf); strings.Contains(trace, `glyph="0"`) {
 				t.Errorf("a character is drawn as an empty box (glyph 0)")
@@ -174,19 +175,21 @@ for ws in visible:
 				}
 				t.Errorf("workbook lacks %s %q as text", what, s)
 			}
-			hasStr("O*NET code", d.ONET)
-			hasStr("RAPIDS code", d.RAPIDS)
-			for _, g := range d.RTI.Groups {
-				for _, c := range g.Courses {
-					hasStr("course number", c.Number)
-					if !nums[num(c.Hours.Float64())] {
-						t.Errorf("course hours %v not stored as a number", c.Hours)
+			hasStr("O*NET code", templatestest.Field(d, "Work Process Schedule", "O*NET Code").Value)
+			hasStr("RAPIDS code", templatestest.Field(d, "Work Process Schedule", "RAPIDS Code").Value)
+			for _, r := range templatestest.Table(d, "RTI_Courses").Rows {
+				if r.Kind == templates.RowBody {
+					hasStr("course number", r.Cells[1].Text)
+					if !nums[num(r.Cells[2].Num.Float64())] {
+						t.Errorf("course hours %v not stored as a number", r.Cells[2].Text)
 					}
 				}
 			}
-			for _, tot := range append(d.Totals, templates.Total{Label: "RTI", Hours: d.RTI.Total}) {
-				if !formulas[num(tot.Hours.Float64())] {
-					t.Errorf("total %s = %v is not a formula with that cached value (formulas: %v)", tot.Label, tot.Hours, formulas)
+			for _, tot := range templatestest.Totals(d) {
+				if tot.Table == "OJL_Totals" || tot.Label == "Total RTI hours" {
+					if !formulas[num(tot.Cell.Num.Float64())] {
+						t.Errorf("total %s = %v is not a formula with that cached value (formulas: %v)", tot.Label, tot.Cell.Text, formulas)
+					}
 				}
 			}
 		})

@@ -9,33 +9,27 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/templatestest"
 	"github.com/wpsgen/wpsgen/templates/xlsx"
 )
 
 // totals lists the totals of a document, as the renderer must write them.
-func totals(d *templates.Document) []total {
+func totals(d *templates.Layout) []total {
 	var out []total
-	for _, t := range d.Totals {
-		out = append(out, total{xlsx.SheetSchedule, t.Label, t.Hours.Float64()})
-	}
-	for _, g := range d.RTI.Groups {
-		if g.Label != "" {
-			out = append(out, total{xlsx.SheetRTI, "Subtotal, " + g.Label, g.Subtotal.Float64()})
+	for _, t := range templatestest.Totals(d) {
+		sheet := xlsx.SheetRTI
+		if t.Table == "OJL_Totals" {
+			sheet = xlsx.SheetSchedule
 		}
-	}
-	out = append(out, total{xlsx.SheetRTI, "Total RTI hours", d.RTI.Total.Float64()})
-	if d.RTI.Years > 0 {
-		out = append(out, total{xlsx.SheetRTI, "Hours per year", d.RTI.HoursPerYear.Float64()})
+		out = append(out, total{sheet, t.Label, t.Cell.Num.Float64()})
 	}
 	return out
 }
 
 // checkTotals checks that the workbook's only formulas are the document's
 // totals, each with the total as its cached value and computing it.
-func checkTotals(t *testing.T, b *book, d *templates.Document) {
+func checkTotals(t *testing.T, b *book, d *templates.Layout) {
 	t.Helper()
 	want := totals(d)
 	found := 0
@@ -124,16 +118,12 @@ func TestTotalsAreFormulasWithCachedValues(t *testing.T) {
 
 func TestApproaches(t *testing.T) {
 	t.Run("time-based", func(t *testing.T) {
-		d := templatestest.Sample()
-		d.Approach = templates.TimeBased
-		for i, h := range []string{"1200.5", "800"} {
-			d.JobFunctions[i].MinHours, d.JobFunctions[i].MaxHours = nil, nil
-			d.JobFunctions[i].Hours = &templates.Hours{Dec: decimal.MustParse(h)}
+		d := templatestest.SampleOf(templates.TimeBased) // 1,200.5 and 800 hours, S1 none
+		if tot := templatestest.Totals(d)[0]; tot.Label != "Total OJL hours" || tot.Cell.Text != "2,000.5" {
+			t.Fatalf("the time-based sample's total is %q %s, want Total OJL hours 2,000.5", tot.Label, tot.Cell.Text)
 		}
-		d.Specialization.JobFunctions[0].MinHours, d.Specialization.JobFunctions[0].MaxHours = nil, nil
-		d.Totals = []templates.Total{{Label: "Total OJL hours", Hours: templates.Hours{Dec: decimal.MustParse("2000.5")}}}
 		b := readBook(t, d)
-		_, r := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)
+		_, r := b.find(xlsx.SheetSchedule, templatestest.Table(d, "JF_1").Title)
 		// The column headers are above the title row.
 		for i, h := range []string{"OJT", "Hours", "Notes"} {
 			if got := b.value(xlsx.SheetSchedule, 5+i, r-1); got != h {
@@ -146,11 +136,9 @@ func TestApproaches(t *testing.T) {
 		checkTotals(t, b, d)
 	})
 	t.Run("competency-based", func(t *testing.T) {
-		d := templatestest.Sample()
-		d.Approach = templates.CompetencyBased
-		d.Totals = nil
+		d := templatestest.SampleOf(templates.CompetencyBased)
 		b := readBook(t, d)
-		_, r := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)
+		_, r := b.find(xlsx.SheetSchedule, templatestest.Table(d, "JF_1").Title)
 		if got := b.value(xlsx.SheetSchedule, 6, r-1); got != "Notes" {
 			t.Errorf("column 6 heading %q, want Notes (no hours columns)", got)
 		}
@@ -166,19 +154,14 @@ func TestApproaches(t *testing.T) {
 // that validated could not render).
 func TestManyGroupsShortFormulas(t *testing.T) {
 	d := templatestest.Sample()
-	d.RTI.Groups = nil
-	var total decimal.Decimal
+	var groups []templatestest.Group
 	for y := 1; y <= 750; y++ {
-		h := decimal.MustParse("1.5")
-		d.RTI.Groups = append(d.RTI.Groups, templates.CourseGroup{
-			Label:    fmt.Sprintf("Year %d", y),
-			Courses:  []templates.Course{{Title: fmt.Sprintf("Course %d", y), Hours: templates.Hours{Dec: h}}},
-			Subtotal: templates.Hours{Dec: h},
+		groups = append(groups, templatestest.Group{
+			Label:   fmt.Sprintf("Year %d", y),
+			Courses: []templatestest.Course{{Title: fmt.Sprintf("Course %d", y), Hours: "1.5"}},
 		})
-		total = total.Add(h)
 	}
-	d.RTI.Total = templates.Hours{Dec: total}
-	d.RTI.HoursPerYear = templates.Hours{Dec: total.Div(decimal.FromInt(int64(d.RTI.Years)), 2)}
+	templatestest.SetCourses(d, 2, groups...)
 	b := readBook(t, d)
 	for cell, f := range b.formulas(xlsx.SheetRTI) {
 		if len(f) > 40 {

@@ -29,21 +29,24 @@ func FuzzRender(f *testing.F) {
 			return
 		}
 		d := templatestest.Sample()
-		d.Title, d.ONET, d.Header.Sponsor, d.Footer.Revision = text, text, text, text
-		d.Fields = append(d.Fields, templates.Field{Label: text, Value: text})
-		d.JobFunctions[0].Heading, d.JobFunctions[0].Level = text, text
-		d.JobFunctions[0].Competencies[0].Text = text
-		d.Signature.SponsorLines = append(d.Signature.SponsorLines, text)
-		g := &d.RTI.Groups[1]
+		templatestest.Blocks[*templates.Heading](d)[0].Text = text
+		templatestest.Field(d, "", "O*NET Code").Value = text
+		d.Header.Sponsor, d.Footer.Revision = text, text
+		fields := templatestest.Blocks[*templates.FieldList](d)[1]
+		fields.Fields = append(fields.Fields, templates.Field{Label: text, Value: text})
+		jf := templatestest.Table(d, "JF_1")
+		jf.Title, jf.TitleCells[2].Note = text, text // the level
+		jf.Rows[0].Cells[0].Text = text
+		sig := templatestest.Signature(d)
+		sig.SponsorLines = append(sig.SponsorLines, text)
+		groups := templatestest.SampleCourses()
+		g := &groups[1]
 		g.Label = text
-		g.Courses[0].Title, g.Courses[0].Number, g.Courses[0].Objectives = text, text, []string{text, text}
-		g.Courses[0].Hours.Dec = hours
-		g.Subtotal.Dec = hours
-		d.RTI.Total.Dec = d.RTI.Groups[0].Subtotal.Dec.Add(hours)
-		d.RTI.HoursPerYear.Dec = d.RTI.Total.Dec.Div(decimal.FromInt(int64(d.RTI.Years)), 2)
+		g.Courses[0] = templatestest.Course{Title: text, Number: text, Hours: hours.String(), Objectives: []string{text, text}}
+		templatestest.SetCourses(d, 2, groups...) // the subtotal, total and hours per year follow
 
 		var b bytes.Buffer
-		if err := xlsx.Render(&b, d.Layout(), xlsx.Options{Created: created}); err != nil {
+		if err := xlsx.Render(&b, d, xlsx.Options{Created: created}); err != nil {
 			return // an error is fine; a panic is not
 		}
 		wb := open(t, b.Bytes())

@@ -41,7 +41,7 @@ type pyCell struct {
 }
 
 // openpyxlCells renders d and returns every cell as openpyxl reads it.
-func openpyxlCells(t *testing.T, d *templates.Document) []pyCell {
+func openpyxlCells(t *testing.T, d *templates.Layout) []pyCell {
 	t.Helper()
 	py := templatestest.Python(t)
 	path := filepath.Join(t.TempDir(), "sample.xlsx")
@@ -64,7 +64,7 @@ func TestOpenpyxlReadsCachedValuesAndText(t *testing.T) {
 	cells := openpyxlCells(t, d)
 
 	want := totals(d)
-	codes := map[string]bool{d.ONET: true, d.RAPIDS: true, "0414": true, "HIT 101": true}
+	codes := map[string]bool{"29-2072.00": true, "1114HY": true, "0414": true, "HIT 101": true}
 	labels := map[string]string{} // sheet!row -> column A text
 	for _, c := range cells {
 		if strings.HasPrefix(c.Cell, "A") {

@@ -69,7 +69,8 @@ func TestOpenpyxlReadsPrintSetup(t *testing.T) {
 	wps, rti := p.Sheets[xlsx.SheetSchedule], p.Sheets[xlsx.SheetRTI]
 
 	// Number formats keep the decimals the other formats print.
-	_, r := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)
+	jfs := templatestest.JobFunctions(d)
+	_, r := b.find(xlsx.SheetSchedule, jfs[0].Title)
 	if got := wps.Formats[name(6, r)]; got != "#,##0" { // 10 hours
 		t.Errorf("minimum hours format %q, want #,##0", got)
 	}
@@ -88,8 +89,8 @@ func TestOpenpyxlReadsPrintSetup(t *testing.T) {
 
 	// A defined name per table, over its cells.
 	for i := 1; i <= 12; i++ {
-		_, title := b.find(xlsx.SheetSchedule, d.JobFunctions[i-1].Heading)
-		last := title + len(d.JobFunctions[i-1].Competencies)
+		_, title := b.find(xlsx.SheetSchedule, jfs[i-1].Title)
+		last := title + len(jfs[i-1].Rows)
 		want := "'Work Process Schedule'!$A$" + strconv.Itoa(title-1) + ":$G$" + strconv.Itoa(last) // no notes: G is Max hours
 		if got := p.Names["JF_"+strconv.Itoa(i)]; got != want {
 			t.Errorf("JF_%d refers to %q, want %q", i, got, want)
@@ -119,8 +120,8 @@ func TestOpenpyxlReadsPrintSetup(t *testing.T) {
 		t.Fatal("twelve job functions of six rows fit on one page")
 	}
 	var titles []int
-	for _, jf := range d.JobFunctions {
-		_, r := b.find(xlsx.SheetSchedule, jf.Heading)
+	for _, jf := range jfs {
+		_, r := b.find(xlsx.SheetSchedule, jf.Title)
 		titles = append(titles, r)
 	}
 	for _, brk := range wps.Breaks {

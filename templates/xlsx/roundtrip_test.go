@@ -14,8 +14,8 @@ import (
 func TestRoundTripContract(t *testing.T) {
 	d := templatestest.Sample()
 	b := readBook(t, d)
-	jf := d.JobFunctions[0]
-	_, title := b.find(workbook.SheetSchedule, jf.Heading)
+	jf := templatestest.Table(d, "JF_1")
+	_, title := b.find(workbook.SheetSchedule, jf.Title)
 	for col, want := range map[int]string{
 		workbook.ColText: "Competencies", workbook.ColType: "Core or Optional",
 		workbook.ColRTI: "RTI", workbook.ColOJT: "OJT", workbook.ColHours: "Min hours", workbook.ColHours + 1: "Max hours",
@@ -24,12 +24,12 @@ func TestRoundTripContract(t *testing.T) {
 			t.Errorf("schedule column %d is %q, import reads it as %q", col, got, want)
 		}
 	}
-	c := jf.Competencies[0]
-	if got := b.value(workbook.SheetSchedule, workbook.ColLetter, title+1); got != c.Letter+"." {
-		t.Errorf("letter column holds %q, want %q", got, c.Letter+".")
+	letter := jf.Rows[0].Cells[0].Prefix
+	if got := b.value(workbook.SheetSchedule, workbook.ColLetter, title+1); got != letter {
+		t.Errorf("letter column holds %q, want %q", got, letter)
 	}
-	if got := b.number(workbook.SheetSchedule, workbook.ColHours, title); got != jf.MinHours.Float64() {
-		t.Errorf("hours column holds %v, want %v", got, jf.MinHours.Float64())
+	if got, want := b.number(workbook.SheetSchedule, workbook.ColHours, title), jf.TitleCells[0].Num.Float64(); got != want {
+		t.Errorf("hours column holds %v, want %v", got, want)
 	}
 	_, head := b.find(workbook.SheetRTI, "Course name")
 	for col, want := range map[int]string{
@@ -41,9 +41,9 @@ func TestRoundTripContract(t *testing.T) {
 		}
 	}
 	for sheet, col := range map[string]int{workbook.SheetSchedule: workbook.FieldValueSchedule, workbook.SheetRTI: workbook.FieldValueRTI} {
-		f := d.Fields[1] // job title
+		f := templatestest.Field(d, sheet, "Job title")
 		if sheet == workbook.SheetRTI {
-			f = d.RTI.Provider[1] // address
+			f = templatestest.Field(d, sheet, "Address") // the provider's
 		}
 		c, r := b.find(sheet, f.Label)
 		if c != 1 || b.value(sheet, col, r) != f.Value {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/templatestest"
 	"github.com/wpsgen/wpsgen/templates/xlsx"
 )
@@ -83,9 +85,10 @@ func TestDataValidations(t *testing.T) {
 	}
 	// Every competency has a type, an RTI and an OJT cell; every job
 	// function a type.
-	n := len(d.JobFunctions) * len(d.JobFunctions[0].Competencies)
-	if covered["types"] != n+len(d.JobFunctions) || covered["marks"] < n {
-		t.Errorf("lists cover %v cells, want %d types and at least %d marks", covered, n+len(d.JobFunctions), n)
+	jfs := templatestest.JobFunctions(d)
+	n := len(jfs) * len(jfs[0].Rows)
+	if covered["types"] != n+len(jfs) || covered["marks"] < n {
+		t.Errorf("lists cover %v cells, want %d types and at least %d marks", covered, n+len(jfs), n)
 	}
 }
 
@@ -99,7 +102,8 @@ func TestFreezePanes(t *testing.T) {
 		}
 	}
 	d := templatestest.Sample()
-	d.RTI.Provider, d.RTI.Notes = nil, nil
+	rti := &d.Parts[1]
+	rti.Blocks = slices.DeleteFunc(rti.Blocks, func(b templates.Block) bool { _, ok := b.(*templates.FieldList); return ok }) // no provider, no notes
 	b = readBook(t, d)
 	_, head := b.find(xlsx.SheetRTI, "Course name")
 	p, err := b.GetPanes(xlsx.SheetRTI)
@@ -120,17 +124,18 @@ func TestPrintSetup(t *testing.T) {
 		}
 	}
 	d := templatestest.Sample()
-	jf := &d.JobFunctions[0]
+	jf := templatestest.Table(d, "JF_1")
 	for range 60 {
-		jf.Competencies = append(jf.Competencies, jf.Competencies[1])
+		jf.Rows = append(jf.Rows, jf.Rows[1])
 	}
-	g := &d.RTI.Groups[1]
+	groups := templatestest.SampleCourses()
 	for range 20 {
-		g.Courses = append(g.Courses, g.Courses[0])
+		groups[1].Courses = append(groups[1].Courses, groups[1].Courses[0])
 	}
+	templatestest.SetCourses(d, 2, groups...)
 	b := readBook(t, d)
 	_, head := b.find(xlsx.SheetRTI, "Course name")
-	_, first := b.find(xlsx.SheetSchedule, d.JobFunctions[0].Heading)
+	_, first := b.find(xlsx.SheetSchedule, jf.Title)
 	first-- // the first job function's header row names every table's columns
 	titles := map[string]string{
 		xlsx.SheetSchedule: "'Work Process Schedule'!$" + strconv.Itoa(first) + ":$" + strconv.Itoa(first),
@@ -192,9 +197,9 @@ func TestRowHeightsFitWrappedText(t *testing.T) {
 		}
 		return math.Ceil(float64(utf8.RuneCountInString(text)) * 4.5 / points)
 	}
-	c := d.RTI.Groups[1].Courses[0] // objectives of about 700 characters
-	_, r := b.find(xlsx.SheetRTI, c.Title)
-	n := minLines(xlsx.SheetRTI, c.Objectives[0], "D")
+	c := templatestest.Table(d, "RTI_Courses").Rows[5].Cells // objectives of about 700 characters
+	_, r := b.find(xlsx.SheetRTI, c[0].Text)
+	n := minLines(xlsx.SheetRTI, c[3].Items[0], "D")
 	if h, _ := b.GetRowHeight(xlsx.SheetRTI, r); n < 3 || h < n*9*1.16 {
 		t.Errorf("objectives row %d is %v pt high, its text needs %v lines", r, h, n)
 	}
@@ -204,9 +209,9 @@ func TestRowHeightsFitWrappedText(t *testing.T) {
 	}
 	// The title of job function 1 is merged over the letters' and
 	// competencies' columns.
-	jf := d.JobFunctions[0]
-	_, r = b.find(xlsx.SheetSchedule, jf.Heading)
-	n = minLines(xlsx.SheetSchedule, jf.Heading, "A", "B")
+	jf := templatestest.Table(d, "JF_1")
+	_, r = b.find(xlsx.SheetSchedule, jf.Title)
+	n = minLines(xlsx.SheetSchedule, jf.Title, "A", "B")
 	if h, _ := b.GetRowHeight(xlsx.SheetSchedule, r); n < 2 || h < n*9*1.16 {
 		t.Errorf("title row %d is %v pt high, its title needs %v lines", r, h, n)
 	}
@@ -245,7 +250,7 @@ func TestDocumentProperties(t *testing.T) {
 		t.Errorf("created %q, modified %q, want %q", p.Created, p.Modified, want)
 	}
 	var other bytes.Buffer
-	if err := xlsx.Render(&other, templatestest.Sample().Layout(), xlsx.Options{Created: created.AddDate(1, 0, 0)}); err != nil {
+	if err := xlsx.Render(&other, templatestest.Sample(), xlsx.Options{Created: created.AddDate(1, 0, 0)}); err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Equal(other.Bytes(), render(t, templatestest.Sample())) {
@@ -262,7 +267,7 @@ func TestProperties(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Title != "Work Process Schedule: Medical Coder" || p.Subject != d.Occupation ||
+	if p.Title != "Work Process Schedule: Medical Coder" || p.Subject != "Medical Records and Health Information Technicians/Medical Coders" ||
 		p.Keywords != "O*NET 29-2072.00, RAPIDS 1114HY" || p.Language != "en-US" {
 		t.Errorf("properties %+v", p)
 	}

@@ -18,10 +18,10 @@ import (
 var created = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
 // render renders d and fails the test on error.
-func render(t testing.TB, d *templates.Document) []byte {
+func render(t testing.TB, d *templates.Layout) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := xlsx.Render(&b, d.Layout(), xlsx.Options{Created: created}); err != nil {
+	if err := xlsx.Render(&b, d, xlsx.Options{Created: created}); err != nil {
 		t.Fatalf("Render: %v", err)
 	}
 	return b.Bytes()
@@ -45,7 +45,7 @@ type book struct {
 	rows map[string][][]string // sheet -> rows of cell values
 }
 
-func readBook(t *testing.T, d *templates.Document) *book {
+func readBook(t *testing.T, d *templates.Layout) *book {
 	t.Helper()
 	f := open(t, render(t, d))
 	b := &book{t: t, File: f, rows: map[string][][]string{}}
@@ -147,17 +147,19 @@ func TestTitleBlockAndHeaderFields(t *testing.T) {
 	d := templatestest.Sample()
 	b := readBook(t, d)
 	const s = xlsx.SheetSchedule
-	if got := b.value(s, 1, 1); got != d.Title {
-		t.Errorf("A1 = %q, want the title %q", got, d.Title)
+	if got, want := b.value(s, 1, 1), templatestest.Blocks[*templates.Heading](d)[0].Text; got != want {
+		t.Errorf("A1 = %q, want the title %q", got, want)
 	}
-	b.find(s, d.Occupation)
-	for label, code := range map[string]string{"O*NET Code": d.ONET, "RAPIDS Code": d.RAPIDS} {
+	b.find(s, templatestest.Blocks[*templates.Heading](d)[1].Text)    // the occupation
+	fields := templatestest.Blocks[*templates.FieldList](d)[1].Fields // the form's, after the codes
+	for _, label := range []string{"O*NET Code", "RAPIDS Code"} {
+		code := templatestest.Field(d, s, label).Value
 		_, row := b.find(s, code)
 		if _, r := b.find(s, label); r != row {
 			t.Errorf("%s %q is on row %d, its label on row %d", label, code, row, r)
 		}
 	}
-	for _, f := range d.Fields {
+	for _, f := range fields {
 		col, row := b.find(s, f.Label)
 		want := f.Value
 		if f.Kind == templates.FieldItems {
@@ -167,7 +169,7 @@ func TestTitleBlockAndHeaderFields(t *testing.T) {
 			t.Errorf("field %q = %q, want %q", f.Label, got, f.Value)
 		}
 	}
-	for _, f := range d.Fields {
+	for _, f := range fields {
 		for _, c := range f.Boxes {
 			if !strings.Contains(f.Value, templates.Box(c.Checked)+" "+c.Label) {
 				t.Errorf("field %q = %q lacks box %q", f.Label, f.Value, c.Label)
@@ -180,28 +182,30 @@ func TestJobFunctionTables(t *testing.T) {
 	d := templatestest.Sample()
 	b := readBook(t, d)
 	const s = xlsx.SheetSchedule
-	jfs := append(append([]templates.JobFunction(nil), d.JobFunctions...), d.Specialization.JobFunctions...)
-	b.find(s, "Type of Specialization: "+d.Specialization.Title)
+	jfs := templatestest.JobFunctions(d)
+	b.find(s, "Type of Specialization: Release of Information Specialist")
 	for _, jf := range jfs {
-		_, r := b.find(s, jf.Heading)
-		if got := b.value(s, 3, r); got != jf.Type {
-			t.Errorf("%s: type %q, want %q", jf.ID, got, jf.Type)
+		_, r := b.find(s, jf.Title)
+		typ := jf.TitleCells[2] // after the minimum and maximum hours
+		if got := b.value(s, 3, r); got != typ.Text {
+			t.Errorf("%s: type %q, want %q", jf.ID, got, typ.Text)
 		}
-		if got, want := b.number(s, 6, r), jf.MinHours.Float64(); got != want {
+		if got, want := b.number(s, 6, r), jf.TitleCells[0].Num.Float64(); got != want {
 			t.Errorf("%s: min hours %v, want %v", jf.ID, got, want)
 		}
-		if got, want := b.number(s, 7, r), jf.MaxHours.Float64(); got != want {
+		if got, want := b.number(s, 7, r), jf.TitleCells[1].Num.Float64(); got != want {
 			t.Errorf("%s: max hours %v, want %v", jf.ID, got, want)
 		}
 		notes := b.value(s, 8, r)
-		if strings.Contains(notes, "Custom") != jf.Custom || !strings.Contains(notes, jf.Level) {
-			t.Errorf("%s (custom %v, level %q): notes %q", jf.ID, jf.Custom, jf.Level, notes)
+		custom, level := strings.Contains(jf.Details, "(custom)"), jf.TitleKey.Shown[len(jf.TitleKey.Shown)-1]
+		if strings.Contains(notes, "Custom") != custom || !strings.Contains(notes, level) {
+			t.Errorf("%s (custom %v, level %q): notes %q", jf.ID, custom, level, notes)
 		}
 		// Each table has its own header row, above its title row.
 		if got := b.value(s, 2, r-1); got != "Competencies" {
 			t.Errorf("%s: row above the title is %q, want the column headings", jf.ID, got)
 		}
-		for i, c := range jf.Competencies {
+		for i, c := range jf.Rows {
 			row := r + 1 + i
 			mark := func(on bool) string {
 				if on {
@@ -209,20 +213,21 @@ func TestJobFunctionTables(t *testing.T) {
 				}
 				return ""
 			}
-			want := []string{c.Letter + ".", c.Text, c.Type, mark(c.RTI), mark(c.OJT)}
+			letter, custom := c.Cells[0].Prefix, c.Cells[1].Note != ""
+			want := []string{letter, c.Cells[0].Text, c.Cells[1].Text, mark(c.Cells[2].Checked), mark(c.Cells[3].Checked)}
 			for col, w := range want {
 				if got := b.value(s, col+1, row); got != w {
-					t.Errorf("%s.%s column %d = %q, want %q", jf.ID, c.Letter, col+1, got, w)
+					t.Errorf("%s %s column %d = %q, want %q", jf.ID, letter, col+1, got, w)
 				}
 			}
-			if got := b.value(s, 8, row); strings.Contains(strings.ToLower(got), "custom") != c.Custom {
-				t.Errorf("%s.%s (custom %v): notes %q", jf.ID, c.Letter, c.Custom, got)
+			if got := b.value(s, 8, row); strings.Contains(strings.ToLower(got), "custom") != custom {
+				t.Errorf("%s %s (custom %v): notes %q", jf.ID, letter, custom, got)
 			}
 		}
 	}
 	// The letters' column has no header: its values say what they are.
 	headings := []string{"", "Competencies", "Core or Optional", "RTI", "OJT", "Min hours", "Max hours", "Notes"}
-	_, r := b.find(s, jfs[0].Heading)
+	_, r := b.find(s, jfs[0].Title)
 	for i, h := range headings {
 		if got := b.value(s, i+1, r-1); got != h {
 			t.Errorf("column heading %d = %q, want %q", i+1, got, h)
@@ -234,31 +239,40 @@ func TestCourseTable(t *testing.T) {
 	d := templatestest.Sample()
 	b := readBook(t, d)
 	const s = xlsx.SheetRTI
-	for _, f := range append(d.RTI.Provider, d.RTI.Notes...) {
+	for _, f := range templatestest.Fields(d, s) {
 		col, row := b.find(s, f.Label)
 		if got := b.value(s, col+1, row); got != f.Value {
 			t.Errorf("%s = %q, want %q", f.Label, got, f.Value)
 		}
 	}
-	for _, g := range d.RTI.Groups {
-		_, gr := b.find(s, g.Label)
-		for _, c := range g.Courses {
-			_, r := b.find(s, c.Title)
-			if r <= gr {
-				t.Errorf("course %q (row %d) is not under its group %q (row %d)", c.Title, r, g.Label, gr)
-			}
-			if got := b.value(s, 2, r); got != c.Number {
-				t.Errorf("%s: number %q, want %q", c.Title, got, c.Number)
-			}
-			if got := b.number(s, 3, r); got != c.Hours.Float64() {
-				t.Errorf("%s: hours %v, want %v", c.Title, got, c.Hours.Float64())
-			}
-			if got, want := b.value(s, 4, r), strings.Join(c.Objectives, "\n"); got != want {
-				t.Errorf("%s: objectives %q, want %q", c.Title, got, want)
-			}
+	group, gr := "", 0
+	for _, c := range templatestest.Table(d, "RTI_Courses").Rows {
+		switch c.Kind {
+		case templates.RowGroup:
+			group = c.Cells[0].Text
+			_, gr = b.find(s, group)
+			continue
+		case templates.RowBody:
+		default:
+			continue
+		}
+		title := c.Cells[0].Text
+		_, r := b.find(s, title)
+		if r <= gr {
+			t.Errorf("course %q (row %d) is not under its group %q (row %d)", title, r, group, gr)
+		}
+		if got := b.value(s, 2, r); got != c.Cells[1].Text {
+			t.Errorf("%s: number %q, want %q", title, got, c.Cells[1].Text)
+		}
+		if got := b.number(s, 3, r); got != c.Cells[2].Num.Float64() {
+			t.Errorf("%s: hours %v, want %v", title, got, c.Cells[2].Num.Float64())
+		}
+		if got, want := b.value(s, 4, r), strings.Join(c.Cells[3].Items, "\n"); got != want {
+			t.Errorf("%s: objectives %q, want %q", title, got, want)
 		}
 	}
-	for _, l := range append(append(d.Signature.SponsorLines[:1:1], d.Signature.AgencyTitle), "Registration number") {
+	sig := templatestest.Signature(d)
+	for _, l := range append(append(sig.SponsorLines[:1:1], sig.AgencyTitle), "Registration number") {
 		b.find(s, l)
 	}
 }
@@ -266,7 +280,7 @@ func TestCourseTable(t *testing.T) {
 func TestCodesAreText(t *testing.T) {
 	d := templatestest.Sample()
 	b := readBook(t, d)
-	codes := map[string]string{d.ONET: xlsx.SheetSchedule, d.RAPIDS: xlsx.SheetSchedule, "0414": xlsx.SheetRTI, "HIT 101": xlsx.SheetRTI}
+	codes := map[string]string{"29-2072.00": xlsx.SheetSchedule, "1114HY": xlsx.SheetSchedule, "0414": xlsx.SheetRTI, "HIT 101": xlsx.SheetRTI}
 	for code, s := range codes {
 		col, row := b.find(s, code)
 		cell := name(col, row)
@@ -288,14 +302,14 @@ func TestCodesAreText(t *testing.T) {
 func TestHoursAreNumbersWithDecimals(t *testing.T) {
 	d := templatestest.Sample()
 	b := readBook(t, d)
-	c := d.RTI.Groups[0].Courses[1] // 12.5 hours
-	_, r := b.find(xlsx.SheetRTI, c.Title)
-	if got := b.number(xlsx.SheetRTI, 3, r); got != 12.5 || c.Hours.Float64() != 12.5 {
+	c := templatestest.Table(d, "RTI_Courses").Rows[2].Cells // 12.5 hours
+	_, r := b.find(xlsx.SheetRTI, c[0].Text)
+	if got := b.number(xlsx.SheetRTI, 3, r); got != 12.5 || c[2].Num.Float64() != 12.5 {
 		t.Errorf("course hours = %v, want 12.5", got)
 	}
-	jf := d.JobFunctions[0] // 1300.5 maximum hours
-	_, r = b.find(xlsx.SheetSchedule, jf.Heading)
-	if got := b.number(xlsx.SheetSchedule, 7, r); got != jf.MaxHours.Float64() || got != 1300.5 {
+	jf := templatestest.Table(d, "JF_1") // 1300.5 maximum hours
+	_, r = b.find(xlsx.SheetSchedule, jf.Title)
+	if got := b.number(xlsx.SheetSchedule, 7, r); got != jf.TitleCells[1].Num.Float64() || got != 1300.5 {
 		t.Errorf("max hours = %v, want 1300.5", got)
 	}
 }
@@ -309,15 +323,17 @@ type total struct {
 func TestTextIsNeverAFormula(t *testing.T) {
 	d := templatestest.Sample()
 	const title = "=SUM(A1:A9) is text, not a formula"
-	if d.RTI.Groups[0].Courses[1].Title != title {
+	courses := templatestest.Table(d, "RTI_Courses").Rows
+	if courses[2].Cells[0].Text != title {
 		t.Fatal("the sample no longer has a course titled like a formula")
 	}
 	texts := []string{"=1+1", "+1 is a competency", "-5 hours", "@mention", "=HYPERLINK(\"http://x\")"}
-	d.Fields[0].Value = texts[0]
-	d.JobFunctions[0].Competencies[0].Text = texts[1]
-	d.JobFunctions[0].Heading = texts[2]
-	d.RTI.Groups[0].Courses[0].Objectives = []string{texts[3]}
-	d.RTI.Groups[0].Courses[0].Number = texts[4]
+	templatestest.Field(d, "", "Job title").Value = texts[0]
+	jf := templatestest.Table(d, "JF_1")
+	jf.Rows[0].Cells[0].Text = texts[1]
+	jf.Title = texts[2]
+	courses[1].Cells[3].Items = []string{texts[3]}
+	courses[1].Cells[1].Text = texts[4]
 	b := readBook(t, d)
 	b.find(xlsx.SheetRTI, title)
 	for i, text := range texts {
@@ -334,7 +350,7 @@ func TestTextIsNeverAFormula(t *testing.T) {
 }
 
 func TestReproducible(t *testing.T) {
-	for _, d := range []func() *templates.Document{templatestest.Sample, func() *templates.Document { return templatestest.Large(20, 5) }} {
+	for _, d := range []func() *templates.Layout{templatestest.Sample, func() *templates.Layout { return templatestest.Large(20, 5) }} {
 		first := render(t, d())
 		for i := 0; i < 10; i++ {
 			if !bytes.Equal(render(t, d()), first) {
@@ -353,7 +369,7 @@ func TestConcurrentRenders(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			var b bytes.Buffer
-			if err := xlsx.Render(&b, templatestest.Sample().Layout(), xlsx.Options{Created: created}); err != nil {
+			if err := xlsx.Render(&b, templatestest.Sample(), xlsx.Options{Created: created}); err != nil {
 				errs <- err.Error()
 			} else if !bytes.Equal(b.Bytes(), want) {
 				errs <- "concurrent render differs"
@@ -374,7 +390,7 @@ func TestLarge(t *testing.T) {
 	d := templatestest.Large(300, 20)
 	b := readBook(t, d)
 	checkTotals(t, b, d)
-	_, last := b.find(xlsx.SheetSchedule, d.JobFunctions[299].Competencies[19].Text)
+	_, last := b.find(xlsx.SheetSchedule, templatestest.JobFunctions(d)[299].Rows[19].Cells[0].Text)
 	if last < 6000 {
 		t.Errorf("last competency on row %d, want at least 6,000 rows", last)
 	}
@@ -383,16 +399,7 @@ func TestLarge(t *testing.T) {
 // A layout the build never makes is an error, never a panic or a
 // half-written file.
 func TestInvalidDocumentsFail(t *testing.T) {
-	table := func(l *templates.Layout, id string) *templates.Table {
-		for _, p := range l.Parts {
-			for _, b := range p.Blocks {
-				if t, ok := b.(*templates.Table); ok && t.ID == id {
-					return t
-				}
-			}
-		}
-		panic("no table " + id)
-	}
+	table := templatestest.Table
 	tests := map[string]func(l *templates.Layout){
 		"no parts":             func(l *templates.Layout) { l.Parts = nil },
 		"unknown block":        func(l *templates.Layout) { l.Parts[0].Blocks = append(l.Parts[0].Blocks, nil) },
@@ -411,7 +418,7 @@ func TestInvalidDocumentsFail(t *testing.T) {
 	}
 	for name, mutate := range tests {
 		t.Run(name, func(t *testing.T) {
-			l := templatestest.Sample().Layout()
+			l := templatestest.Sample()
 			mutate(l)
 			var b bytes.Buffer
 			if err := xlsx.Render(&b, l, xlsx.Options{}); err == nil {
@@ -430,7 +437,7 @@ func TestInvalidDocumentsFail(t *testing.T) {
 }
 
 func TestEmptyDocument(t *testing.T) {
-	d := &templates.Document{Approach: templates.CompetencyBased}
+	d := templatestest.Empty()
 	b := readBook(t, d)
 	checkTotals(t, b, d)
 }
@@ -438,7 +445,7 @@ func TestEmptyDocument(t *testing.T) {
 func BenchmarkRenderSample(b *testing.B) {
 	d := templatestest.Sample()
 	for b.Loop() {
-		if err := xlsx.Render(&bytes.Buffer{}, d.Layout(), xlsx.Options{Created: created}); err != nil {
+		if err := xlsx.Render(&bytes.Buffer{}, d, xlsx.Options{Created: created}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -447,7 +454,7 @@ func BenchmarkRenderSample(b *testing.B) {
 func BenchmarkRenderLarge(b *testing.B) {
 	d := templatestest.Large(300, 20)
 	for b.Loop() {
-		if err := xlsx.Render(&bytes.Buffer{}, d.Layout(), xlsx.Options{Created: created}); err != nil {
+		if err := xlsx.Render(&bytes.Buffer{}, d, xlsx.Options{Created: created}); err != nil {
 			b.Fatal(err)
 		}
 	}
