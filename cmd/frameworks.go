@@ -3,7 +3,6 @@ package cmd
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"text/tabwriter"
@@ -13,6 +12,7 @@ import (
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/schema"
 	"github.com/wpsgen/wpsgen/framework/skeleton"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // FrameworksOptions are the flags of `wpsgen frameworks`.
@@ -137,13 +137,13 @@ func publishedSchemaLine(src []byte) []byte {
 
 // onetLineRE matches a framework's top-level onet line that carries no
 // comment yet; a line inside a block scalar is indented, so never matches.
-var onetLineRE = regexp.MustCompile(`(?m)^onet: *(["']?)(\d{2}-\d{4}\.\d{2})(["']?) *$`)
+var onetLineRE = lazy.Regexp(`(?m)^onet: *(["']?)(\d{2}-\d{4}\.\d{2})(["']?) *$`)
 
 // onetTitleComment writes the occupation's title (or, for a code the 2019
 // taxonomy replaced, its successors) as a comment on the onet line, as
 // `wpsgen init` does; every other byte stays as written.
 func onetTitleComment(src []byte) []byte {
-	loc := onetLineRE.FindSubmatchIndex(src)
+	loc := onetLineRE().FindSubmatchIndex(src)
 	if loc == nil {
 		return src
 	}

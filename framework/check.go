@@ -2,7 +2,8 @@ package framework
 
 import (
 	"fmt"
-	"regexp"
+
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // checker holds the file under check and collects the findings of the
@@ -51,9 +52,9 @@ func (c *checker) checkProgram(p *Program, fw *Resolved) *Schedule {
 }
 
 var (
-	slugRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	idRE     = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
-	letterRE = regexp.MustCompile(`^[A-Z]+$`)
+	slugRE   = lazy.Regexp(`^[a-z0-9][a-z0-9-]*$`)
+	idRE     = lazy.Regexp(`^[A-Za-z0-9][A-Za-z0-9-]*$`)
+	letterRE = lazy.Regexp(`^[A-Z]+$`)
 )
 
 func toUpper(r []rune) []rune {

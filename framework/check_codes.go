@@ -59,7 +59,7 @@ var ruleRAPIDSApproach = Rule{
 }
 
 func (c *checker) checkONETFormat(s String) {
-	if !s.Set || onetRE.MatchString(s.Value) {
+	if !s.Set || onetRE().MatchString(s.Value) {
 		return
 	}
 	hint := "NN-NNNN.NN, e.g. \"29-2072.00\""
@@ -72,14 +72,14 @@ func (c *checker) checkONETFormat(s String) {
 // checkONETUnknown reports a well-formed code that is in neither O*NET-SOC
 // list, with the closest codes by number and by title.
 func (c *checker) checkONETUnknown(s, title String) {
-	if !s.Set || !onetRE.MatchString(s.Value) || knownONET(s.Value) {
+	if !s.Set || !onetRE().MatchString(s.Value) || knownONET(s.Value) {
 		return
 	}
 	c.report(RuleONETUnknown, s.Pos, "O*NET code %s is in neither the 2019 O*NET-SOC taxonomy nor the 2010 one%s", s.Value, onetSuggestions(s.Value, title))
 }
 
 func (c *checker) checkONETLegacy(s String) {
-	if !s.Set || !onetRE.MatchString(s.Value) {
+	if !s.Set || !onetRE().MatchString(s.Value) {
 		return
 	}
 	if succ, ok := legacyONET(s.Value); ok {

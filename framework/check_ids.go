@@ -86,7 +86,7 @@ func (c *checker) checkDuplicates(ids []String, what, where string) {
 
 // checkSlug checks a framework or specialization id.
 func (c *checker) checkSlug(s String, what string) {
-	if s.Set && !slugRE.MatchString(s.Value) {
+	if s.Set && !slugRE().MatchString(s.Value) {
 		c.report(RuleBadID, s.Pos, "%s %q must use lowercase letters, digits and dashes (e.g. %q)", what, s.Value, slugify(s.Value))
 	}
 }
@@ -111,7 +111,7 @@ func slugify(s string) string {
 
 // checkJobFunctionID checks a job function id: letters, digits and dashes.
 func (c *checker) checkJobFunctionID(s String) bool {
-	if s.Set && !idRE.MatchString(s.Value) {
+	if s.Set && !idRE().MatchString(s.Value) {
 		c.report(RuleBadID, s.Pos, "job function id %q may only use letters, digits and dashes (e.g. \"1\", \"S1\", \"C1\")", s.Value)
 		return false
 	}
@@ -120,9 +120,9 @@ func (c *checker) checkJobFunctionID(s String) bool {
 
 // checkLetter checks a competency id: a letter sequence A..Z, AA, AB, ...
 func (c *checker) checkLetter(s String) bool {
-	if s.Set && !letterRE.MatchString(s.Value) {
+	if s.Set && !letterRE().MatchString(s.Value) {
 		hint := ""
-		if up := []rune(s.Value); len(up) > 0 && letterRE.MatchString(string(toUpper(up))) {
+		if up := []rune(s.Value); len(up) > 0 && letterRE().MatchString(string(toUpper(up))) {
 			hint = fmt.Sprintf(" (e.g. %q)", string(toUpper(up)))
 		}
 		c.report(RuleBadID, s.Pos, "competency id %q must be a capital letter sequence: A..Z, then AA, AB, ...%s", s.Value, hint)

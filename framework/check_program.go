@@ -263,7 +263,7 @@ func checkScheduleRefs(c *checker) {
 		c.report(RuleUnknownRef, occ.Specialization.Pos, "framework %s has no specialization %q%s", fw.ID.Value, occ.Specialization.Value, suggestIn(occ.Specialization.Value, specializationIDs(fw)))
 	}
 	for _, src := range p.JobFunctions {
-		if !src.ID.Set || !idRE.MatchString(src.ID.Value) || src.Custom.Value {
+		if !src.ID.Set || !idRE().MatchString(src.ID.Value) || src.Custom.Value {
 			continue
 		}
 		def, spec := fw.JobFunction(src.ID.Value)
@@ -280,7 +280,7 @@ func checkScheduleRefs(c *checker) {
 			continue
 		}
 		for _, cs := range item.Src.Competencies {
-			if cs.ID.Set && letterRE.MatchString(cs.ID.Value) && !cs.Custom.Value && competencyByID(item.Def, cs.ID.Value) == nil {
+			if cs.ID.Set && letterRE().MatchString(cs.ID.Value) && !cs.Custom.Value && competencyByID(item.Def, cs.ID.Value) == nil {
 				c.report(RuleUnknownRef, cs.ID.Pos, "job function %s of the framework has no competency %q%s; for an addition of your own, add custom: true",
 					item.Src.ID.Value, cs.ID.Value, suggestIn(cs.ID.Value, competencyIDs(item.Def)))
 			}

@@ -2,14 +2,14 @@ package framework
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework/onet"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
-var onetRE = regexp.MustCompile(`^\d{2}-\d{4}\.\d{2}$`)
+var onetRE = lazy.Regexp(`^\d{2}-\d{4}\.\d{2}$`)
 
 // NormalizeONET suggests the NN-NNNN.NN form of a mistyped O*NET-SOC code
 // ("29.2071.00", "33-2011-02", "292071"), or "" when the digits do not fit.
@@ -33,12 +33,12 @@ func NormalizeONET(s string) string {
 
 // rapidsRE: a 4-digit base, an optional letter variant (S, S-R), an optional
 // approach suffix (CB, HY) and an optional version (V1, " V3").
-var rapidsRE = regexp.MustCompile(`^(\d{4})([A-Z](?:-[A-Z])?)??(CB|HY)?( ?V\d+)?$`)
+var rapidsRE = lazy.Regexp(`^(\d{4})([A-Z](?:-[A-Z])?)??(CB|HY)?( ?V\d+)?$`)
 
 // RAPIDSSuffix returns the approach suffix of a well-formed RAPIDS code
 // ("CB", "HY" or "") and whether the code is well-formed.
 func RAPIDSSuffix(code string) (string, bool) {
-	m := rapidsRE.FindStringSubmatch(code)
+	m := rapidsRE().FindStringSubmatch(code)
 	if m == nil {
 		return "", false
 	}

@@ -303,9 +303,16 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fiel
 	if len(items) < f.min {
 		d.schemaf(n, "%s must list at least %d item(s), found an empty list", name, f.min)
 	}
+	if len(items) == 0 {
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0)) // written, though empty: not nil
+		return
+	}
 	// Items are decoded in place: appending a decoded copy would allocate
-	// on every item.
-	s := reflect.MakeSlice(v.Type(), len(items), len(items))
+	// on every item. The field itself is grown and shortened (reflect's
+	// MakeSlice and Slice would each put a slice header on the heap).
+	v.SetZero()
+	v.Grow(len(items))
+	v.SetLen(len(items))
 	count := 0
 	for _, item := range items {
 		if isNull(d.resolve(item)) {
@@ -314,13 +321,14 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fiel
 			d.schemaf(item, "%s has an empty item; fill it in or remove the dash", name)
 			continue
 		}
-		d.decodeValue(item, s.Index(count), name+" item", f)
+		d.decodeValue(item, v.Index(count), name+" item", f)
 		if d.bombed {
+			v.SetZero()
 			return
 		}
 		count++
 	}
-	v.Set(s.Slice(0, count))
+	v.SetLen(count)
 }
 
 // decodeStruct decodes a mapping into a model struct using its tags.

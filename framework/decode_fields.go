@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -62,25 +63,26 @@ type fieldMeta struct {
 	email bool     // format:"email"
 }
 
-var fieldCache = map[reflect.Type]*fieldIndex{}
-
-func init() {
-	// Index every model struct once, up front, so decoding is read-only and
-	// safe to run from many goroutines.
+// fieldCache indexes every model struct once, on first use (commands that
+// read no file never pay for it), so decoding is read-only and safe to run
+// from many goroutines.
+var fieldCache = sync.OnceValue(func() map[reflect.Type]*fieldIndex {
+	cache := map[reflect.Type]*fieldIndex{}
 	for _, v := range []any{Framework{}, Program{}} {
-		indexType(reflect.TypeOf(v))
+		indexType(cache, reflect.TypeOf(v))
 	}
-}
+	return cache
+})
 
-func indexType(t reflect.Type) {
+func indexType(cache map[reflect.Type]*fieldIndex, t reflect.Type) {
 	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 		t = t.Elem()
 	}
-	if t.Kind() != reflect.Struct || fieldCache[t] != nil || t == typString || t == typNumber || t == typBool || t == typRange || t == typMeta {
+	if t.Kind() != reflect.Struct || cache[t] != nil || t == typString || t == typNumber || t == typBool || t == typRange || t == typMeta {
 		return
 	}
 	fi := &fieldIndex{byKey: map[string]int{}, meta: -1, fields: make([]fieldMeta, t.NumField())}
-	fieldCache[t] = fi
+	cache[t] = fi
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if f.Type == typMeta {
@@ -111,12 +113,12 @@ func indexType(t reflect.Type) {
 		if f.Tag.Get("req") == "true" {
 			fi.required = append(fi.required, key)
 		}
-		indexType(f.Type)
+		indexType(cache, f.Type)
 	}
 }
 
 func modelFields(t reflect.Type) *fieldIndex {
-	fi := fieldCache[t]
+	fi := fieldCache()[t]
 	if fi == nil {
 		panic("framework: model type not indexed: " + t.String())
 	}

@@ -3,13 +3,13 @@ package framework
 import (
 	"errors"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 	"gopkg.in/yaml.v3"
 )
 
@@ -49,8 +49,8 @@ func (d *decoder) plainTag(n *yaml.Node, name string) bool {
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 var (
-	dateRE  = regexp.MustCompile(DatePattern)
-	emailRE = regexp.MustCompile(EmailPattern)
+	dateRE  = lazy.Regexp(DatePattern)
+	emailRE = lazy.Regexp(EmailPattern)
 )
 
 func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f *fieldMeta) {
@@ -67,11 +67,11 @@ func (d *decoder) decodeString(n *yaml.Node, s *String, name string, f *fieldMet
 	if f.enum != nil && !slices.Contains(f.enum, n.Value) {
 		d.schemaf(n, "%s must be one of %s, found %q%s", name, strings.Join(f.enum, ", "), shown(n.Value), didYouMean(n.Value, f.enum))
 	}
-	if f.email && !emailRE.MatchString(n.Value) {
+	if f.email && !emailRE().MatchString(n.Value) {
 		d.schemaf(n, "%s must be an email address like name@example.org, found %q", name, shown(n.Value))
 	}
 	if f.date {
-		if !dateRE.MatchString(n.Value) {
+		if !dateRE().MatchString(n.Value) {
 			d.schemaf(n, "%s must be a date written YYYY-MM-DD (or YYYY-MM), found %q", name, shown(n.Value))
 		} else if !realDate(n.Value) {
 			d.schemaf(n, "%s %s is not a day of the calendar", name, n.Value)

@@ -44,7 +44,7 @@ func walkKeys(t reflect.Type, prefix string, keys *[]Key) {
 		for elem.Kind() == reflect.Pointer || elem.Kind() == reflect.Slice {
 			elem = elem.Elem()
 		}
-		if elem.Kind() == reflect.Struct && fieldCache[elem] != nil && elem != t { // an item's items are items: listed once
+		if elem.Kind() == reflect.Struct && fieldCache()[elem] != nil && elem != t { // an item's items are items: listed once
 			walkKeys(elem, k.Path+".", keys)
 		}
 	}

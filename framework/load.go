@@ -1,6 +1,7 @@
 package framework
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -154,8 +155,14 @@ func readFile(path string) ([]byte, error) {
 	if err := regular(st); err != nil {
 		return nil, err
 	}
-	// Read one byte past the limit so Parse can report the size.
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	// Read one byte past the limit so Parse can report the size. The
+	// buffer starts at the file's size (io.ReadAll would start at 512 bytes
+	// and grow, copying, through a read per step): one read for the bytes,
+	// one to see the end.
+	var b bytes.Buffer
+	b.Grow(int(min(max(st.Size(), 0), MaxFileSize)) + bytes.MinRead)
+	_, err = b.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	return b.Bytes(), err
 }
 
 // regular refuses everything but a regular file, naming what it is.

@@ -50,3 +50,36 @@ func TestEmailFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeLists: a list is decoded in place, in order, without its empty
+// items; an empty list is written (not nil, unlike a missing key: merge
+// tells them apart).
+func TestDecodeLists(t *testing.T) {
+	cases := []struct {
+		yaml string
+		want []string // nil: the key is missing
+	}{
+		{"kind: framework\n", nil},
+		{"kind: framework\napproaches: []\n", []string{}},
+		{"kind: framework\napproaches: [hybrid, time-based]\n", []string{"hybrid", "time-based"}},
+		{"kind: framework\napproaches:\n  - hybrid\n  -\n  - time-based\n", []string{"hybrid", "time-based"}},
+		{"kind: framework\napproaches:\n  -\n", []string{}},
+		{"kind: framework\napproaches: hybrid\n", []string{"hybrid"}}, // reported, read as a list of one
+	}
+	for _, c := range cases {
+		fw := Parse("f.yaml", []byte(c.yaml)).Framework
+		if fw == nil {
+			t.Fatalf("%q: no framework", c.yaml)
+		}
+		got := fw.Approaches
+		if (got == nil) != (c.want == nil) || len(got) != len(c.want) {
+			t.Errorf("%q: approaches = %#v, want %#v", c.yaml, got, c.want)
+			continue
+		}
+		for i, a := range got {
+			if a.Value != c.want[i] {
+				t.Errorf("%q: approaches[%d] = %q, want %q", c.yaml, i, a.Value, c.want[i])
+			}
+		}
+	}
+}

@@ -6,13 +6,14 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // MaxFileSize is the largest file wpsgen reads. Real programs are a few
@@ -172,8 +173,8 @@ func (d *decoder) kind(root *yaml.Node) string {
 }
 
 var (
-	yamlLineRE   = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	yamlAnchorRE = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+	yamlLineRE   = lazy.Regexp(`^yaml: line (\d+): (.*)$`)
+	yamlAnchorRE = lazy.Regexp(`^yaml: unknown anchor '(.*)' referenced$`)
 )
 
 // parserProblems are the errors of yaml.v3's parser (the others come from
@@ -202,14 +203,14 @@ var blockProblems = map[string]bool{
 // yamlError turns a yaml.v3 error into a position and a readable message.
 func yamlError(data []byte, err error) (line, col int, msg string) {
 	raw := err.Error()
-	if m := yamlAnchorRE.FindStringSubmatch(raw); m != nil {
+	if m := yamlAnchorRE().FindStringSubmatch(raw); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			line, col = lineCol(data, i)
 			return line, col, fmt.Sprintf("invalid YAML: the alias *%s names no anchor &%s defined before it", shown(m[1]), shown(m[1]))
 		}
 	}
 	line, problem := 1, strings.TrimPrefix(raw, "yaml: ")
-	if m := yamlLineRE.FindStringSubmatch(raw); m != nil {
+	if m := yamlLineRE().FindStringSubmatch(raw); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		problem = m[2]
 		if parserProblems[problem] {

@@ -57,7 +57,7 @@ func (c *checker) joinSchedule() *Schedule {
 		s.Specialization = fw.Specialization(occ.Specialization.Value)
 	}
 	for _, src := range p.JobFunctions {
-		if !src.ID.Set || !idRE.MatchString(src.ID.Value) {
+		if !src.ID.Set || !idRE().MatchString(src.ID.Value) {
 			continue
 		}
 		item := &ScheduledJobFunction{Src: src, Custom: src.Custom.Value}
@@ -107,7 +107,7 @@ func frameworkJobFunctionIDs(fw *Resolved, spec *Specialization) []string {
 func scheduleCompetencies(item *ScheduledJobFunction) []*ScheduledCompetency {
 	var out []*ScheduledCompetency
 	for _, cs := range item.Src.Competencies {
-		if !cs.ID.Set || !letterRE.MatchString(cs.ID.Value) {
+		if !cs.ID.Set || !letterRE().MatchString(cs.ID.Value) {
 			continue
 		}
 		sc := &ScheduledCompetency{Src: cs, Custom: item.Custom || cs.Custom.Value}

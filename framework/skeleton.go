@@ -16,7 +16,7 @@ func LegacyONET(code string) (string, bool) {
 // RAPIDSParts splits a well-formed RAPIDS code into its base (the digits
 // and any letter variant) and its approach suffix ("CB", "HY" or "").
 func RAPIDSParts(code string) (base, suffix string, ok bool) {
-	m := rapidsRE.FindStringSubmatch(code)
+	m := rapidsRE().FindStringSubmatch(code)
 	if m == nil {
 		return "", "", false
 	}

@@ -2,12 +2,12 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // Note is something import did that the person should know (an id it
@@ -86,9 +86,9 @@ func (b *builder) cell(row Row, r role) string {
 func (b *builder) pos(row Row, r role) framework.Pos { return b.t.Pos(row.Num, max(0, b.h.cols[r])) }
 
 var (
-	jfIDPattern  = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
-	lettersOnly  = regexp.MustCompile(`^[A-Z]+$`)
-	digitsOnly   = regexp.MustCompile(`^[0-9]+$`)
+	jfIDPattern  = lazy.Regexp(`^[A-Za-z0-9-]+$`)
+	lettersOnly  = lazy.Regexp(`^[A-Z]+$`)
+	digitsOnly   = lazy.Regexp(`^[0-9]+$`)
 	jfIDTrimmers = "."
 )
 
@@ -102,7 +102,7 @@ func (b *builder) build() {
 		title := b.cell(row, roleJFTitle)
 		switch {
 		case id != "":
-			if !jfIDPattern.MatchString(id) {
+			if !jfIDPattern().MatchString(id) {
 				b.errorAt(b.pos(row, roleJFID), "job function id %q may only use letters, digits and dashes (e.g. \"1\", \"S1\")", id)
 				cur = nil
 				continue
@@ -245,9 +245,9 @@ func competencyID(id, jfID string) (cid string, numbered, ok bool) {
 		id = id[i+1:]
 	}
 	switch {
-	case lettersOnly.MatchString(id):
+	case lettersOnly().MatchString(id):
 		return id, false, true
-	case digitsOnly.MatchString(id):
+	case digitsOnly().MatchString(id):
 		n, err := strconv.Atoi(id)
 		if err != nil || n < 1 || n > 18_278 { // ZZZ
 			return "", false, false
@@ -309,7 +309,7 @@ func (b *builder) delivery(row Row) []string {
 	return out
 }
 
-var deliverySplit = regexp.MustCompile(`\s*(?:[,/&+;|]|\band\b|\bor\b)\s*`)
+var deliverySplit = lazy.Regexp(`\s*(?:[,/&+;|]|\band\b|\bor\b)\s*`)
 
 // parseDelivery reads "RTI", "OJT", "RTI and OJT", "RTI/OJT", "both", ...
 func parseDelivery(v string) ([]string, bool) {
@@ -318,7 +318,7 @@ func parseDelivery(v string) ([]string, bool) {
 		return []string{framework.RTI, framework.OJT}, true
 	}
 	var out []string
-	for _, part := range deliverySplit.Split(v, -1) {
+	for _, part := range deliverySplit().Split(v, -1) {
 		switch strings.Trim(part, ". ") {
 		case "":
 		case "rti", "ri", "related instruction", "related technical instruction", "classroom", "instruction":

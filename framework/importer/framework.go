@@ -4,12 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // Options are what a table does not say: the framework's identity.
@@ -183,13 +183,13 @@ func span(ids []string) string {
 	return ids[0] + " to " + ids[len(ids)-1]
 }
 
-var slugJunk = regexp.MustCompile(`[^a-z0-9]+`)
+var slugJunk = lazy.Regexp(`[^a-z0-9]+`)
 
 // DefaultID makes a framework id of a table's file name:
 // "Pharmacy Technician v2.xlsx" -> "pharmacy-technician-v2".
 func DefaultID(name string) string {
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	return strings.Trim(slugJunk.ReplaceAllString(strings.ToLower(base), "-"), "-")
+	return strings.Trim(slugJunk().ReplaceAllString(strings.ToLower(base), "-"), "-")
 }
 
 // source names the table for the file's opening comment.

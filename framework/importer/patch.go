@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // ProgramPatch edits a program file's YAML the way a person would: the
@@ -55,14 +55,14 @@ func (p *ProgramPatch) Bytes() ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return flowCommaQuirk.ReplaceAll(b.Bytes(), []byte("$1$2$3")), nil
+	return flowCommaQuirk().ReplaceAll(b.Bytes(), []byte("$1$2$3")), nil
 }
 
 // flowCommaQuirk matches a line that is a flow mapping or list (after "- "
 // or "key: ") ending in ",}" or ",]": yaml.v3 writes that trailing comma
 // when a comment follows the flow collection (- {id: C} then # a comment
 // gives - {id: C,}). The comma is valid YAML but no person writes it.
-var flowCommaQuirk = regexp.MustCompile(`(?m)^(\s*(?:- |[A-Za-z_][A-Za-z0-9_]*: )[{\[].*),([}\]])( #.*)?$`)
+var flowCommaQuirk = lazy.Regexp(`(?m)^(\s*(?:- |[A-Za-z_][A-Za-z0-9_]*: )[{\[].*),([}\]])( #.*)?$`)
 
 // value returns the value of key in mapping m, or nil.
 func value(m *yaml.Node, key string) *yaml.Node {

@@ -8,6 +8,7 @@ import (
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/framework/workbook"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // readAppendix applies the Appendix A sheet's edits: the ratio, the
@@ -152,8 +153,8 @@ func (w *workbookReader) warn(sheet string, row, col int, format string, args ..
 }
 
 var (
-	ratioColon = regexp.MustCompile(`(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)`)
-	ratioWords = regexp.MustCompile(`(?i)(\d+(?:\.\d+)?)\s*apprentices?\s*(?:to|per|for)\s*(\d+(?:\.\d+)?)\s*journey\s*(?:workers?|persons?|men|level)`)
+	ratioColon = lazy.Regexp(`(\d+(?:\.\d+)?)\s*:\s*(\d+(?:\.\d+)?)`)
+	ratioWords = lazy.Regexp(`(?i)(\d+(?:\.\d+)?)\s*apprentices?\s*(?:to|per|for)\s*(\d+(?:\.\d+)?)\s*journey\s*(?:workers?|persons?|men|level)`)
 )
 
 // readRatio reads "1 Apprentice to 1 Journeyworker (1:1)": the words or
@@ -163,7 +164,7 @@ func (w *workbookReader) readRatio(sheet string, row int, v string, shown []stri
 		return
 	}
 	var pairs [][2]string
-	for _, re := range []*regexp.Regexp{ratioWords, ratioColon} {
+	for _, re := range []*regexp.Regexp{ratioWords(), ratioColon()} {
 		if m := re.FindStringSubmatch(v); m != nil {
 			pairs = append(pairs, [2]string{m[1], m[2]})
 		}
@@ -192,7 +193,7 @@ func (w *workbookReader) readRatio(sheet string, row int, v string, shown []stri
 	w.note(sheet, row, 1, "ratio %s:%s", got[0], got[1])
 }
 
-var probationRE = regexp.MustCompile(`(?i)(\d[\d,]*(?:\.\d+)?)\s*(hours?|weeks?|months?)\b`)
+var probationRE = lazy.Regexp(`(?i)(\d[\d,]*(?:\.\d+)?)\s*(hours?|weeks?|months?)\b`)
 
 // readProbation reads "The first 500 hours of OJL.", "12 weeks.", "3
 // months.": one number and its unit.
@@ -200,7 +201,7 @@ func (w *workbookReader) readProbation(sheet string, row int, v, shown string) {
 	if oneLine(v) == oneLine(shown) {
 		return
 	}
-	m := probationRE.FindStringSubmatch(v)
+	m := probationRE().FindStringSubmatch(v)
 	if m == nil {
 		w.errorAt(sheet, row, 1, "%q states no probation; write its length, such as \"The first 500 hours of OJL\", \"12 weeks\" or \"3 months\"", v)
 		return

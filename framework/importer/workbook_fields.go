@@ -7,6 +7,7 @@ import (
 
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/framework/workbook"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // fieldReader reads an edited header field that shows several program
@@ -29,13 +30,13 @@ func (w *workbookReader) fieldReaders() map[string]fieldReader {
 }
 
 // registration is the sponsor field's " (registration NUMBER)".
-var registration = regexp.MustCompile(`(?i)^(.*?)\s*\(\s*registration(?:\s+(?:no\.?|number|#))?\s*:?\s*([^()]*?)\s*\)$`)
+var registration = lazy.Regexp(`(?i)^(.*?)\s*\(\s*registration(?:\s+(?:no\.?|number|#))?\s*:?\s*([^()]*?)\s*\)$`)
 
 // readSponsor reads "Name (registration NUMBER)": without the
 // parenthesis, the cell is the name and the program has no number.
 func (w *workbookReader) readSponsor(sheet string, row, col int, v string, _ []string) {
 	name, number := oneLine(v), ""
-	if m := registration.FindStringSubmatch(name); m != nil {
+	if m := registration().FindStringSubmatch(name); m != nil {
 		name, number = m[1], m[2]
 	}
 	if name == "" {
@@ -169,11 +170,11 @@ func (w *workbookReader) readApproach(sheet string, row, col int, v string, _ []
 
 var (
 	termNumber = `(\d[\d,]*(?:\.\d+)?)`
-	termRange  = regexp.MustCompile(`(?i)` + termNumber + `\s*(?:to|–|—|-)\s*` + termNumber + `\s*hours?`)
-	termUnits  = map[string]*regexp.Regexp{
-		"hours":  regexp.MustCompile(`(?i)` + termNumber + `\s*hours?\b`),
-		"months": regexp.MustCompile(`(?i)` + termNumber + `\s*months?\b`),
-		"years":  regexp.MustCompile(`(?i)` + termNumber + `\s*years?\b`),
+	termRange  = lazy.Regexp(`(?i)` + termNumber + `\s*(?:to|–|—|-)\s*` + termNumber + `\s*hours?`)
+	termUnits  = map[string]func() *regexp.Regexp{
+		"hours":  lazy.Regexp(`(?i)` + termNumber + `\s*hours?\b`),
+		"months": lazy.Regexp(`(?i)` + termNumber + `\s*months?\b`),
+		"years":  lazy.Regexp(`(?i)` + termNumber + `\s*years?\b`),
 	}
 )
 
@@ -190,12 +191,12 @@ func (w *workbookReader) readTerm(sheet string, row, col int, v string, _ []stri
 		}
 		return &d
 	}
-	if m := termRange.FindStringSubmatchIndex(rest); m != nil {
+	if m := termRange().FindStringSubmatchIndex(rest); m != nil {
 		values["min_hours"], values["max_hours"] = parse(rest[m[2]:m[3]]), parse(rest[m[4]:m[5]])
 		rest = rest[:m[0]] + rest[m[1]:]
 	}
 	for _, key := range []string{"hours", "months", "years"} {
-		if m := termUnits[key].FindStringSubmatch(rest); m != nil {
+		if m := termUnits[key]().FindStringSubmatch(rest); m != nil {
 			values[key] = parse(m[1])
 		}
 	}

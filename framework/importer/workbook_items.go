@@ -1,11 +1,11 @@
 package importer
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/workbook"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // hoursNames are the hours keys a job function's title row shows, by the
@@ -48,7 +48,7 @@ func (w *workbookReader) coreOrOptional(sheet string, row int, raw string) (stri
 
 // jobFunctionTitle matches a title cell's "JOB FUNCTION 1: " before the
 // title.
-var jobFunctionTitle = regexp.MustCompile(`(?i)^\s*job\s+function\s+([^:\s]*)\s*:\s*`)
+var jobFunctionTitle = lazy.Regexp(`(?i)^\s*job\s+function\s+([^:\s]*)\s*:\s*`)
 
 // readJobFunctionTexts reads a job function's title and its Core or
 // Optional cell. A custom job function's are the program's to change; a
@@ -86,7 +86,7 @@ func (w *workbookReader) readJobFunctionTexts(sheet string, rows []Row, i, keyCo
 	}
 	cell := oneLine(row.Cell(workbook.ColLetter - 1))
 	title := cell
-	if m := jobFunctionTitle.FindStringSubmatch(cell); m != nil {
+	if m := jobFunctionTitle().FindStringSubmatch(cell); m != nil {
 		if m[1] != jf {
 			w.errorAt(sheet, row.Num, workbook.ColLetter, "the title row of job function %s says JOB FUNCTION %s: a job function's id cannot be changed in the workbook; set it back to JOB FUNCTION %s", jf, m[1], jf)
 			return

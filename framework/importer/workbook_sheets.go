@@ -167,7 +167,7 @@ func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used ma
 			}
 		}
 		w.note(sheet, row.Num, workbook.ColLetter, "the added competency has no letter: it is %s.%s", jf, letter)
-	} else if !lettersOnly.MatchString(letter) {
+	} else if !lettersOnly().MatchString(letter) {
 		w.errorAt(sheet, row.Num, workbook.ColLetter, "%q is not a competency letter (A..Z, AA, AB, ...)", row.Cell(workbook.ColLetter-1))
 		return
 	} else if taken(letter) {

@@ -49,7 +49,7 @@ func digitsOnly(q string) string {
 
 func searchCode(digits string) []Match {
 	var ms []Match
-	for _, o := range get().current {
+	for _, o := range taxonomy2019 {
 		if strings.HasPrefix(digitsOnly(o.Code), digits) {
 			ms = append(ms, Match{o, len(digits)})
 		}
@@ -117,7 +117,7 @@ func searchWords(query string) []Match {
 			prev = at
 		}
 		if score > 0 {
-			found = append(found, scored{Match{l.current[i], score}, adjacent, l.length[i]})
+			found = append(found, scored{Match{taxonomy2019[i], score}, adjacent, l.length[i]})
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool {
@@ -210,9 +210,8 @@ func Closest(code string, n int) []Occupation {
 		o                  Occupation
 		edits, prefix, gap int
 	}
-	l := get()
-	cs := make([]cand, 0, len(l.current))
-	for _, o := range l.current {
+	cs := make([]cand, 0, len(taxonomy2019))
+	for _, o := range taxonomy2019 {
 		od := digitsOnly(o.Code)
 		if od == d {
 			continue
@@ -292,7 +291,7 @@ func editDistance(a, b string) int {
 // a tab and its title, the way shell completion shows a description.
 func Complete(prefix string) []string {
 	var out []string
-	for _, o := range get().current {
+	for _, o := range taxonomy2019 {
 		if strings.HasPrefix(o.Code, prefix) {
 			out = append(out, o.Code+"\t"+o.Title)
 		}

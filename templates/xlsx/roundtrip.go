@@ -56,12 +56,20 @@ func (s *sheet) keyColumn() int {
 	return workbook.ColHours + 2
 }
 
-// writeRoundTrip adds the very hidden sheet: the program's YAML and what
-// each keyed row showed.
-func writeRoundTrip(f *excelize.File, sheets []*sheet, source []byte) error {
+// newRoundTripSheet adds the very hidden sheet, empty. It is hidden before
+// any sheet is streamed: excelize's SetSheetVisible reads every worksheet,
+// and a streamed one would be parsed back from its XML and written again
+// at save, the larger part of a small workbook's cost.
+func newRoundTripSheet(f *excelize.File) error {
 	if _, err := f.NewSheet(SheetRoundTrip); err != nil {
 		return err
 	}
+	return f.SetSheetVisible(SheetRoundTrip, false, true)
+}
+
+// writeRoundTrip streams the very hidden sheet's rows: the program's YAML
+// and what each keyed row showed.
+func writeRoundTrip(f *excelize.File, sheets []*sheet, source []byte) error {
 	sw, err := f.NewStreamWriter(SheetRoundTrip)
 	if err != nil {
 		return err
@@ -104,10 +112,7 @@ func writeRoundTrip(f *excelize.File, sheets []*sheet, source []byte) error {
 			}
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.SetSheetVisible(SheetRoundTrip, false, true)
+	return sw.Flush()
 }
 
 // pieces splits text into cells of at most sourcePiece characters, at

@@ -1,11 +1,20 @@
 package xlsx_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/wpsgen/wpsgen/framework/workbook"
 	"github.com/wpsgen/wpsgen/templates"
 	"github.com/wpsgen/wpsgen/templates/templatestest"
+	"github.com/wpsgen/wpsgen/templates/xlsx"
 )
 
 // TestRoundTripContract: the columns and the mark import reads are the
@@ -52,5 +61,63 @@ func TestRoundTripContract(t *testing.T) {
 	}
 	if templates.CheckMark != workbook.Mark {
 		t.Errorf("the mark is %q here and %q in package workbook", templates.CheckMark, workbook.Mark)
+	}
+}
+
+// TestRoundTripSheetVeryHidden: with the program's YAML, the workbook has
+// the round trip sheet last, very hidden (no reader's menu shows it), and
+// every other sheet visible, as workbook.xml says and as openpyxl reads it.
+func TestRoundTripSheetVeryHidden(t *testing.T) {
+	d := templatestest.Sample()
+	source := []byte("program: sample\n")
+	var out bytes.Buffer
+	if err := xlsx.Render(&out, d, xlsx.Options{Created: created, Source: source}); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open("xl/workbook.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	var wb struct {
+		Sheets []struct {
+			Name  string `xml:"name,attr"`
+			State string `xml:"state,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := xml.NewDecoder(rc).Decode(&wb); err != nil {
+		t.Fatal(err)
+	}
+	var states []string
+	for _, s := range wb.Sheets {
+		states = append(states, s.Name+"="+s.State)
+	}
+	want := []string{xlsx.SheetSchedule + "=", xlsx.SheetRTI + "=", workbook.SheetRoundTrip + "=veryHidden"}
+	if !slices.Equal(states, want) {
+		t.Errorf("sheets and states in workbook.xml: %q, want %q", states, want)
+	}
+	if v, err := open(t, out.Bytes()).GetCellValue(workbook.SheetRoundTrip, "B2"); err != nil || v != string(source) {
+		t.Errorf("the round trip sheet's YAML cell holds %q (%v), want %q", v, err, source)
+	}
+
+	py := templatestest.Python(t)
+	path := filepath.Join(t.TempDir(), "sample.xlsx")
+	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := exec.Command(py, "-c", `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(" ".join(ws.title + "=" + ws.sheet_state for ws in wb.worksheets))`, path).Output()
+	if err != nil {
+		t.Fatalf("openpyxl: %v", err)
+	}
+	wantPy := xlsx.SheetSchedule + "=visible " + xlsx.SheetRTI + "=visible " + workbook.SheetRoundTrip + "=veryHidden"
+	if strings.TrimSpace(string(got)) != wantPy {
+		t.Errorf("openpyxl reads the sheets as %q, want %q", strings.TrimSpace(string(got)), wantPy)
 	}
 }

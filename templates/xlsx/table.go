@@ -2,13 +2,13 @@ package xlsx
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/framework/workbook"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 	"github.com/wpsgen/wpsgen/templates"
 )
 
@@ -144,7 +144,7 @@ func (b *book) totalUnder(s *sheet, t *templates.Table, m mapping, r templates.R
 // underscores, not starting with a digit, and not a cell reference (A1 or
 // R1C1), which Excel would read instead.
 func nameable(id string) bool {
-	if !validName.MatchString(id) || cellLike.MatchString(id) || len(id) > 255 {
+	if !validName().MatchString(id) || cellLike().MatchString(id) || len(id) > 255 {
 		return false
 	}
 	_, _, err := excelize.CellNameToCoordinates(id)
@@ -152,8 +152,8 @@ func nameable(id string) bool {
 }
 
 var (
-	validName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	cellLike  = regexp.MustCompile(`^(?i)(r[0-9]*c?[0-9]*|c[0-9]*|[a-z]{1,3}[0-9]+)$`)
+	validName = lazy.Regexp(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	cellLike  = lazy.Regexp(`^(?i)(r[0-9]*c?[0-9]*|c[0-9]*|[a-z]{1,3}[0-9]+)$`)
 )
 
 // maxFrozen is the most rows a sheet freezes above its first header row:

@@ -158,6 +158,11 @@ func write(w io.Writer, f *excelize.File, l *templates.Layout, sheets []*sheet, 
 			return err
 		}
 	}
+	if opts.Source != nil {
+		if err := newRoundTripSheet(f); err != nil {
+			return err
+		}
+	}
 	for _, s := range sheets {
 		s.roundTrip = opts.Source != nil
 		if err := s.write(f, styles); err != nil {
