@@ -129,8 +129,9 @@ func expectedTexts(d *templates.Document) []string {
 func TestReadersFindEveryText(t *testing.T) {
 	requireTools(t)
 	for name, d := range map[string]*templates.Document{
-		"sample": templatestest.Sample(),
-		"large":  templatestest.Large(40, 12),
+		"sample":     templatestest.Sample(),
+		"large":      templatestest.Large(40, 12),
+		"full-faces": fullFacesDocument(),
 	} {
 		t.Run(name, func(t *testing.T) {
 			texts := checkReaders(t, writePDF(t, d, name+".pdf"))
