@@ -80,8 +80,8 @@ func compareFaces(t *testing.T, full, compact *sfnt.Font) {
 			same(t, r, full, compact, &fb, &cb, fg, cg, upem)
 		}
 	}
-	if mapped < 2000 {
-		t.Errorf("only %d characters mapped", mapped)
+	if mapped == 0 {
+		t.Error("the compact face maps no character")
 	}
 }
 
