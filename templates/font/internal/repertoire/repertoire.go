@@ -13,8 +13,8 @@ type Range struct{ First, Last rune }
 // punctuation, currency, numbers, arrows, the common mathematical signs,
 // and the check boxes and marks forms use. A document with any other
 // character is drawn with the full faces. Each character costs the PDF
-// writer about 1.7 KB and 1-2 µs per document: the list is what such documents
-// contain, not whole blocks of symbols (docs/PERFORMANCE.md).
+// writer about 1.7 KB and 1-2 µs per document: the list is what such
+// documents contain, not whole blocks of symbols (docs/PERFORMANCE.md).
 var Ranges = []Range{
 	{0x0020, 0x007E}, // Basic Latin
 	{0x00A0, 0x024F}, // Latin-1 Supplement, Latin Extended-A and -B
