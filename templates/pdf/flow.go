@@ -76,9 +76,19 @@ func newFlow(fs fonts, top, bottom float64) *flow {
 	return f
 }
 
-// newPage starts a new page.
+// chromeOps is room for the ops of a page's header and footer, which are
+// added when every page is laid out.
+const chromeOps = 8
+
+// newPage starts a new page. Its ops start with room for as many as the
+// previous page holds: pages of one document hold similar numbers, and a
+// list grown from nothing is copied about ten times on a full page.
 func (f *flow) newPage() {
-	f.pages = append(f.pages, nil)
+	var ops []op
+	if n := len(f.pages); n > 0 {
+		ops = make([]op, 0, len(f.pages[n-1])+chromeOps)
+	}
+	f.pages = append(f.pages, ops)
 	f.page = len(f.pages) - 1
 	f.y = f.top
 }

@@ -31,13 +31,42 @@ func (fc face) gofpdfStyle() string {
 	return ""
 }
 
-// private returns a copy of the face's TrueType file for one document:
-// gofpdf modifies what it is given, so concurrent renders must not share it.
-func (fc face) private() []byte {
-	if fc == bold {
+// private returns a copy of the face's TrueType file for one document,
+// the compact or the full face: gofpdf modifies what it is given, so
+// concurrent renders must not share it.
+func (fc face) private(compact bool) []byte {
+	switch {
+	case fc == bold && compact:
+		return wpsfont.CompactBold()
+	case fc == bold:
 		return wpsfont.Bold()
+	case compact:
+		return wpsfont.CompactRegular()
 	}
 	return wpsfont.Regular()
+}
+
+// fitsCompact reports whether every character drawn on the pages is in the
+// compact faces. gofpdf's cost per document grows with the number of
+// characters the embedded font maps, not with the characters used, so
+// such a document embeds the compact pair; the glyphs and widths drawn are
+// the same either way.
+func (fs fonts) fitsCompact(pages [][]op) bool {
+	for _, ops := range pages {
+		for i := range ops {
+			o := &ops[i]
+			if o.kind != opText || isPlainASCII(o.text) {
+				continue
+			}
+			has := &fs[o.style.face].Has
+			for _, r := range o.text {
+				if r > maxRune || !has[r] || !wpsfont.InCompact(r) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 const (

@@ -15,22 +15,37 @@ import (
 // sub-slice of the file, overwriting the bytes after it), so neither
 // sharing one slice nor reusing a pooled one is safe.
 
+// Each runs for the full pair and the compact pair.
+
 func BenchmarkFontSetup(b *testing.B) {
-	for b.Loop() {
-		doc := gofpdf.New("P", "pt", "Letter", "")
-		for _, fc := range []face{regular, bold} {
-			doc.AddUTF8FontFromBytes(fontFamily, fc.gofpdfStyle(), fc.private())
-		}
-		if doc.Err() {
-			b.Fatal(doc.Error())
-		}
+	for _, pair := range pairs {
+		b.Run(pair.name, func(b *testing.B) {
+			for b.Loop() {
+				doc := gofpdf.New("P", "pt", "Letter", "")
+				for _, fc := range []face{regular, bold} {
+					doc.AddUTF8FontFromBytes(fontFamily, fc.gofpdfStyle(), fc.private(pair.compact))
+				}
+				if doc.Err() {
+					b.Fatal(doc.Error())
+				}
+			}
+		})
 	}
 }
 
 func BenchmarkFontCopy(b *testing.B) {
-	for b.Loop() {
-		for _, fc := range []face{regular, bold} {
-			_ = fc.private()
-		}
+	for _, pair := range pairs {
+		b.Run(pair.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, fc := range []face{regular, bold} {
+					_ = fc.private(pair.compact)
+				}
+			}
+		})
 	}
 }
+
+var pairs = []struct {
+	name    string
+	compact bool
+}{{"full", false}, {"compact", true}}

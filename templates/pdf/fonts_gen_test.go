@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	wpsfont "github.com/wpsgen/wpsgen/templates/font"
 	"github.com/wpsgen/wpsgen/templates/pdf/internal/fontmetrics"
 )
 
@@ -28,8 +29,24 @@ func TestGeneratedFontTables(t *testing.T) {
 		if got := (*fontmetrics.Table)(fs[i]); *got != *want {
 			t.Errorf("%s: the generated table differs from the font", fc.Name)
 		}
-		if !bytes.Equal(fc.TTF, face(i).private()) {
+		if !bytes.Equal(fc.TTF, face(i).private(false)) {
 			t.Errorf("%s: measured a different font than the PDF embeds", fc.Name)
+		}
+	}
+	// The compact faces must draw what the tables describe: every
+	// character they map is one the full face maps, as wide.
+	for i, ttf := range [][]byte{wpsfont.CompactRegular(), wpsfont.CompactBold()} {
+		compact, err := fontmetrics.Measure(ttf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := fs[i]
+		for r := range compact.Has {
+			if want := full.Has[r] && wpsfont.InCompact(rune(r)); compact.Has[r] != want {
+				t.Errorf("face %d: compact face has %U: %v, want %v", i, r, compact.Has[r], want)
+			} else if want && compact.Width[r] != full.Width[r] {
+				t.Errorf("face %d: %U is %d wide in the compact face, %d in the tables", i, r, compact.Width[r], full.Width[r])
+			}
 		}
 	}
 	if maxRune != fontmetrics.MaxRune {

@@ -131,8 +131,9 @@ func expectedTexts(l *templates.Layout) []string {
 func TestReadersFindEveryText(t *testing.T) {
 	requireTools(t)
 	for name, d := range map[string]*templates.Layout{
-		"sample": templatestest.Sample(),
-		"large":  templatestest.Large(40, 12),
+		"sample":     templatestest.Sample(),
+		"large":      templatestest.Large(40, 12),
+		"full-faces": fullFacesDocument(),
 	} {
 		t.Run(name, func(t *testing.T) {
 			texts := checkReaders(t, writePDF(t, d, name+".pdf"))

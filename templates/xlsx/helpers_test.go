@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -63,6 +64,41 @@ func TestPageHeaderEscapesAndFits(t *testing.T) {
 	f := pageFooter(strings.Repeat("r", 1000))
 	if n := len(utf16.Encode([]rune(f))); n > maxHeaderFooter || !strings.HasSuffix(f, "&R"+pageNumbers) {
 		t.Errorf("long footer (%d units) = %q", n, f)
+	}
+}
+
+// Readers print the header's parts on one line: the sponsor from the left
+// margin, the occupation centred, the RAPIDS code up to the right margin.
+// However long the names, the parts end before the next begins.
+func TestPageHeaderPartsNeverOverlap(t *testing.T) {
+	sponsor := "Northern Minnesota Plumbing, Pipefitting and Mechanical Contractors Joint Apprenticeship Trust"
+	for _, tc := range []struct{ sponsor, occupation, rapids string }{
+		{sponsor, "Plumber", "0432HY"},
+		{sponsor, "Heating, Ventilation, Air Conditioning and Refrigeration Mechanic (Commercial)", "0637HY"},
+		{strings.Repeat("W", 90), strings.Repeat("W", 90), strings.Repeat("W", 90)},
+		{"Smith & Sons", "Medical Coder", ""},
+	} {
+		h := pageHeader(tc.sponsor, tc.occupation, tc.rapids)
+		m := regexp.MustCompile(`^&L(.*)&C(.*)&R(.*)$`).FindStringSubmatch(strings.ReplaceAll(h, "&&", "\x00"))
+		if m == nil {
+			t.Fatalf("header %q has not three parts", h)
+		}
+		var parts [3]string
+		for i := range parts {
+			parts[i] = strings.ReplaceAll(m[i+1], "\x00", "&")
+		}
+		left, centre, right := headerTextWidth(parts[0]), headerTextWidth(parts[1]), headerTextWidth(parts[2])
+		centreStart, centreEnd := (printableWidth-centre)/2, (printableWidth+centre)/2
+		if left > centreStart-headerGap || printableWidth-right < centreEnd+headerGap {
+			t.Errorf("parts overlap: %q ends at %.0f pt, %q spans %.0f-%.0f, %q starts at %.0f (printable width %.0f)",
+				parts[0], left, parts[1], centreStart, centreEnd, parts[2], printableWidth-right, printableWidth)
+		}
+		if parts[0] != tc.sponsor && (!strings.HasSuffix(parts[0], ellipsis) || !strings.HasPrefix(tc.sponsor, strings.TrimSuffix(parts[0], ellipsis))) {
+			t.Errorf("sponsor %q printed as %q, not its beginning and an ellipsis", tc.sponsor, parts[0])
+		}
+	}
+	if h := pageHeader(sponsor, "Plumber", "0432HY"); !strings.Contains(h, "Northern Minnesota Plumbing, Pipefitting") {
+		t.Errorf("a long sponsor is shortened more than needed: %q", h)
 	}
 }
 

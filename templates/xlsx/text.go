@@ -104,12 +104,28 @@ const (
 	ellipsis        = "…"
 )
 
+// Room for the printed page header's parts, in points: readers print the
+// three parts on one line and never wrap them (the centre part centred on
+// the page, the others at the margins), so a long part runs over the next.
+const (
+	printableWidth = (11 - 2*marginSide) * 72 // landscape US Letter
+	headerGap      = 12.0                     // kept free between two parts
+)
+
 // pageHeader is the printed page header: sponsor on the left, occupation in
-// the centre, RAPIDS code on the right, as on every page of the PDF.
+// the centre, RAPIDS code on the right, as on every page of the PDF. Each
+// part is shortened with an ellipsis to the room its neighbours leave,
+// measured in the workbook's default font (DejaVu Sans, wider than the
+// fonts readers put in its place): the occupation to a third of the
+// printable width, the sponsor and the RAPIDS code to half of what the
+// occupation leaves. The cover fields print the names whole.
 func pageHeader(sponsor, occupation, rapids string) string {
 	if rapids != "" {
 		rapids = "RAPIDS code: " + rapids
 	}
+	occupation = fitWidth(occupation, printableWidth/3)
+	side := (printableWidth-headerTextWidth(occupation))/2 - headerGap
+	sponsor, rapids = fitWidth(sponsor, side), fitWidth(rapids, side)
 	return fitSections([]string{sponsor, occupation, rapids}, func(t []string) string {
 		return "&L" + escapeHeader(t[0]) + "&C" + escapeHeader(t[1]) + "&R" + escapeHeader(t[2])
 	})
@@ -121,6 +137,25 @@ func pageFooter(revision string) string {
 	return fitSections([]string{revision}, func(t []string) string {
 		return "&L" + escapeHeader(t[0]) + "&R" + pageNumbers
 	})
+}
+
+// headerTextWidth is the printed width of a header part in points.
+func headerTextWidth(s string) float64 { return font.Width(s, false) * widthFontSize }
+
+// fitWidth returns s, shortened to end with an ellipsis if it is wider than
+// width points in the header.
+func fitWidth(s string, width float64) string {
+	if headerTextWidth(s) <= width {
+		return s
+	}
+	width -= headerTextWidth(ellipsis)
+	w := 0.0
+	for i, r := range s {
+		if w += font.Advance(r, false) * widthFontSize; w > width {
+			return strings.TrimRight(s[:i], " ") + ellipsis
+		}
+	}
+	return s
 }
 
 // escapeHeader makes text literal in a header or footer, where "&" starts a

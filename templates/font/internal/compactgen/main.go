@@ -1,0 +1,82 @@
+// Command compactgen writes the compact DejaVu faces: subsets of the
+// embedded faces holding only the characters of package repertoire.
+// go generate ./templates/font runs it; it needs fontTools
+// (Debian: python3-fonttools). The faces it writes are committed, so
+// building and testing wpsgen does not.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-fonts/dejavu/dejavusans"
+	"github.com/go-fonts/dejavu/dejavusansbold"
+
+	"github.com/wpsgen/wpsgen/templates/font/internal/repertoire"
+)
+
+// Faces are the full faces and the names of their compact subsets.
+var faces = []struct {
+	out string
+	ttf []byte
+}{{"DejaVuSans.ttf", dejavusans.TTF}, {"DejaVuSans-Bold.ttf", dejavusansbold.TTF}}
+
+func main() {
+	dir := flag.String("dir", "compact", "directory to write the faces to")
+	python := flag.String("python", "/usr/bin/python3", "Python with fontTools")
+	flag.Parse()
+	if err := run(*dir, *python); err != nil {
+		fmt.Fprintln(os.Stderr, "compactgen:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, python string) error {
+	tmp, err := os.MkdirTemp("", "compactgen")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	for _, fc := range faces {
+		in := filepath.Join(tmp, fc.out)
+		if err := os.WriteFile(in, fc.ttf, 0o644); err != nil {
+			return err
+		}
+		cmd := exec.Command(python, append([]string{"-m", "fontTools.subset", in,
+			"--output-file=" + filepath.Join(dir, fc.out)}, options()...)...)
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("%s: fontTools.subset: %w", fc.out, err)
+		}
+	}
+	return nil
+}
+
+// options are the subsetter's settings: the repertoire's characters and
+// everything of the full face that gofpdf reads or copies into the PDF
+// (names with the copyright and license, hinting, the .notdef outline,
+// metrics and bounds as they were), and nothing it ignores: the OpenType
+// layout, kerning and math tables, which it never reads (it does not
+// shape text), would only pull more glyphs in.
+func options() []string {
+	var unicodes []string
+	for _, rg := range repertoire.Ranges {
+		unicodes = append(unicodes, fmt.Sprintf("%04X-%04X", rg.First, rg.Last))
+	}
+	return []string{
+		"--unicodes=" + strings.Join(unicodes, ","),
+		"--layout-features=",
+		"--drop-tables+=GSUB,GPOS,GDEF,kern,MATH,FFTM",
+		"--name-IDs=*",
+		"--name-languages=*",
+		"--name-legacy",
+		"--notdef-outline",
+		"--no-prune-unicode-ranges",
+		"--no-recalc-bounds",
+		"--no-recalc-timestamp",
+	}
+}
