@@ -200,7 +200,7 @@ func jobFunctionTable(jf *JobFunction, hoursCols []string) *Table {
 			{Kind: CellCheck, Checked: c.RTI},
 			{Kind: CellCheck, Checked: c.OJT},
 		}, Key: &RowKey{Key: workbook.KeyCompetency + jf.ID + "." + c.Letter, Shown: []string{mark(c.RTI), mark(c.OJT), c.Type, c.Text}}})
-		t.Rows = append(t.Rows, itemRows(c.Items, 1)...)
+		t.Rows = append(t.Rows, itemRows(c.Items, 1, workbook.KeyItem+jf.ID+"."+c.Letter)...)
 	}
 	return t
 }
