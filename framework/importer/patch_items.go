@@ -4,6 +4,22 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// quoteAsPeople gives each text of a new node that must be quoted double
+// quotes, as hand-written files quote ("CET Level 1, Course 1 completed"
+// in a flow mapping), where yaml.v3 would write single ones.
+func quoteAsPeople(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!str" && n.Style == 0 {
+		flow := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Tag: "!!str", Value: n.Value}}}
+		if out, err := yaml.Marshal(flow); err == nil && string(out) != "["+n.Value+"]\n" {
+			n.Style = yaml.DoubleQuotedStyle
+		}
+	}
+	for _, c := range n.Content {
+		quoteAsPeople(c)
+	}
+	return n
+}
+
 // ItemEdit is a sub-item as a workbook shows it: its text and the texts
 // of the sub-items under it.
 type ItemEdit struct {
@@ -81,7 +97,7 @@ func itemNode(it ItemEdit, prev *yaml.Node) *yaml.Node {
 		if prev != nil && prev.Kind == yaml.ScalarNode {
 			return prev
 		}
-		n := text(it.Text)
+		n := quoteAsPeople(text(it.Text))
 		if prev != nil {
 			n.HeadComment, n.LineComment, n.FootComment = prev.HeadComment, prev.LineComment, prev.FootComment
 		}
@@ -106,7 +122,7 @@ func itemNode(it ItemEdit, prev *yaml.Node) *yaml.Node {
 		return prev
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle}
-	m.Content = append(m.Content, text("text"), text(it.Text), text("items"), list)
+	m.Content = append(m.Content, text("text"), quoteAsPeople(text(it.Text)), text("items"), list)
 	if prev != nil {
 		m.HeadComment, m.LineComment, m.FootComment = prev.HeadComment, prev.LineComment, prev.FootComment
 	}
