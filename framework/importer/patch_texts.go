@@ -278,3 +278,21 @@ func (p *ProgramPatch) JourneyworkerRate() (d decimal.Decimal, ok bool) {
 	d, err := decimal.Parse(v.Value)
 	return d, err == nil
 }
+
+// SetWageStepText sets a text (label, note) of wages.steps[i]; an empty
+// one removes the key.
+func (p *ProgramPatch) SetWageStepText(i int, key, v string) error {
+	steps := seqItems(value(value(p.root, "wages"), "steps"))
+	if i < 0 || i >= len(steps) || steps[i].Kind != yaml.MappingNode {
+		return fmt.Errorf("the program has no wage step %d", i+1)
+	}
+	if v == "" {
+		p.remove(steps[i], key)
+		return nil
+	}
+	if old := value(steps[i], key); old != nil && old.Kind == yaml.ScalarNode && old.Value == v {
+		return nil
+	}
+	p.set(steps[i], key, quoteAsPeople(text(v)))
+	return nil
+}

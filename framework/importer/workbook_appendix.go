@@ -81,6 +81,11 @@ func (w *workbookReader) readAppendix() error {
 			if err == nil {
 				wages = insertable{n, row.Num}
 				w.readWageStep(sheet, row, n, cols, w.expected(sheet, key, 4))
+				// A workbook rendered before when, label and note were kept
+				// has four values.
+				if len(w.expect[sheet+"!"+key]) > 4 && !continued(t.Rows, i, keyCol) {
+					w.readStepTexts(sheet, row, n, cols, w.expected(sheet, key, 7))
+				}
 			}
 		case strings.HasPrefix(key, workbook.KeyCredential):
 			n, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyCredential))

@@ -286,3 +286,46 @@ func (w *workbookReader) insertedCredential(sheet string, row Row, cols map[stri
 	w.note(sheet, row.Num, titleCol, "interim credential %q added", title)
 	return quoteAsPeople(cred)
 }
+
+// readStepTexts reads what a wage step's first cell shows: its label, as
+// the step's name alone or before " — " and when it applies, and its note
+// (on the lines under, or in the notes column). When it applies is
+// written from the step's hours, period, months or job functions: an edit
+// of it is a warning.
+func (w *workbookReader) readStepTexts(sheet string, row Row, n int, cols map[string]int, want []string) {
+	shownWhen, label, note := oneLine(want[4]), oneLine(want[5]), oneLine(want[6])
+	first, rest, _ := strings.Cut(strings.TrimSpace(row.Cell(0)), "\n")
+	first, gotNote := oneLine(first), oneLine(rest)
+	if c := cols[workbook.HeaderNotes]; c > 0 {
+		gotNote = oneLine(row.Cell(c - 1))
+	}
+	whenPart, labelled := strings.CutPrefix(shownWhen, label+" — ")
+	switch {
+	case first == shownWhen:
+	case label != "" && shownWhen == label:
+		if first == "" {
+			w.errorAt(sheet, row.Num, 1, "the label of wage step %d is empty; write it, or delete the row to remove the step", n+1)
+			return
+		}
+		w.setStepText(sheet, row.Num, 1, n, "label", first)
+	case label != "" && labelled && strings.HasSuffix(first, whenPart):
+		w.setStepText(sheet, row.Num, 1, n, "label", strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimSuffix(first, whenPart)), "—")))
+	default:
+		w.warn(sheet, row.Num, 1, "when wage step %d applies is written from its hours, period, months or job functions: edit those in the program; the text typed here is ignored", n+1)
+	}
+	if gotNote != note {
+		col := 1
+		if c := cols[workbook.HeaderNotes]; c > 0 {
+			col = c
+		}
+		w.setStepText(sheet, row.Num, col, n, "note", gotNote)
+	}
+}
+
+func (w *workbookReader) setStepText(sheet string, row, col, n int, key, v string) {
+	if err := w.patch.SetWageStepText(n, key, v); err != nil {
+		w.errorAt(sheet, row, col, "%v", err)
+		return
+	}
+	w.note(sheet, row, col, "wage step %d: %s %q", n+1, key, v)
+}

@@ -124,6 +124,35 @@ func TestWorkbookCredentialsInserted(t *testing.T) {
 	}
 }
 
+// TestWorkbookStepTexts: a wage step's label and note come back; when it
+// applies, written from its numbers, typed over is a warning.
+func TestWorkbookStepTexts(t *testing.T) {
+	const app = workbook.SheetAppendix
+	cases := []struct {
+		name, program string
+		edit          func(t *testing.T, f *excelize.File)
+		diff          [][2]string
+		warnings      []string
+	}{
+		{"a label", elevatorProgram, func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 1, rowOf(t, f, app, "step 1"), "CET Level 1,  Course 1 passed")
+		}, [][2]string{{`label: "CET Level 1, Course 1 completed"`, `label: "CET Level 1, Course 1 passed"`}}, nil},
+		{"a note in the notes column, changed and added", elevatorProgram, func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 3, rowOf(t, f, app, "step 5"), "on completion")
+			set(t, f, app, 3, rowOf(t, f, app, "step 0"), "probationary")
+		}, [][2]string{{"note: upon completion}", "note: on completion}"}, {"{rate: 24.60, label: Entry}", "{rate: 24.60, label: Entry, note: probationary}"}}, nil},
+		{"a note under when", pharmacyProgram, func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 1, rowOf(t, f, app, "step 1"), "500 – 1,000 hours of OJL\nafter the math screening")
+		}, [][2]string{{"{percent: 70, hours: 500}", "{percent: 70, hours: 500, note: after the math screening}"}}, nil},
+		{"when typed over", pharmacyProgram, func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 1, rowOf(t, f, app, "step 1"), "600 – 1,000 hours of OJL")
+		}, nil, []string{"when wage step 2 applies is written from its hours, period, months or job functions: edit those in the program; the text typed here is ignored"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkEdited(t, c.program, c.edit, c.diff, c.warnings...) })
+	}
+}
+
 // TestWorkbookInsertedRowFindings: an inserted wage step or credential
 // whose cells cannot be read is named, and nothing is written.
 func TestWorkbookInsertedRowFindings(t *testing.T) {

@@ -65,7 +65,7 @@ const (
 	KeyProbation = "probation" // "The first 500 hours of OJL."
 	KeyWageHead  = "wage head" // the wage table's column headings
 	KeyWageRate  = "wage rate" // the journeyworker rate's row: the rate
-	KeyWageStep  = "step "     // percent and rate as stated ("" when computed), then as shown
+	KeyWageStep  = "step "     // percent and rate as stated ("" when computed), then as shown; when (as shown), label, note
 	KeyProcedure = "procedure "
 	KeyWageNote  = "wage note " // a note of wages.notes
 	// KeyDerived marks a text written from header fields of the Work
