@@ -48,7 +48,7 @@ var (
 	whenMonths = regexp.MustCompile(`(?i)^(?:after\s+|from\s+)?` + numberRE + `\s*(?:months?|mos?\.?)$`)
 	whenHours  = regexp.MustCompile(`(?i)^(after\s+|from\s+)?` + numberRE + `(?:\s*(?:–|—|-|to)\s*` + numberRE + `)?(\s*(?:hours?|hrs?\.?)(?:\s+of\s+(?:OJL|OJT|on-the-job\s+(?:learning|training)))?)?$`)
 	whenPeriod = regexp.MustCompile(`(?i)^(?:\d+(?:st|nd|rd|th)\s+)?period\s*:?\s*`)
-	whenJobs   = regexp.MustCompile(`(?i)^(?:on\s+|after\s+)?(?:completing|completion\s+of|completes?)\s+job\s+functions?\s+(.+)$`)
+	whenJobs   = regexp.MustCompile(`(?i)^(?:on\s+|after\s+)?(?:(?:completing|completion\s+of|completes?)\s+)?job\s+functions?\s+(.+)$`)
 	jobIDs     = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
 	idSeps     = regexp.MustCompile(`\s*(?:,|&|\band\b)\s*`)
 	idRange    = regexp.MustCompile(`(?i)^(\d+)\s*(?:to|through|–)\s*(\d+)$`)

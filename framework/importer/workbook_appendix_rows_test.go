@@ -1,9 +1,12 @@
 package importer
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"gopkg.in/yaml.v3"
 
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/workbook"
@@ -207,4 +210,103 @@ func TestWorkbookInsertedRowFindings(t *testing.T) {
 			checkFindings(t, res, want)
 		})
 	}
+}
+
+// TestStepWhen: each way of saying when a step applies gives its keys.
+func TestStepWhen(t *testing.T) {
+	cases := []struct{ text, kind, want string }{
+		{"after 1,600 hours", "period", "[hours, 1600]"},
+		{"from 1,600 hours of OJL", "", "[hours, 1600]"},
+		{"1600", "", "[hours, 1600]"},
+		{"1,600 – 2,000 hours of OJL", "hours", "[hours, 1600]"},
+		{"2000", "period", "[period, {min_hours: 2000}]"},
+		{"1,600 – 2,000 hours of OJL", "period", "[period, {min_hours: 1600, max_hours: 2000}]"},
+		{"5th period: 1,600 – 2,000 hours of OJL", "hours", "[period, {min_hours: 1600, max_hours: 2000}]"},
+		{"After 6 months", "hours", "[months, 6]"},
+		{"18 months", "", "[months, 18]"},
+		{"30", "months", "[months, 30]"},
+		{"On completing job functions 1 and 2", "", `[competencies, ["1", "2"]]`},
+		{"job functions 1 to 4", "", `[competencies, ["1", "2", "3", "4"]]`},
+		{"completing job functions S1, S-2 & 3", "", `[competencies, [S1, S-2, "3"]]`},
+		{"From the start", "hours", "[hours, 0]"},
+		{"start", "months", "[months, 0]"},
+		{"Certified technician", "hours", "[]"},
+		{"after the exam", "hours", "[]"},
+	}
+	for _, c := range cases {
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: stepWhen(c.text, c.kind)}
+		if got := flowText(seq); got != c.want {
+			t.Errorf("%q after a %q step: %s, want %s", c.text, c.kind, got, c.want)
+		}
+	}
+}
+
+// TestInsertedRowsDoc keeps docs/import.md's examples of inserted rows
+// true: each when, percent and rate the wage table shows, and each part
+// of a credential's Earned cell, is read as the doc says.
+func TestInsertedRowsDoc(t *testing.T) {
+	data, err := os.ReadFile("../../docs/import.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	labels := map[string]bool{"Certified technician": true, "Senior — 1,800 hours": true}
+	keys := map[string]bool{"hours": true, "months": true, "competencies": true, "hours: 0": true, "label": true, "note": true, "percent": true, "rate": true}
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		cells := strings.Split(line, "|")
+		if len(cells) < 4 {
+			continue
+		}
+		for _, m := range backticked.FindAllStringSubmatch(cells[2], -1) {
+			v := m[1]
+			if keys[v] || labels[v] || strings.HasPrefix(v, "{") {
+				continue
+			}
+			var ok bool
+			switch strings.TrimSpace(cells[1]) {
+			case "Period or level":
+				ok = stepWhen(v, "hours") != nil || stepWhen(strings.TrimPrefix(v, "Senior — "), "") != nil
+			case "Percent of journeyworker rate":
+				_, err := percentOf(v)
+				ok = err == nil
+			case "Hourly rate":
+				_, ok = money(v)
+			default:
+				continue
+			}
+			n++
+			if !ok {
+				t.Errorf("docs/import.md gives %q in the wage table's %s column; it is not read", v, strings.TrimSpace(cells[1]))
+			}
+		}
+	}
+	_, creds, _ := strings.Cut(strings.Join(strings.Fields(text), " "), "**In the interim credentials table**")
+	creds, _, _ = strings.Cut(creds, "An empty Earned cell")
+	for _, m := range backticked.FindAllStringSubmatch(creds, -1) {
+		if m[1] == ";" {
+			continue
+		}
+		n++
+		f := credentialFrom(t, m[1])
+		if f == nil {
+			t.Errorf("docs/import.md gives %q as when a credential is earned; it is not read", m[1])
+		}
+	}
+	if n < 20 {
+		t.Errorf("found %d examples in docs/import.md", n)
+	}
+}
+
+// credentialFrom reads an inserted credential row whose Earned
+// cell is earned; nil when it cannot be read.
+func credentialFrom(t *testing.T, earned string) *yaml.Node {
+	t.Helper()
+	w := &workbookReader{name: "p.xlsx"}
+	cols := map[string]int{workbook.HeaderCredential: 1, workbook.HeaderEarned: 3}
+	n := w.insertedCredential(workbook.SheetAppendix, Row{Num: 1, Cells: []string{"A title", "", earned}}, cols)
+	if len(w.findings) > 0 {
+		return nil
+	}
+	return n
 }
