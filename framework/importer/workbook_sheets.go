@@ -66,9 +66,13 @@ func (w *workbookReader) readSchedule() error {
 				w.note(sheet, row.Num, workbook.ColRTI, "competency %s.%s: delivery %s", id, letter, deliveryWords(rti, ojt))
 			}
 			w.readCompetencyTexts(sheet, t.Rows, i, keyCol, id, letter)
-		case key == workbook.KeyContinued, key == workbook.KeyItemOld:
-			// More of the row above; a sub-item of a workbook rendered
-			// before sub-items were read back.
+		case key == workbook.KeyContinued:
+		case key == workbook.KeyItemOld:
+			// A sub-item of a workbook rendered before sub-items were read
+			// back: not read.
+			if block != nil {
+				block.legacy = true
+			}
 		case strings.HasPrefix(key, workbook.KeyItem):
 			if comp, depth, ok := itemKeyOf(key); ok && block != nil && comp == block.id() {
 				w.readItemRow(sheet, t.Rows, i, keyCol, block, key, depth)

@@ -21,6 +21,9 @@ type itemBlock struct {
 	row        int // the competency's row
 	custom     bool
 	rows       []itemRow
+	// legacy: its sub-item rows are keyed as a workbook rendered before
+	// sub-items were read back keys them, without saying which each shows.
+	legacy bool
 }
 
 // itemRow is a sub-item as a row shows it.
@@ -139,6 +142,12 @@ func (w *workbookReader) readItemRow(sheet string, rows []Row, i, keyCol int, b 
 // framework competency's cannot change.
 func (w *workbookReader) finishItems(sheet string, b *itemBlock, shown []shownItem) {
 	if b == nil {
+		return
+	}
+	if b.legacy {
+		for _, r := range b.rows {
+			w.errorAt(sheet, r.num, workbook.ColText, "this workbook was written by an earlier wpsgen, which does not say which sub-item each row shows, so sub-items of competency %s cannot be added here; render the program again and edit the new workbook, or add the sub-item in the program", b.id())
+		}
 		return
 	}
 	seen := map[string]bool{}

@@ -148,3 +148,26 @@ func TestWorkbookSubItemFindings(t *testing.T) {
 		})
 	}
 }
+
+// TestWorkbookSubItemsOfAnEarlierWorkbook: a workbook whose sub-item rows
+// are keyed as before sub-items were read back reads as it did; a line
+// inserted among them is an error, never a sub-item list cut short.
+func TestWorkbookSubItemsOfAnEarlierWorkbook(t *testing.T) {
+	const wps = workbook.SheetSchedule
+	keyCol := framework.ColumnName(9) // the plumber schedule's key column
+	legacy := func(t *testing.T, f *excelize.File) {
+		for _, k := range []string{"item 6.E.1", "item 6.E.2", "item 6.E.2.1", "item 6.E.2.2"} {
+			if err := f.SetCellValue(wps, keyCol+itoa(rowOf(t, f, wps, k)), workbook.KeyItemOld); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	checkEdited(t, plumberProgram, legacy, nil)
+	var r int
+	res, _ := editedProgram(t, plumberProgram, func(f *excelize.File) {
+		r = rowOf(t, f, wps, "item 6.E.2.2") + 1
+		legacy(t, f)
+		insertItem(t, f, r, "3.", "Leak detection")
+	})
+	checkFindings(t, res, "p.xlsx:"+wps+"!B"+itoa(r)+": error: this workbook was written by an earlier wpsgen, which does not say which sub-item each row shows, so sub-items of competency 6.E cannot be added here; render the program again and edit the new workbook, or add the sub-item in the program [import]\n")
+}
