@@ -171,7 +171,7 @@ func (w *workbookReader) insertedWageStep(sheet string, row Row, cols map[string
 		if col == 0 {
 			col = rateCol
 		}
-		w.errorAt(sheet, row.Num, col, "the added wage step has no percent or rate; write one, such as 65%% or $24.60")
+		w.errorAt(sheet, row.Num, col, "the added wage step has no percent or rate; write one, such as 65%% or $24.60 (a row right under the wage schedule is a step: a note of the schedule goes under its notes)")
 		ok = false
 	}
 	lines := strings.SplitN(strings.TrimSpace(row.Cell(0)), "\n", 2)

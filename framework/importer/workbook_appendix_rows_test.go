@@ -185,7 +185,7 @@ func TestWorkbookInsertedRowFindings(t *testing.T) {
 		{"a step with neither", pharmacyProgram, func(t *testing.T, f *excelize.File) string {
 			r := under(t, f, "step 3")
 			insertAppendixRow(t, f, r, map[int]any{1: "after 1,800 hours"})
-			return at(2, r) + "the added wage step has no percent or rate; write one, such as 65% or $24.60 [import]\n"
+			return at(2, r) + "the added wage step has no percent or rate; write one, such as 65% or $24.60 (a row right under the wage schedule is a step: a note of the schedule goes under its notes) [import]\n"
 		}},
 		{"a credential without a title", plumberProgram, func(t *testing.T, f *excelize.File) string {
 			r := under(t, f, "credential 0")
