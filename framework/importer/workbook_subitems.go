@@ -37,10 +37,9 @@ func (b *itemBlock) id() string { return b.jf + "." + b.letter }
 
 // shownItem is a sub-item the workbook was rendered with.
 type shownItem struct {
-	key   string
-	depth int
-	text  string
-	path  []int
+	key  string
+	text string
+	path []int
 }
 
 // shownItems indexes the sub-items the workbook was rendered with by
@@ -56,7 +55,7 @@ func (w *workbookReader) shownItems(sheet string) map[string][]shownItem {
 		if len(parts) < 3 {
 			continue
 		}
-		it := shownItem{key: workbook.KeyItem + rest, depth: len(parts) - 2}
+		it := shownItem{key: workbook.KeyItem + rest}
 		for _, p := range parts[2:] {
 			n, err := strconv.Atoi(p)
 			if err != nil {
