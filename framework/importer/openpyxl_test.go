@@ -77,12 +77,17 @@ func insertedByOpenpyxl(t *testing.T) (book []byte, want string) {
 }
 
 // TestOpenpyxlInsertedRows: rows inserted the way a spreadsheet program
-// inserts them come back as a wage step, a credential and sub-items.
+// inserts them come back as a wage step, a credential and sub-items; the
+// program read back validates, and its own workbook reads back as it.
 func TestOpenpyxlInsertedRows(t *testing.T) {
 	book, want := insertedByOpenpyxl(t)
 	res := Program("p.xlsx", book, nil)
 	if string(res.YAML) != want {
-		t.Errorf("got:\n%s\nfindings %s\nwant:\n%s", res.YAML, findingsText(res.Findings), want)
+		t.Fatalf("got:\n%s\nfindings %s\nwant:\n%s", res.YAML, findingsText(res.Findings), want)
+	}
+	again, _ := renderSource(t, plumberProgram, res.YAML)
+	if res2 := Program("p.xlsx", again, nil); string(res2.YAML) != want || len(res2.Notes) > 0 {
+		t.Errorf("the edited program's workbook reads back with notes %v as\n%s", res2.Notes, res2.YAML)
 	}
 }
 
