@@ -282,17 +282,28 @@ func (p *ProgramPatch) JourneyworkerRate() (d decimal.Decimal, ok bool) {
 // SetWageStepText sets a text (label, note) of wages.steps[i]; an empty
 // one removes the key.
 func (p *ProgramPatch) SetWageStepText(i int, key, v string) error {
-	steps := seqItems(value(value(p.root, "wages"), "steps"))
-	if i < 0 || i >= len(steps) || steps[i].Kind != yaml.MappingNode {
-		return fmt.Errorf("the program has no wage step %d", i+1)
+	return p.SetItemText("wages.steps", "wage step", i, key, v)
+}
+
+// SetItemText sets a text of the i-th mapping of the list at a dotted
+// path ("interim_credentials"; what names its items in a message); an
+// empty one removes the key.
+func (p *ProgramPatch) SetItemText(path, what string, i int, key, v string) error {
+	list := p.root
+	for _, k := range strings.Split(path, ".") {
+		list = value(list, k)
+	}
+	items := seqItems(list)
+	if i < 0 || i >= len(items) || items[i].Kind != yaml.MappingNode {
+		return fmt.Errorf("the program has no %s %d", what, i+1)
 	}
 	if v == "" {
-		p.remove(steps[i], key)
+		p.remove(items[i], key)
 		return nil
 	}
-	if old := value(steps[i], key); old != nil && old.Kind == yaml.ScalarNode && old.Value == v {
+	if old := value(items[i], key); old != nil && old.Kind == yaml.ScalarNode && old.Value == v {
 		return nil
 	}
-	p.set(steps[i], key, quoteAsPeople(text(v)))
+	p.set(items[i], key, quoteAsPeople(text(v)))
 	return nil
 }

@@ -100,9 +100,8 @@ func (w *workbookReader) readAppendix() error {
 				lists[2].edits[n] = textOrNil(oneLine(cell(c)))
 				w.note(sheet, row.Num, c, "interim credential %d: title %q", n+1, oneLine(cell(c)))
 			}
-			// The note may share the cell, under the words.
-			if c := cols[workbook.HeaderEarned]; c > 0 && oneLine(cell(c)) != oneLine(want[1]) && oneLine(cell(c)) != oneLine(want[1]+" "+want[2]) {
-				w.warn(sheet, row.Num, c, "when interim credential %d is earned is written from its after, after_hours and after_rti_hours: edit those in the program; the text typed here is ignored", n+1)
+			if c := cols[workbook.HeaderEarned]; c > 0 {
+				w.readEarned(sheet, row.Num, c, n, cell(c), want)
 			}
 		case strings.HasPrefix(key, workbook.KeyProcedure) || strings.HasPrefix(key, workbook.KeyWageNote):
 			l := lists[0]

@@ -329,3 +329,29 @@ func (w *workbookReader) setStepText(sheet string, row, col, n int, key, v strin
 	}
 	w.note(sheet, row, col, "wage step %d: %s %q", n+1, key, v)
 }
+
+// readEarned reads an interim credential's Earned cell: when it is earned,
+// written from its after, after_hours and after_rti_hours (an edit of it
+// is a warning), and its note on the lines under (the whole cell when it
+// says no when).
+func (w *workbookReader) readEarned(sheet string, row, col, n int, raw string, want []string) {
+	got := strings.TrimSpace(raw)
+	when, note := "", got
+	if want[1] != "" {
+		when, note, _ = strings.Cut(got, "\n")
+	}
+	switch {
+	case oneLine(got) == oneLine(want[1]+" "+want[2]):
+		return // as shown (a line break a spreadsheet dropped too)
+	case oneLine(when) != oneLine(want[1]):
+		w.warn(sheet, row, col, "when interim credential %d is earned is written from its after, after_hours and after_rti_hours: edit those in the program; the text typed here is ignored", n+1)
+		return
+	case oneLine(note) == oneLine(want[2]):
+		return
+	}
+	if err := w.patch.SetItemText("interim_credentials", "interim credential", n, "note", oneLine(note)); err != nil {
+		w.errorAt(sheet, row, col, "%v", err)
+		return
+	}
+	w.note(sheet, row, col, "interim credential %d: note %q", n+1, oneLine(note))
+}

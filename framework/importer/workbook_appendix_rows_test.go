@@ -156,6 +156,31 @@ func TestWorkbookStepTexts(t *testing.T) {
 	}
 }
 
+// TestWorkbookCredentialNotes: an interim credential's note, under when
+// it is earned, comes back: edited, added, removed.
+func TestWorkbookCredentialNotes(t *testing.T) {
+	const app = workbook.SheetAppendix
+	const epaNote = "    note: The Level 1 course EPA Section 608 Certification Preparation precedes the examination.\n"
+	cases := []struct {
+		name string
+		edit func(t *testing.T, f *excelize.File)
+		diff [][2]string
+	}{
+		{"edited", func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 3, rowOf(t, f, app, "credential 0"), "On completing job functions 1 and 2; after 144 hours of related instruction\nTaken at the end of Level 1.")
+		}, [][2]string{{epaNote, "    note: Taken at the end of Level 1.\n"}}},
+		{"removed", func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 3, rowOf(t, f, app, "credential 0"), "On completing job functions 1 and 2; after 144 hours of related instruction")
+		}, [][2]string{{epaNote, ""}}},
+		{"added", func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 3, rowOf(t, f, app, "credential 1"), "After 500 hours of OJL\nOSHA Outreach trainer")
+		}, [][2]string{{"    after_hours: 500\n", "    after_hours: 500\n    note: OSHA Outreach trainer\n"}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { checkEdited(t, hvacProgram, c.edit, c.diff) })
+	}
+}
+
 // TestWorkbookInsertedRowFindings: an inserted wage step or credential
 // whose cells cannot be read is named, and nothing is written.
 func TestWorkbookInsertedRowFindings(t *testing.T) {
