@@ -299,24 +299,25 @@ func listItems(items []framework.Item) []ListItem {
 
 // itemRows are sub-item rows under a competency of a job function table
 // (columns text, type, RTI, OJT), indented by depth and numbered as the
-// Standards do: 1., 2. under the competency's letter, then a., b.
-func itemRows(items []ListItem, depth int) []Row {
+// Standards do: 1., 2. under the competency's letter, then a., b. Each
+// row is keyed with its place under the competency (key: "item 6.E", the
+// rows "item 6.E.1", "item 6.E.1.2") and the text it shows, for a
+// workbook's reader: a sub-item is read back as one, never as a
+// competency.
+func itemRows(items []ListItem, depth int, key string) []Row {
 	var rows []Row
 	for i, it := range items {
+		k := key + "." + strconv.Itoa(i+1)
 		rows = append(rows, Row{Indent: depth, Cells: []Cell{
 			{Kind: CellText, Prefix: itemMark(depth, i), Text: it.Text},
 			{Kind: CellText},
 			{Kind: CellCheck},
 			{Kind: CellCheck},
-		}, Key: itemKey})
-		rows = append(rows, itemRows(it.Items, depth+1)...)
+		}, Key: &RowKey{Key: k, Shown: []string{it.Text}}})
+		rows = append(rows, itemRows(it.Items, depth+1, k)...)
 	}
 	return rows
 }
-
-// itemKey marks a sub-item's row, for a workbook's reader, as more of the
-// competency row above: a sub-item is never read back as a competency.
-var itemKey = &RowKey{Key: workbook.KeyItem}
 
 // itemMark is a sub-item's number at its depth: "1.", then "a.", then a
 // bullet (the rules allow no deeper items).

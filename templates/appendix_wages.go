@@ -74,11 +74,13 @@ func wageSection(p *framework.Program) []Block {
 				{Table: wagesTable, Col: rateCol, Row: jwRow},
 			}}
 		}
-		r := row(stepWhen(w.Steps, i, periods, termMax), st.Note.Value, percent, rate)
+		when := stepWhen(w.Steps, i, periods, termMax)
+		r := row(when, st.Note.Value, percent, rate)
 		// What a workbook's reader compares the row with: the percent and
-		// rate the program states ("" when computed), then as shown.
+		// rate the program states ("" when computed), then as shown; when
+		// it applies as shown, its label and its note.
 		r.Key = &RowKey{Key: workbook.KeyWageStep + strconv.Itoa(i), Shown: []string{
-			stated(st.Percent), stated(st.Rate), shownNum(percent), shownNum(rate)}}
+			stated(st.Percent), stated(st.Rate), shownNum(percent), shownNum(rate), when, st.Label.Value, st.Note.Value}}
 		t.Rows = append(t.Rows, r)
 	}
 	blocks := section("4. APPRENTICE WAGE SCHEDULE")

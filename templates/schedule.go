@@ -275,7 +275,7 @@ func jobFunctionTable(item *framework.ScheduledJobFunction, approach string) *Ta
 			{Kind: CellCheck, Checked: c.RTI},
 			{Kind: CellCheck, Checked: c.OJT},
 		}, Key: &RowKey{Key: workbook.KeyCompetency + id + "." + letter, Shown: []string{mark(c.RTI), mark(c.OJT), ctyp, c.Text}}})
-		t.Rows = append(t.Rows, itemRows(competencyItems(c), 1)...)
+		t.Rows = append(t.Rows, itemRows(competencyItems(c), 1, workbook.KeyItem+id+"."+letter)...)
 	}
 	return t
 }

@@ -194,9 +194,9 @@ func (p *ProgramPatch) SetWageStep(i int, key string, d decimal.Decimal) error {
 // EditList edits the list at a dotted path ("selection_procedures",
 // "wages.notes"): edits[i] is the new text of item i (field of a mapping
 // item, or the item itself when field is ""), nil to delete it; inserted[i]
-// are texts a person added after item i (lists of texts only). A list left
-// empty is removed.
-func (p *ProgramPatch) EditList(path, field string, edits map[int]*string, inserted map[int][]string) error {
+// are the items a person added after item i (inserted[-1]: before the
+// first). A list left empty is removed.
+func (p *ProgramPatch) EditList(path, field string, edits map[int]*string, inserted map[int][]*yaml.Node) error {
 	if len(edits) == 0 && len(inserted) == 0 {
 		return nil
 	}
@@ -212,7 +212,19 @@ func (p *ProgramPatch) EditList(path, field string, edits map[int]*string, inser
 			return fmt.Errorf("the program's %s has no item %d", path, i+1)
 		}
 	}
+	for i := range inserted {
+		if i < -1 || i >= len(items) {
+			return fmt.Errorf("the program's %s has no item %d", path, i+1)
+		}
+	}
 	var out []*yaml.Node
+	add := func(i int) {
+		for _, n := range inserted[i] {
+			out = append(out, n)
+			p.changed = true
+		}
+	}
+	add(-1)
 	for i, it := range items {
 		v, edited := edits[i]
 		switch {
@@ -229,10 +241,7 @@ func (p *ProgramPatch) EditList(path, field string, edits map[int]*string, inser
 		default:
 			out = append(out, it)
 		}
-		for _, t := range inserted[i] {
-			out = append(out, text(t))
-			p.changed = true
-		}
+		add(i)
 	}
 	if seq == nil {
 		return nil
@@ -241,5 +250,60 @@ func (p *ProgramPatch) EditList(path, field string, edits map[int]*string, inser
 	if len(out) == 0 {
 		p.remove(parent, keys[len(keys)-1])
 	}
+	return nil
+}
+
+// WageStepKind says how wages.steps[i] states when it applies: "hours",
+// "period", "months", "competencies", or "" (a label, or no such step).
+func (p *ProgramPatch) WageStepKind(i int) string {
+	steps := seqItems(value(value(p.root, "wages"), "steps"))
+	if i < 0 || i >= len(steps) {
+		return ""
+	}
+	for _, k := range []string{"hours", "period", "months", "competencies"} {
+		if value(steps[i], k) != nil {
+			return k
+		}
+	}
+	return ""
+}
+
+// JourneyworkerRate is wages.journeyworker_rate as the program states it
+// (after the edits so far); ok is false when it states none.
+func (p *ProgramPatch) JourneyworkerRate() (d decimal.Decimal, ok bool) {
+	v := value(value(p.root, "wages"), "journeyworker_rate")
+	if v == nil || v.Kind != yaml.ScalarNode {
+		return d, false
+	}
+	d, err := decimal.Parse(v.Value)
+	return d, err == nil
+}
+
+// SetWageStepText sets a text (label, note) of wages.steps[i]; an empty
+// one removes the key.
+func (p *ProgramPatch) SetWageStepText(i int, key, v string) error {
+	return p.SetItemText("wages.steps", "wage step", i, key, v)
+}
+
+// SetItemText sets a text of the i-th mapping of the list at a dotted
+// path ("interim_credentials"; what names its items in a message); an
+// empty one removes the key.
+func (p *ProgramPatch) SetItemText(path, what string, i int, key, v string) error {
+	list := p.root
+	for _, k := range strings.Split(path, ".") {
+		list = value(list, k)
+	}
+	items := seqItems(list)
+	if i < 0 || i >= len(items) || items[i].Kind != yaml.MappingNode {
+		return fmt.Errorf("the program has no %s %d", what, i+1)
+	}
+	if v == "" {
+		p.remove(items[i], key)
+		return nil
+	}
+	if old := value(items[i], key); old != nil && old.Kind == yaml.ScalarNode && old.Value == v {
+		return nil
+	}
+	p.set(items[i], key, quoteAsPeople(text(v)))
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/wpsgen/wpsgen/framework"
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/framework/workbook"
@@ -34,17 +36,23 @@ func (w *workbookReader) readAppendix() error {
 		{key: workbook.KeyProcedure, path: "selection_procedures", what: "selection procedure"},
 		{key: workbook.KeyWageNote, path: "wages.notes", what: "wage schedule note"},
 		{key: workbook.KeyCredential, path: "interim_credentials", field: "title", what: "interim credential"},
-		{key: workbook.KeyWageStep, path: "wages.steps", what: "wage step"}, // rows deleted only
+		{key: workbook.KeyWageStep, path: "wages.steps", what: "wage step"}, // rows deleted or inserted
 	}
 	for _, l := range lists {
-		l.edits, l.inserted, l.lastRow = map[int]*string{}, map[int][]string{}, -1
+		l.edits, l.inserted, l.lastRow = map[int]*string{}, map[int][]*yaml.Node{}, -1
 	}
+	var wages, creds insertable // the tables rows may be inserted in
 	for i, row := range t.Rows {
 		key := row.Cell(keyCol)
 		seen[key] = true
 		cell := func(col int) string { return strings.TrimSpace(row.Cell(col - 1)) }
 		switch {
 		case key == workbook.KeyWageHead || key == workbook.KeyCredentialHead:
+			if key == workbook.KeyWageHead {
+				wages = insertable{-1, row.Num}
+			} else {
+				creds = insertable{-1, row.Num}
+			}
 			for c, h := range row.Cells {
 				if c != keyCol && strings.TrimSpace(h) != "" {
 					cols[strings.TrimSpace(h)] = c + 1
@@ -62,6 +70,9 @@ func (w *workbookReader) readAppendix() error {
 		case key == workbook.KeyProbation:
 			w.readProbation(sheet, row.Num, cell(1), w.expected(sheet, key, 1)[0])
 		case key == workbook.KeyWageRate:
+			if wages.lastRow > 0 {
+				wages.lastRow = row.Num
+			}
 			w.readMoney(sheet, row.Num, cols[workbook.HeaderRate], cell(cols[workbook.HeaderRate]), w.expected(sheet, key, 1)[0], func(d decimal.Decimal) {
 				w.patch.SetNumberField("wages.journeyworker_rate", d)
 				w.note(sheet, row.Num, cols[workbook.HeaderRate], "journeyworker rate %s", d.Money())
@@ -69,10 +80,19 @@ func (w *workbookReader) readAppendix() error {
 		case strings.HasPrefix(key, workbook.KeyWageStep):
 			n, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyWageStep))
 			if err == nil {
+				wages = insertable{n, row.Num}
 				w.readWageStep(sheet, row, n, cols, w.expected(sheet, key, 4))
+				// A workbook rendered before when, label and note were kept
+				// has four values.
+				if len(w.expect[sheet+"!"+key]) > 4 && !continued(t.Rows, i, keyCol) {
+					w.readStepTexts(sheet, row, n, cols, w.expected(sheet, key, 7))
+				}
 			}
 		case strings.HasPrefix(key, workbook.KeyCredential):
 			n, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyCredential))
+			if err == nil {
+				creds = insertable{n, row.Num}
+			}
 			if err != nil || continued(t.Rows, i, keyCol) {
 				continue
 			}
@@ -81,9 +101,8 @@ func (w *workbookReader) readAppendix() error {
 				lists[2].edits[n] = textOrNil(oneLine(cell(c)))
 				w.note(sheet, row.Num, c, "interim credential %d: title %q", n+1, oneLine(cell(c)))
 			}
-			// The note may share the cell, under the words.
-			if c := cols[workbook.HeaderEarned]; c > 0 && oneLine(cell(c)) != oneLine(want[1]) && oneLine(cell(c)) != oneLine(want[1]+" "+want[2]) {
-				w.warn(sheet, row.Num, c, "when interim credential %d is earned is written from its after, after_hours and after_rti_hours: edit those in the program; the text typed here is ignored", n+1)
+			if c := cols[workbook.HeaderEarned]; c > 0 {
+				w.readEarned(sheet, row.Num, c, n, cell(c), want)
 			}
 		case strings.HasPrefix(key, workbook.KeyProcedure) || strings.HasPrefix(key, workbook.KeyWageNote):
 			l := lists[0]
@@ -99,12 +118,28 @@ func (w *workbookReader) readAppendix() error {
 				l.edits[n] = textOrNil(v)
 				w.note(sheet, row.Num, 1, "%s %d edited", l.what, n+1)
 			}
+		case key == workbook.KeyContinued:
+			for _, t := range []*insertable{&wages, &creds} {
+				if t.under(row.Num) {
+					t.lastRow = row.Num
+				}
+			}
+		case key == "" && wages.under(row.Num):
+			if step := w.insertedWageStep(sheet, row, cols, wages.last); step != nil {
+				lists[3].inserted[wages.last] = append(lists[3].inserted[wages.last], step)
+			}
+			wages.lastRow = row.Num
+		case key == "" && creds.under(row.Num):
+			if cred := w.insertedCredential(sheet, row, cols); cred != nil {
+				lists[2].inserted[creds.last] = append(lists[2].inserted[creds.last], cred)
+			}
+			creds.lastRow = row.Num
 		case key == "" && cell(1) != "":
 			// A row a person inserted right under a procedure or a note
 			// (no blank row between) is one more.
 			for _, l := range lists[:2] {
 				if l.lastRow >= 0 && row.Num == l.lastRow+1 {
-					l.inserted[l.last] = append(l.inserted[l.last], oneLine(cell(1)))
+					l.inserted[l.last] = append(l.inserted[l.last], text(oneLine(cell(1))))
 					l.lastRow = row.Num
 					w.note(sheet, row.Num, 1, "%s added", l.what)
 				}
@@ -135,9 +170,9 @@ func (w *workbookReader) readAppendix() error {
 // textList is a list of the program the sheet shows a row per item of.
 type textList struct {
 	key, path, field, what string
-	edits                  map[int]*string  // index -> new text, nil: deleted
-	inserted               map[int][]string // index -> texts added after it
-	last, lastRow          int              // the last item's index and row
+	edits                  map[int]*string      // index -> new text, nil: deleted
+	inserted               map[int][]*yaml.Node // index -> items added after it (-1: before the first)
+	last, lastRow          int                  // the last item's index and row
 }
 
 func textOrNil(v string) *string {
@@ -249,13 +284,7 @@ func (w *workbookReader) readWageStep(sheet string, row Row, n int, cols map[str
 	statedPercent, statedRate, shownPercent, shownRate := want[0], want[1], want[2], want[3]
 	if c := cols[workbook.HeaderPercent]; c > 0 {
 		raw := strings.TrimSpace(row.Cell(c - 1))
-		d, err := decimal.Parse(strings.TrimSuffix(raw, "%"))
-		// The cell holds the fraction its percent format shows (0.6 for
-		// 60%); a number over 1 was typed as the percent itself (no wage is
-		// over 100% of the journeyworker rate).
-		if err == nil && !strings.HasSuffix(raw, "%") && d.Cmp(decimal.FromInt(1)) <= 0 {
-			d = d.Mul(decimal.FromInt(100))
-		}
+		d, err := percentOf(raw)
 		switch {
 		case statedPercent != "" && raw == "":
 			w.errorAt(sheet, row.Num, c, "the percent of wage step %d is empty; write it, such as 60%%", n+1)

@@ -47,7 +47,7 @@ func TestWorkbookTextEdits(t *testing.T) {
 			"        text: Reports monthly request volumes and turnaround times to the HIM supervisor\n        delivery: [ojt]\n      - {id: D, text: Trains new clerks, type: optional, delivery: [ojt]}\n"}}},
 		{"custom competency with sub-items, and a row added under them", "../../examples/plumber-0432HY.yaml", func(t *testing.T, f *excelize.File) {
 			set(t, f, wps, workbook.ColText, rowOf(t, f, wps, "c 6.E"), "Installs water-conserving fixtures")
-			r := rowOf(t, f, wps, "c 6.E") + 4 // after its four sub-item rows
+			r := rowOf(t, f, wps, "c 6.E") + 5 // after its four sub-item rows
 			insertRow(t, f, wps, r)
 			set(t, f, wps, workbook.ColText, r, "Tests backflow preventers")
 			set(t, f, wps, workbook.ColOJT, r, workbook.Mark)

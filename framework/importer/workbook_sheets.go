@@ -31,6 +31,14 @@ func (w *workbookReader) readSchedule() error {
 	}
 	jf := ""         // the job function whose table the rows are in
 	started := false // rows above the first table are the title and header fields
+	shown := w.shownItems(sheet)
+	var block *itemBlock // the competency whose sub-item rows follow
+	finish := func() {
+		if block != nil {
+			w.finishItems(sheet, block, shown[block.id()])
+		}
+		block = nil
+	}
 	for i, row := range t.Rows {
 		key := row.Cell(keyCol)
 		cell := func(col int) string { return row.Cell(col - 1) }
@@ -38,6 +46,7 @@ func (w *workbookReader) readSchedule() error {
 		case strings.HasPrefix(key, workbook.KeyField):
 			w.readField(sheet, t.Rows, i, keyCol, 3)
 		case strings.HasPrefix(key, workbook.KeyJobFunction):
+			finish()
 			jf, started = strings.TrimPrefix(key, workbook.KeyJobFunction), true
 			seen[key] = row.Num
 			w.readHours(sheet, row, key, jf)
@@ -45,6 +54,8 @@ func (w *workbookReader) readSchedule() error {
 		case strings.HasPrefix(key, workbook.KeyCompetency):
 			seen[key] = row.Num
 			id, letter, _ := strings.Cut(strings.TrimPrefix(key, workbook.KeyCompetency), ".")
+			finish()
+			block = &itemBlock{jf: id, letter: letter, row: row.Num, custom: w.patch.CustomCompetency(id, letter)}
 			want := w.expected(sheet, key, 2)
 			rti := w.mark(sheet, row.Num, workbook.ColRTI, cell(workbook.ColRTI))
 			ojt := w.mark(sheet, row.Num, workbook.ColOJT, cell(workbook.ColOJT))
@@ -55,15 +66,27 @@ func (w *workbookReader) readSchedule() error {
 				w.note(sheet, row.Num, workbook.ColRTI, "competency %s.%s: delivery %s", id, letter, deliveryWords(rti, ojt))
 			}
 			w.readCompetencyTexts(sheet, t.Rows, i, keyCol, id, letter)
-		case key == workbook.KeyContinued, key == workbook.KeyItem:
-			// More of the row above, a sub-item: the framework's, or the
-			// program's items, which are edited in the YAML.
+		case key == workbook.KeyContinued:
+		case key == workbook.KeyItemOld:
+			// A sub-item of a workbook rendered before sub-items were read
+			// back: not read.
+			if block != nil {
+				block.legacy = true
+			}
+		case strings.HasPrefix(key, workbook.KeyItem):
+			if comp, depth, ok := itemKeyOf(key); ok && block != nil && comp == block.id() {
+				w.readItemRow(sheet, t.Rows, i, keyCol, block, key, depth)
+			} else if ok {
+				w.errorAt(sheet, row.Num, workbook.ColText, "this row is a sub-item of competency %s but is not under its row (deleted or moved); delete it, or move it back under competency %s", comp, comp)
+			}
 		case key == workbook.KeyTotal:
 			// Rows after the totals (sections a later version may add) are
 			// not job function tables.
+			finish()
 			jf, started = "", false
 			w.totals(sheet, row, workbook.ColHours, workbook.ColHours+1)
 		case key == workbook.KeyHead:
+			finish()
 			jf, started = "", true // column headings, a specialization's title: no table's rows yet
 			for c, h := range row.Cells {
 				if strings.TrimSpace(h) == workbook.HeaderNotes && c != keyCol {
@@ -71,13 +94,25 @@ func (w *workbookReader) readSchedule() error {
 				}
 			}
 		case key != "":
+			finish()
 			jf = "" // a row this version does not know: not a table's
 		case strings.TrimSpace(cell(workbook.ColText)) != "" && jf != "":
-			w.addCompetency(sheet, row, jf, used)
+			if block != nil {
+				if d := insertedItemDepth(row, block); d > 0 {
+					w.readItemRow(sheet, t.Rows, i, keyCol, block, "", d)
+					continue
+				}
+			}
+			finish()
+			// Rows under an added competency may be its sub-items.
+			if letter := w.addCompetency(sheet, row, jf, used); letter != "" {
+				block = &itemBlock{jf: jf, letter: letter, row: row.Num, custom: true}
+			}
 		case strings.TrimSpace(cell(workbook.ColText)+cell(workbook.ColRTI)+cell(workbook.ColOJT)) != "" && jf == "" && started:
 			w.errorAt(sheet, row.Num, workbook.ColText, "a competency row outside any job function: add competency rows under a job function's rows")
 		}
 	}
+	finish()
 	w.removeDeleted(sheet, seen, used)
 	return nil
 }
@@ -153,8 +188,9 @@ func (w *workbookReader) readHours(sheet string, row Row, key, jf string) {
 	}
 }
 
-// addCompetency reads a row a person added under job function jf.
-func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used map[string]map[string]bool) {
+// addCompetency reads a row a person added under job function jf and
+// returns the added competency's letter ("" when it cannot be added).
+func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used map[string]map[string]bool) string {
 	if used[jf] == nil {
 		used[jf] = map[string]bool{}
 	}
@@ -169,10 +205,10 @@ func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used ma
 		w.note(sheet, row.Num, workbook.ColLetter, "the added competency has no letter: it is %s.%s", jf, letter)
 	} else if !lettersOnly().MatchString(letter) {
 		w.errorAt(sheet, row.Num, workbook.ColLetter, "%q is not a competency letter (A..Z, AA, AB, ...)", row.Cell(workbook.ColLetter-1))
-		return
+		return ""
 	} else if taken(letter) {
 		w.errorAt(sheet, row.Num, workbook.ColLetter, "job function %s already has a competency %s (in the program or its framework); give the added row a letter of its own", jf, letter)
-		return
+		return ""
 	}
 	used[jf][letter] = true
 	rti := w.mark(sheet, row.Num, workbook.ColRTI, row.Cell(workbook.ColRTI-1))
@@ -180,13 +216,14 @@ func (w *workbookReader) addCompetency(sheet string, row Row, jf string, used ma
 	text := strings.Join(strings.Fields(row.Cell(workbook.ColText-1)), " ")
 	typ, ok := w.coreOrOptional(sheet, row.Num, row.Cell(workbook.ColType-1))
 	if !ok {
-		return
+		return ""
 	}
 	if err := w.patch.AddCompetency(jf, letter, text, typ, rti, ojt); err != nil {
 		w.errorAt(sheet, row.Num, workbook.ColText, "%v", err)
-		return
+		return ""
 	}
 	w.note(sheet, row.Num, workbook.ColText, "competency %s.%s added (custom)", jf, letter)
+	return letter
 }
 
 // inFramework reports whether the framework, when known, has competency

@@ -48,7 +48,12 @@ const (
 	KeyHead        = "head"    // a job function table's column headings, a specialization's title
 	KeyTotal       = "total"   // a computed total or subtotal: never read back
 	KeyContinued   = "+"       // more text of the keyed row above
-	KeyItem        = "item"    // a competency's sub-item: not read back
+	// KeyItem keys a competency's sub-item by its place: "item 6.E.2" is
+	// the second sub-item of competency 6.E, "item 6.E.2.1" the first under
+	// it; the row's value is its text. A workbook rendered before sub-items
+	// were read back keys them all KeyItemOld, and they are not read.
+	KeyItem    = "item "
+	KeyItemOld = "item"
 )
 
 // Keys of the Appendix A sheet's rows. A wage step's key ends in its index
@@ -60,7 +65,7 @@ const (
 	KeyProbation = "probation" // "The first 500 hours of OJL."
 	KeyWageHead  = "wage head" // the wage table's column headings
 	KeyWageRate  = "wage rate" // the journeyworker rate's row: the rate
-	KeyWageStep  = "step "     // percent and rate as stated ("" when computed), then as shown
+	KeyWageStep  = "step "     // percent and rate as stated ("" when computed), then as shown; when (as shown), label, note
 	KeyProcedure = "procedure "
 	KeyWageNote  = "wage note " // a note of wages.notes
 	// KeyDerived marks a text written from header fields of the Work
