@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"github.com/wpsgen/wpsgen/internal/lazy"
 	"strconv"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 
 	"github.com/wpsgen/wpsgen/framework/decimal"
 	"github.com/wpsgen/wpsgen/framework/workbook"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // Rows a person inserts in the Appendix A sheet's wage schedule and

@@ -1,12 +1,12 @@
 package importer
 
 import (
-	"github.com/wpsgen/wpsgen/internal/lazy"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/wpsgen/wpsgen/framework/workbook"
+	"github.com/wpsgen/wpsgen/internal/lazy"
 )
 
 // A competency's sub-items on the Work Process Schedule: the rows under
