@@ -103,13 +103,14 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	}
 	// Two programs named alike would write the same documents.
 	seen := map[string]string{}
+	inputs := render.NewInputs(opts.Programs)
 	for _, p := range opts.Programs {
 		name := render.Name(p)
 		if first, dup := seen[name]; dup {
 			return usageError{fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")}
 		}
 		seen[name] = p
-		if err := render.CheckOutputs(opts.Programs, render.Outputs(opts.Dir, name, formats)); err != nil {
+		if err := inputs.Check(render.Outputs(opts.Dir, name, formats)); err != nil {
 			return usageError{err}
 		}
 	}

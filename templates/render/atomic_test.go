@@ -3,6 +3,7 @@ package render_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -297,6 +298,27 @@ func TestPDFNavigates(t *testing.T) {
 	for _, want := range []string{"/URI (mailto:him.apprenticeship@example.org)", "/URI (mailto:workforce@mnriver.example.edu)"} {
 		if !strings.Contains(string(raw), want) {
 			t.Errorf("no link %s", want)
+		}
+	}
+}
+
+// BenchmarkInputsCheck: a run's output check is one stat per output, so
+// 1,000 programs cost a thousand times one, not a million.
+func BenchmarkInputsCheck(b *testing.B) {
+	dir := b.TempDir()
+	paths := make([]string, 1000)
+	for i := range paths {
+		paths[i] = filepath.Join(dir, fmt.Sprintf("p%04d.yaml", i))
+		if err := os.WriteFile(paths[i], []byte("kind: program\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		in := render.NewInputs(paths)
+		for _, p := range paths {
+			if err := in.Check([]string{p[:len(p)-5] + ".pdf", p[:len(p)-5] + ".xlsx"}); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

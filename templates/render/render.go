@@ -100,15 +100,48 @@ func Outputs(dir, name string, formats []format.Format) []string {
 // inputs: the same file (os.SameFile) or, for files that do not exist yet,
 // the same cleaned absolute path.
 func CheckOutputs(inputs, outputs []string) error {
-	for _, o := range outputs {
-		oi, oerr := os.Stat(o)
-		oabs, _ := filepath.Abs(o)
-		for _, in := range inputs {
-			if ii, err := os.Stat(in); err == nil && oerr == nil && os.SameFile(oi, ii) {
-				return &ConflictError{Output: o, Input: in}
+	return NewInputs(inputs).Check(outputs)
+}
+
+// Inputs are the files a run reads, looked up once, so checking every
+// program's outputs against them costs one stat per output, not one per
+// output and input (a run of 1,000 programs would otherwise make millions
+// of system calls before rendering anything).
+type Inputs struct {
+	paths []string
+	infos []os.FileInfo  // of the inputs that exist, by index into paths
+	abs   map[string]int // cleaned absolute path -> index into paths
+}
+
+// NewInputs looks up paths: their file identities and absolute paths.
+func NewInputs(paths []string) *Inputs {
+	in := &Inputs{paths: paths, infos: make([]os.FileInfo, len(paths)), abs: make(map[string]int, len(paths))}
+	for i, p := range paths {
+		if fi, err := os.Stat(p); err == nil {
+			in.infos[i] = fi
+		}
+		if a, err := filepath.Abs(p); err == nil {
+			if _, dup := in.abs[a]; !dup {
+				in.abs[a] = i
 			}
-			if iabs, _ := filepath.Abs(in); iabs == oabs {
-				return &ConflictError{Output: o, Input: in}
+		}
+	}
+	return in
+}
+
+// Check returns a *ConflictError when one of outputs is one of the inputs.
+func (in *Inputs) Check(outputs []string) error {
+	for _, o := range outputs {
+		if oi, err := os.Stat(o); err == nil {
+			for i, ii := range in.infos {
+				if ii != nil && os.SameFile(oi, ii) {
+					return &ConflictError{Output: o, Input: in.paths[i]}
+				}
+			}
+		}
+		if oabs, err := filepath.Abs(o); err == nil {
+			if i, ok := in.abs[oabs]; ok {
+				return &ConflictError{Output: o, Input: in.paths[i]}
 			}
 		}
 	}
@@ -133,8 +166,9 @@ func WriteAll(ctx context.Context, results []*framework.Result, opts Options) (w
 	for i, r := range results {
 		inputs[i] = r.Path
 	}
+	ins := NewInputs(inputs)
 	for _, r := range results {
-		if err := CheckOutputs(inputs, Outputs(dir, Name(r.Path), formats)); err != nil {
+		if err := ins.Check(Outputs(dir, Name(r.Path), formats)); err != nil {
 			return nil, err
 		}
 	}
