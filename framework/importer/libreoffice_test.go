@@ -45,23 +45,7 @@ func TestLibreOfficeKeepsTheRoundTrip(t *testing.T) {
 	if direct.YAML == nil {
 		t.Fatalf("the edited workbook does not read back:\n%s", findingsText(direct.Findings))
 	}
-	dir := t.TempDir()
-	src := filepath.Join(dir, "edited.xlsx")
-	if err := os.WriteFile(src, book, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "saved")
-	// Its own profile, so a running LibreOffice or a parallel test does not
-	// take the conversion over.
-	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "xlsx", "--outdir", out, src)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
-	saved, err := os.ReadFile(filepath.Join(out, "edited.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	saved := savedByLibreOffice(t, book)
 	res := Program("p.xlsx", saved, nil)
 	if !bytes.Contains(direct.YAML, []byte("{percent: 82.5, hours: 1000}")) || !bytes.Contains(direct.YAML, []byte("number: \"2026-IL-000312\"")) {
 		t.Errorf("test bug: the edits are not read back from the workbook before saving:\n%s", direct.YAML)
@@ -121,4 +105,27 @@ func TestLibreOfficeUnedited(t *testing.T) {
 			t.Errorf("%s saved by LibreOffice reads back with notes %v, findings %s, as\n%s", name, res.Notes, findingsText(res.Findings), res.YAML)
 		}
 	}
+}
+
+// savedByLibreOffice returns book as LibreOffice saves it: opened and
+// written back as XLSX, in a profile of its own so that a running
+// LibreOffice or a parallel test does not take the conversion over.
+func savedByLibreOffice(t *testing.T, book []byte) []byte {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "edited.xlsx")
+	if err := os.WriteFile(src, book, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "saved")
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "xlsx", "--outdir", out, src)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	saved, err := os.ReadFile(filepath.Join(out, "edited.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return saved
 }

@@ -102,21 +102,7 @@ func TestLibreOfficeKeepsInsertedRows(t *testing.T) {
 		t.Fatal("LibreOffice (soffice) is not installed: apt-get install -y libreoffice-calc-nogui")
 	}
 	book, want := insertedByOpenpyxl(t)
-	dir := t.TempDir()
-	src := filepath.Join(dir, "edited.xlsx")
-	if err := os.WriteFile(src, book, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "saved")
-	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "xlsx", "--outdir", out, src)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
-	saved, err := os.ReadFile(filepath.Join(out, "edited.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	saved := savedByLibreOffice(t, book)
 	res := Program("p.xlsx", saved, nil)
 	if !bytes.Equal(res.YAML, []byte(want)) {
 		t.Errorf("saved by LibreOffice, the workbook reads back as\n%s\nfindings %s\nnot\n%s", res.YAML, findingsText(res.Findings), want)
