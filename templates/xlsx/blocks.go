@@ -110,6 +110,10 @@ func (s *sheet) field(f templates.Field) {
 		value.look = lookCode
 	case templates.FieldItems:
 		value.value = strings.Join(f.Items, "\n")
+	case templates.FieldEmail:
+		if f.Value != "" {
+			value.link, value.look = "mailto:"+f.Value, lookLink
+		}
 	}
 	if len(s.widths) == 1 {
 		s.add(cell{value: f.Label + ": " + f.Value, look: lookValue})
