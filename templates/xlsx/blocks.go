@@ -7,8 +7,9 @@ import (
 	"github.com/wpsgen/wpsgen/templates"
 )
 
-// signHeight is the height, in points, of a line to sign or write on.
-const signHeight = 30
+// signHeight is the height, in points, of a line to sign or write on: the
+// PDF's room to sign above its lines.
+const signHeight = 24
 
 // part lays out a part's blocks as a sheet, in order.
 func (b *book) part(p templates.Part, name string) (*sheet, error) {
