@@ -77,7 +77,9 @@ type Document struct {
 	header [2]string // left, right
 	footer string
 	bullet int // numbering instance shared by all bulleted lists
-	err    error
+	// newPage is set by PageBreak: the next paragraph added starts a page.
+	newPage bool
+	err     error
 }
 
 // Page geometry in twentieths of a point (twips): US Letter, margins like
@@ -144,6 +146,7 @@ func (d *Document) Heading(level int, text string) {
 		d.fail(err)
 		return
 	}
+	d.startPage(p.GetCT())
 	keepNext(p.GetCT())
 }
 
@@ -152,7 +155,7 @@ func (d *Document) Heading(level int, text string) {
 // title): it is not a heading style, so it stays out of the navigation
 // pane.
 func (d *Document) Subheading(text string) {
-	p := d.root.AddEmptyParagraph()
+	p := d.para()
 	keepNext(p.GetCT())
 	addRuns(p.GetCT(), text, Subtitle)
 }
@@ -160,7 +163,7 @@ func (d *Document) Subheading(text string) {
 // Paragraph adds a paragraph of text; line breaks in text start new lines
 // within the paragraph.
 func (d *Document) Paragraph(text string, s Style) {
-	p := d.root.AddEmptyParagraph()
+	p := d.para()
 	addText(p, text, s)
 }
 
@@ -203,6 +206,7 @@ func (d *Document) Fields(fs []Field) {
 		return
 	}
 	labelW := textWidth * 3 / 10
+	d.tableBreak()
 	t := d.root.AddTable()
 	t.Width(textWidth, stypes.TableWidthDxa)
 	t.Layout(stypes.TableLayoutFixed)
@@ -264,7 +268,7 @@ func (d *Document) listLevel(items []Item, level int) {
 		return
 	}
 	for _, it := range items {
-		p := d.root.AddEmptyParagraph()
+		p := d.para()
 		p.Style("ListParagraph")
 		p.Numbering(d.bullets(), level)
 		tight(p.GetCT())
@@ -273,8 +277,78 @@ func (d *Document) listLevel(items []Item, level int) {
 	}
 }
 
-// PageBreak starts a new page.
-func (d *Document) PageBreak() { d.root.AddPageBreak() }
+// PageBreak makes the next block start a new page. The break is Word's
+// "page break before" on that block's first paragraph, not a break
+// character in a paragraph of its own: such a paragraph, pushed to the
+// next page when the page before is full, breaks again and leaves a page
+// with nothing on it but the running header and footer. A PageBreak with
+// no block after it adds nothing.
+func (d *Document) PageBreak() {
+	d.newPage = true
+	d.dropTrailingSpacers()
+}
+
+// dropTrailingSpacers removes the empty paragraphs that end the body. They
+// only keep consecutive tables apart; before a new page, one pushed down
+// by a full page would be alone on the page before the break.
+func (d *Document) dropTrailingSpacers() {
+	b := d.root.Document.Body
+	for n := len(b.Children); n > 0 && isEmpty(b.Children[n-1].Para); n-- {
+		b.Children = b.Children[:n-1]
+	}
+}
+
+func isEmpty(p *gd.Paragraph) bool { return p != nil && len(p.GetCT().Children) == 0 }
+
+// closeBody ends the body with a hairline paragraph when it would end
+// with a table or an empty paragraph. Word always ends a document after a
+// table with a paragraph mark; a full-height one after a table that fills
+// the last page would make a page of its own.
+func (d *Document) closeBody() {
+	b := d.root.Document.Body
+	if n := len(b.Children); n > 0 && b.Children[n-1].Table != nil {
+		d.root.AddEmptyParagraph()
+	}
+	if len(b.Children) == 0 || !isEmpty(b.Children[len(b.Children)-1].Para) {
+		return
+	}
+	p := b.Children[len(b.Children)-1].Para.GetCT()
+	ensurePPr(p)
+	line, exact := 20, stypes.LineSpacingRuleExact
+	p.Property.Spacing = &ctypes.Spacing{Before: new(uint64), After: new(uint64), Line: &line, LineRule: &exact}
+	p.Property.RunProperty = &ctypes.RunProperty{Size: ctypes.NewFontSize(2), SizeCs: ctypes.NewFontSizeCS(2)}
+}
+
+// para adds a body paragraph, starting a new page if PageBreak asked for
+// one.
+func (d *Document) para() *gd.Paragraph {
+	p := d.root.AddEmptyParagraph()
+	d.startPage(p.GetCT())
+	return p
+}
+
+// startPage gives p the page break PageBreak asked for, if any.
+func (d *Document) startPage(p *ctypes.Paragraph) {
+	if !d.newPage {
+		return
+	}
+	d.newPage = false
+	ensurePPr(p)
+	p.Property.PageBreakBefore = &ctypes.OnOff{}
+}
+
+// tableBreak starts a new page before a table if PageBreak asked for one.
+// Word and LibreOffice do not agree on a page break before a paragraph in
+// a table cell, so it is an empty line of its own, kept with the table:
+// at the top of the new page, it can never leave one blank.
+func (d *Document) tableBreak() {
+	if !d.newPage {
+		return
+	}
+	p := d.para().GetCT()
+	tight(p)
+	keepNext(p)
+}
 
 // Slots is a block of lines to sign or fill in: Title, then for each label
 // a line with the label under it, two to a row. Boxed draws a border
@@ -297,6 +371,7 @@ func (d *Document) Signature(blocks ...Slots) {
 // after it with the next block.
 func (d *Document) slots(title string, labels []string, boxed, more bool) {
 	const cols = 2
+	d.tableBreak()
 	t := d.root.AddTable()
 	t.Width(textWidth, stypes.TableWidthDxa)
 	t.Layout(stypes.TableLayoutFixed)
@@ -348,7 +423,7 @@ func (d *Document) slots(title string, labels []string, boxed, more bool) {
 			}
 		}
 	}
-	sp := d.root.AddEmptyParagraph().GetCT()
+	sp := d.para().GetCT()
 	tight(sp)
 	if more {
 		keepNext(sp)
@@ -359,7 +434,7 @@ func ptr[T any](v T) *T { return &v }
 
 // spacer adds an empty paragraph so consecutive tables do not merge into one.
 func (d *Document) spacer() {
-	p := d.root.AddEmptyParagraph()
+	p := d.para()
 	tight(p.GetCT())
 }
 

@@ -2,7 +2,9 @@ package docx
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -153,3 +155,52 @@ func layoutTexts(l *templates.Layout) []string {
 }
 
 func words(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestLibreOfficeLeavesNoBlankPage converts every example and test program
+// with LibreOffice Writer and fails on a page that holds nothing but the
+// running header and footer, as a part that starts on a new page left one
+// when the page before it was full.
+func TestLibreOfficeLeavesNoBlankPage(t *testing.T) {
+	if os.Getenv("CI") == "" {
+		t.Skip("starts LibreOffice on every example (about 10 s); set CI=1 to run it")
+	}
+	if _, err := exec.LookPath("soffice"); err != nil {
+		missing(t, "LibreOffice Writer", "libreoffice-writer-nogui")
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		missing(t, "pdftotext", "poppler-utils")
+	}
+	exs := renderExamples(t)
+	dir := t.TempDir()
+	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir}
+	for _, ex := range exs {
+		p := filepath.Join(dir, ex.name+".docx")
+		if err := os.WriteFile(p, ex.docx, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	if out, err := exec.Command("soffice", args...).CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	for _, ex := range exs {
+		t.Run(ex.name, func(t *testing.T) {
+			out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, ex.name+".pdf"), "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			left, right := pageHeader(ex.layout.Header)
+			pages := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+			for i, p := range pages {
+				rest := words(p)
+				for _, s := range []string{left, right, ex.layout.Footer.Revision, fmt.Sprintf("Page %d of %d", i+1, len(pages))} {
+					rest = strings.Replace(rest, words(s), "", 1)
+				}
+				if strings.TrimSpace(rest) == "" {
+					t.Errorf("page %d of %d has only the running header and footer", i+1, len(pages))
+				}
+			}
+		})
+	}
+}

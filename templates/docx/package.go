@@ -144,6 +144,7 @@ func (d *Document) Write(w io.Writer) error {
 	if d.err != nil {
 		return d.err
 	}
+	d.closeBody()
 	r := d.root
 	r.FileMap.Store(headerPart, []byte(headerXML(d.header[0], d.header[1])))
 	r.FileMap.Store(footerPart, []byte(footerXML(d.footer)))

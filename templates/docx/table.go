@@ -113,6 +113,7 @@ func (d *Document) Table(t Table) {
 			return
 		}
 	}
+	d.tableBreak()
 	tbl := d.root.AddTable()
 	tbl.Style("TableGrid")
 	tbl.Width(width, stypes.TableWidthDxa)

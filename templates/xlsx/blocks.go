@@ -7,8 +7,9 @@ import (
 	"github.com/wpsgen/wpsgen/templates"
 )
 
-// signHeight is the height, in points, of a line to sign or write on.
-const signHeight = 30
+// signHeight is the height, in points, of a line to sign or write on: the
+// PDF's room to sign above its lines.
+const signHeight = 24
 
 // part lays out a part's blocks as a sheet, in order.
 func (b *book) part(p templates.Part, name string) (*sheet, error) {
@@ -110,6 +111,10 @@ func (s *sheet) field(f templates.Field) {
 		value.look = lookCode
 	case templates.FieldItems:
 		value.value = strings.Join(f.Items, "\n")
+	case templates.FieldEmail:
+		if f.Value != "" {
+			value.link, value.look = "mailto:"+f.Value, lookLink
+		}
 	}
 	if len(s.widths) == 1 {
 		s.add(cell{value: f.Label + ": " + f.Value, look: lookValue})

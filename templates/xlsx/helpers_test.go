@@ -161,14 +161,21 @@ func TestDropListSqref(t *testing.T) {
 
 func TestSheetFitsWrappedText(t *testing.T) {
 	s := &sheet{widths: []float64{10, 20}}
-	if h, est := s.fit([]cell{{value: "short", look: lookText}}); h != defaultHeight || est != defaultHeight {
-		t.Errorf("one line: height %v, estimate %v; want %v", h, est, defaultHeight)
+	size := lookText.fontSize()
+	one := lineHeight(1, size)
+	if h, est := s.fit([]cell{{value: "short", look: lookText}}); h != one || est != one {
+		t.Errorf("one line: height %v, estimate %v; want %v", h, est, one)
+	}
+	if h, est := s.fit([]cell{{value: 12.5, look: lookNumber}}); h != one || est != one {
+		t.Errorf("a number: height %v, estimate %v; want %v", h, est, one)
+	}
+	if h, est := s.fit(nil); h != blankHeight || est != blankHeight {
+		t.Errorf("an empty row: height %v, estimate %v; want the gap %v", h, est, blankHeight)
 	}
 	text := strings.Repeat("abcdefghi ", 9)
-	size := lookText.fontSize()
 	h, est := s.fit([]cell{{value: text, look: lookText, span: 2}})
 	n := lines(text, columnPoints(10)+columnPoints(20)-cellPadding, size, false)
-	if want := math.Ceil(float64(n)*size*pointsPerLine + 2); n < 2 || h != want || est != want {
+	if want := lineHeight(n, size); n < 2 || h != want || est != want {
 		t.Errorf("merged span: height %v, estimate %v, want %v (%d lines)", h, est, want, n)
 	}
 	// The same text in the first column alone takes more lines.
@@ -176,11 +183,35 @@ func TestSheetFitsWrappedText(t *testing.T) {
 		t.Errorf("one column: height %v, estimate %v, want over %v", h2, est2, est)
 	}
 	// Text that does not wrap stays on one line however long.
-	if h, est := s.fit([]cell{{value: text, look: lookNumber}}); h != defaultHeight || est != defaultHeight {
+	if h, est := s.fit([]cell{{value: text, look: lookNumber}}); h != one || est != one {
 		t.Errorf("unwrapped text: height %v, estimate %v", h, est)
 	}
 	if h, _ := s.fit([]cell{{value: strings.Repeat("x ", 5000), look: lookText, span: 2}}); h != maxRowHeight {
 		t.Errorf("huge text: height %v, want Excel's limit %v", h, maxRowHeight)
+	}
+}
+
+// TestLineHeightHoldsTheReadersText: a row is never shorter than the
+// height LibreOffice Calc gives its lines of DejaVu Sans (its optimal row
+// height, measured on a flat ODS with 1 to 10 lines at 9, 12 and 14
+// points), nor a tenth and a line taller, which prints pages more.
+func TestLineHeightHoldsTheReadersText(t *testing.T) {
+	for _, c := range []struct {
+		size float64
+		n    int
+		lo   float64 // LibreOffice 7's optimal row height, points
+	}{
+		{9, 1, 12.8}, {9, 2, 22.35}, {9, 3, 32.8}, {9, 5, 53.7}, {9, 10, 105.95},
+		{12, 1, 15.65}, {12, 2, 29.85}, {12, 10, 143.25},
+		{14, 1, 17.9}, {14, 2, 34.3}, {14, 10, 165.65},
+	} {
+		h := lineHeight(c.n, c.size)
+		if h < c.lo || h > c.lo*1.1+c.size {
+			t.Errorf("%d lines at %v pt: %v pt, LibreOffice's %v", c.n, c.size, h, c.lo)
+		}
+		if px := h / pixel; px != math.Trunc(px) {
+			t.Errorf("%d lines at %v pt: %v pt is not whole pixels", c.n, c.size, h)
+		}
 	}
 }
 

@@ -30,6 +30,7 @@ const (
 	lookTotal                     // total or subtotal
 	lookGroup                     // group label ("Year 1")
 	lookSignLine                  // blank line to sign or write on
+	lookLink                      // a field value that is a hyperlink (an email)
 	lookCount
 )
 
@@ -54,7 +55,11 @@ type lookDef struct {
 	fill   string // background colour; "" = none
 	border string // "box" (thin, all sides), "bottom" or ""
 	text   bool   // "@" number format
+	link   bool   // blue and underlined, as Excel's Hyperlink cell style
 }
+
+// linkColor is the font colour of Excel's Hyperlink cell style.
+const linkColor = "0563C1"
 
 var looks = [lookCount]lookDef{
 	lookPlain:         {},
@@ -78,6 +83,7 @@ var looks = [lookCount]lookDef{
 	lookTotal:         {bold: true, border: "box"},
 	lookGroup:         {bold: true, fill: headingFill, border: "box"},
 	lookSignLine:      {border: "bottom"},
+	lookLink:          {wrap: true, link: true},
 }
 
 // Font of every cell: DejaVu Sans, the PDF's typeface, named on each style
@@ -118,6 +124,9 @@ func (l look) style(numFmt string) *excelize.Style {
 	}
 	if d.text {
 		s.NumFmt = textFormat
+	}
+	if d.link {
+		s.Font.Color, s.Font.Underline = linkColor, "single"
 	}
 	if numFmt != "" {
 		f := numFmt

@@ -19,6 +19,7 @@ type cell struct {
 	look    look
 	numFmt  string // number format of a number; "" = General
 	span    int    // columns covered; 0 means 1
+	link    string // a URL the cell links to ("mailto:" for an email)
 }
 
 // columns returns how many columns the cell covers.
@@ -61,6 +62,7 @@ type sheet struct {
 
 	pending []pending
 	numbers map[int][]int // per column, the rows holding numbers, ascending
+	links   []link
 
 	header, footer string // printed page header and footer
 
@@ -68,6 +70,12 @@ type sheet struct {
 	// hidden column when roundTrip is set.
 	keys      map[int]keyed
 	roundTrip bool
+}
+
+// link is a hyperlink from the cell at column col, row r.
+type link struct {
+	col, r int
+	url    string
 }
 
 // definedName is a workbook-wide name for a range of the sheet.
@@ -89,6 +97,9 @@ func (s *sheet) add(cells ...cell) int {
 	for _, c := range cells {
 		if _, ok := c.value.(float64); ok || c.formula != "" {
 			s.number(col, first)
+		}
+		if c.link != "" {
+			s.links = append(s.links, link{col, first, c.link})
 		}
 		col += c.columns()
 	}
@@ -306,6 +317,13 @@ func (s *sheet) setup(f *excelize.File) error {
 	for _, l := range s.lists {
 		if err := s.addList(f, l); err != nil {
 			return err
+		}
+	}
+	// Links live outside the cells (the worksheet's hyperlinks and their
+	// relationships), which the stream writer copies when it is flushed.
+	for _, l := range s.links {
+		if err := f.SetCellHyperLink(s.name, cellRef(l.col, l.r), l.url, "External"); err != nil {
+			return fmt.Errorf("link %s: %w", l.url, err)
 		}
 	}
 	return nil

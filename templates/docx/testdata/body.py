@@ -1,7 +1,8 @@
 """Reads .docx files with python-docx, as a reviewer's script would, and
 prints for each the body in reading order as JSON: every paragraph with its
-style name and text, every table with its rows (cell texts, header-row and
-cannot-split marks, the style of its first paragraph), the hyperlinks and the core properties."""
+style name and text (a form feed before a paragraph that starts a page),
+every table with its rows (cell texts, header-row and cannot-split marks,
+the style of its first paragraph), the hyperlinks and the core properties."""
 import json
 import sys
 
@@ -38,6 +39,8 @@ def read(path):
     for el in d.element.body.iterchildren():
         if el.tag == qn("w:p"):
             p = Paragraph(el, d)
+            if p.paragraph_format.page_break_before:
+                body.append({"style": p.style.name, "text": "\f"})
             body.append({"style": p.style.name, "text": ptext(el)})
         elif el.tag == qn("w:tbl"):
             t = Table(el, d)
