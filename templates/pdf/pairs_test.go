@@ -72,6 +72,31 @@ func TestPairChosenByDocument(t *testing.T) {
 	}
 }
 
+// The pair is the smallest holding every character drawn, wherever the
+// characters are and in whatever order; text only a larger pair has
+// moves the document on, never back.
+func TestPairOfCharacters(t *testing.T) {
+	fs := testFonts(t)
+	text := func(s string, fc face) op { return op{kind: opText, text: s, style: style{face: fc}} }
+	for i, tc := range []struct {
+		pages [][]op
+		want  string
+	}{
+		{nil, "latin"},
+		{[][]op{{text("plain ASCII", regular)}}, "latin"},
+		{[][]op{{text("Peña – “µ” ☒ ✓ \uFFFD", bold)}}, "latin"},
+		{[][]op{{{kind: opLine}, text("José", regular)}, {text("Nguyễn", regular)}}, "compact"},
+		{[][]op{{text("Nguyễn", bold)}, {text("José", regular)}}, "compact"},
+		{[][]op{{text("ՀՀ", regular)}, {text("Nguyễn", regular)}}, "full"},
+		{[][]op{{text("José", regular)}, {text("Nguyễn", regular), text("ბ", bold)}}, "full"},
+		{[][]op{{text("\U0001F600", regular)}}, "full"}, // beyond the BMP: not drawn by any pair
+	} {
+		if got := fs.pair(tc.pages); got.Name != tc.want {
+			t.Errorf("case %d: %s pair, want %s", i, got.Name, tc.want)
+		}
+	}
+}
+
 // Every example takes the Latin pair; the one test program written in
 // Vietnamese, Polish and Greek takes the compact pair.
 func TestPairChosenByProgram(t *testing.T) {
