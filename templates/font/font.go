@@ -13,13 +13,6 @@ import (
 	"golang.org/x/text/unicode/bidi"
 )
 
-// Regular returns a private copy of the regular face's TrueType bytes. Each
-// document needs its own copy: the PDF writer modifies what it is given.
-func Regular() []byte { return append([]byte(nil), dejavusans.TTF...) }
-
-// Bold returns a private copy of the bold face's TrueType bytes.
-func Bold() []byte { return append([]byte(nil), dejavusansbold.TTF...) }
-
 // MaxRune is the last character the PDF writer can draw: gofpdf encodes
 // text in UTF-16 code units without surrogates, so a character beyond the
 // Basic Multilingual Plane (an emoji, even one DejaVu Sans has) would print

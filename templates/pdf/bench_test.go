@@ -17,9 +17,20 @@ func BenchmarkRenderSample(b *testing.B) {
 	}
 }
 
-// BenchmarkRenderSampleFullFaces is the sample with Armenian and Georgian
-// text, which only the full faces have: what a document outside the
-// compact faces' repertoire costs.
+// BenchmarkRenderSampleLatin is the sample written only in characters of
+// the Latin pair; BenchmarkRenderSample (Vietnamese, Greek, Cyrillic)
+// takes the compact pair; BenchmarkRenderSampleFullFaces, with Armenian
+// and Georgian text, the full faces.
+func BenchmarkRenderSampleLatin(b *testing.B) {
+	d := latinDocument()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Render(io.Discard, d, Options{Created: created}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkRenderSampleFullFaces(b *testing.B) {
 	d := fullFacesDocument()
 	b.ReportAllocs()

@@ -31,42 +31,48 @@ func (fc face) gofpdfStyle() string {
 	return ""
 }
 
-// private returns a copy of the face's TrueType file for one document,
-// the compact or the full face: gofpdf modifies what it is given, so
-// concurrent renders must not share it.
-func (fc face) private(compact bool) []byte {
-	switch {
-	case fc == bold && compact:
-		return wpsfont.CompactBold()
-	case fc == bold:
-		return wpsfont.Bold()
-	case compact:
-		return wpsfont.CompactRegular()
+// private returns a copy of the face of pair p for one document: gofpdf
+// modifies what it is given, so concurrent renders must not share it.
+func (fc face) private(p *wpsfont.Pair) []byte {
+	if fc == bold {
+		return p.Bold()
 	}
-	return wpsfont.Regular()
+	return p.Regular()
 }
 
-// fitsCompact reports whether every character drawn on the pages is in the
-// compact faces. gofpdf's cost per document grows with the number of
-// characters the embedded font maps, not with the characters used, so
-// such a document embeds the compact pair; the glyphs and widths drawn are
-// the same either way.
-func (fs fonts) fitsCompact(pages [][]op) bool {
+// fontPairs are the embedded pairs, smallest first, the full faces last.
+var fontPairs = wpsfont.Pairs()
+
+// pair returns the smallest pair holding every character drawn on the
+// pages. gofpdf's cost per document grows with the number of characters
+// the embedded font maps, not with the characters used; the glyphs and
+// widths drawn are the same with any pair that holds them.
+func (fs fonts) pair(pages [][]op) *wpsfont.Pair {
+	i := 0 // every pair holds printable ASCII
+	last := len(fontPairs) - 1
 	for _, ops := range pages {
-		for i := range ops {
-			o := &ops[i]
+		for j := range ops {
+			o := &ops[j]
 			if o.kind != opText || isPlainASCII(o.text) {
 				continue
 			}
 			has := &fs[o.style.face].Has
 			for _, r := range o.text {
-				if r > maxRune || !has[r] || !wpsfont.InCompact(r) {
-					return false
+				if r > maxRune || !has[r] {
+					return fontPairs[last]
 				}
+				// The pairs are nested: moving on to a larger pair keeps
+				// every character seen so far.
+				for i < last && !fontPairs[i].Holds(r) {
+					i++
+				}
+			}
+			if i == last {
+				return fontPairs[last]
 			}
 		}
 	}
-	return true
+	return fontPairs[i]
 }
 
 const (

@@ -15,15 +15,15 @@ import (
 // sub-slice of the file, overwriting the bytes after it), so neither
 // sharing one slice nor reusing a pooled one is safe.
 
-// Each runs for the full pair and the compact pair.
+// Each runs for every pair: latin, compact, full.
 
 func BenchmarkFontSetup(b *testing.B) {
-	for _, pair := range pairs {
-		b.Run(pair.name, func(b *testing.B) {
+	for _, pair := range fontPairs {
+		b.Run(pair.Name, func(b *testing.B) {
 			for b.Loop() {
 				doc := gofpdf.New("P", "pt", "Letter", "")
 				for _, fc := range []face{regular, bold} {
-					doc.AddUTF8FontFromBytes(fontFamily, fc.gofpdfStyle(), fc.private(pair.compact))
+					doc.AddUTF8FontFromBytes(fontFamily, fc.gofpdfStyle(), fc.private(pair))
 				}
 				if doc.Err() {
 					b.Fatal(doc.Error())
@@ -34,18 +34,13 @@ func BenchmarkFontSetup(b *testing.B) {
 }
 
 func BenchmarkFontCopy(b *testing.B) {
-	for _, pair := range pairs {
-		b.Run(pair.name, func(b *testing.B) {
+	for _, pair := range fontPairs {
+		b.Run(pair.Name, func(b *testing.B) {
 			for b.Loop() {
 				for _, fc := range []face{regular, bold} {
-					_ = fc.private(pair.compact)
+					_ = fc.private(pair)
 				}
 			}
 		})
 	}
 }
-
-var pairs = []struct {
-	name    string
-	compact bool
-}{{"full", false}, {"compact", true}}

@@ -5,7 +5,6 @@ import (
 	"os"
 	"testing"
 
-	wpsfont "github.com/wpsgen/wpsgen/templates/font"
 	"github.com/wpsgen/wpsgen/templates/pdf/internal/fontmetrics"
 )
 
@@ -29,23 +28,25 @@ func TestGeneratedFontTables(t *testing.T) {
 		if got := (*fontmetrics.Table)(fs[i]); *got != *want {
 			t.Errorf("%s: the generated table differs from the font", fc.Name)
 		}
-		if !bytes.Equal(fc.TTF, face(i).private(false)) {
+		if !bytes.Equal(fc.TTF, face(i).private(fontPairs[len(fontPairs)-1])) {
 			t.Errorf("%s: measured a different font than the PDF embeds", fc.Name)
 		}
 	}
-	// The compact faces must draw what the tables describe: every
-	// character they map is one the full face maps, as wide.
-	for i, ttf := range [][]byte{wpsfont.CompactRegular(), wpsfont.CompactBold()} {
-		compact, err := fontmetrics.Measure(ttf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		full := fs[i]
-		for r := range compact.Has {
-			if want := full.Has[r] && wpsfont.InCompact(rune(r)); compact.Has[r] != want {
-				t.Errorf("face %d: compact face has %U: %v, want %v", i, r, compact.Has[r], want)
-			} else if want && compact.Width[r] != full.Width[r] {
-				t.Errorf("face %d: %U is %d wide in the compact face, %d in the tables", i, r, compact.Width[r], full.Width[r])
+	// Each subset pair must draw what the tables describe: every
+	// character it maps is one the full face maps, as wide.
+	for _, p := range fontPairs[:len(fontPairs)-1] {
+		for i, ttf := range [][]byte{p.Regular(), p.Bold()} {
+			subset, err := fontmetrics.Measure(ttf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			full := fs[i]
+			for r := range subset.Has {
+				if want := full.Has[r] && p.Holds(rune(r)); subset.Has[r] != want {
+					t.Errorf("%s pair, face %d: has %U: %v, want %v", p.Name, i, r, subset.Has[r], want)
+				} else if want && subset.Width[r] != full.Width[r] {
+					t.Errorf("%s pair, face %d: %U is %d wide, %d in the tables", p.Name, i, r, subset.Width[r], full.Width[r])
+				}
 			}
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/wpsgen/wpsgen/templates"
+	wpsfont "github.com/wpsgen/wpsgen/templates/font"
 )
 
 // Options control rendering.
@@ -47,7 +48,7 @@ func Render(w io.Writer, l *templates.Layout, opts Options) (err error) {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	pages := layout(fs, l)
-	doc := newPDF(fs, l.Meta, opts, fs.fitsCompact(pages))
+	doc := newPDF(fs, l.Meta, opts, fs.pair(pages))
 	play(doc, pages)
 	doc.Close()
 	if err := doc.Error(); err != nil {
@@ -60,8 +61,8 @@ func Render(w io.Writer, l *templates.Layout, opts Options) (err error) {
 }
 
 // newPDF returns an empty gofpdf document set up for reproducible output,
-// with its own copies of the embedded fonts, the compact or the full pair.
-func newPDF(fs fonts, meta templates.Meta, opts Options, compact bool) *gofpdf.Fpdf {
+// with its own copies of the faces of pair p.
+func newPDF(fs fonts, meta templates.Meta, opts Options, p *wpsfont.Pair) *gofpdf.Fpdf {
 	created := time.Unix(0, 0).UTC()
 	if !opts.Created.IsZero() {
 		created = opts.Created.UTC()
@@ -86,7 +87,7 @@ func newPDF(fs fonts, meta templates.Meta, opts Options, compact bool) *gofpdf.F
 	for _, fc := range []face{regular, bold} {
 		// gofpdf keeps and reads the slice while writing: each document
 		// gets its own copy so concurrent renders share nothing.
-		doc.AddUTF8FontFromBytes(fontFamily, fc.gofpdfStyle(), fc.private(compact))
+		doc.AddUTF8FontFromBytes(fontFamily, fc.gofpdfStyle(), fc.private(p))
 	}
 	return doc
 }
