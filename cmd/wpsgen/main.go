@@ -28,8 +28,10 @@ func main() {
 		debugf("supervisor not started: %v", err)
 	}
 	soft := tuneMemory(lim, limited)
-	used, _ := supervise.ProcessMemory(lim)
-	debugf("supervised=%t limit=%v used=%d soft=%d", supervised, limitText(lim, limited), used, soft)
+	if os.Getenv(supervise.DebugEnv) != "" {
+		used, _ := supervise.ProcessMemory(lim)
+		debugf("supervised=%t limit=%v used=%d soft=%d", supervised, limitText(lim, limited), used, soft)
+	}
 	f := cmd.NewFactory(cmd.IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
 	if supervised && os.Getenv(supervise.TerminalEnv) == "1" {
 		// Standard error is the parent's pipe; the parent's is a terminal.
