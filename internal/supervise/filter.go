@@ -87,7 +87,9 @@ func (f *filter) Write(p []byte) (int, error) {
 				take = i + 1
 			}
 			f.line, p = append(f.line, p[:take]...), p[take:]
-			if len(f.line) == judgeLen || f.line[len(f.line)-1] == '\n' {
+			// A line is passed on as soon as it cannot start a crash report:
+			// "wpsgen: ..." goes out at once, newline or not.
+			if len(f.line) == judgeLen || f.line[len(f.line)-1] == '\n' || !mayStartCrash(f.line) {
 				f.judge()
 			}
 		}
@@ -139,6 +141,17 @@ func (f *filter) kind() string {
 		return "bug"
 	}
 	return "signal"
+}
+
+// mayStartCrash reports whether a line that starts with b may start a
+// crash report.
+func mayStartCrash(b []byte) bool {
+	for _, p := range crashPrefixes {
+		if len(b) < len(p) && bytes.HasPrefix(p, b) || bytes.HasPrefix(b, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPrefix(b []byte, prefixes [][]byte) bool {

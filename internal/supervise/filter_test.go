@@ -81,6 +81,23 @@ func TestFilter(t *testing.T) {
 	}
 }
 
+// TestFilterPassesAtOnce: a message that cannot start a crash report is
+// passed on before its line ends.
+func TestFilterPassesAtOnce(t *testing.T) {
+	var out bytes.Buffer
+	f := newFilter(&out)
+	_, _ = f.Write([]byte("wpsgen: wor"))
+	_, _ = f.Write([]byte("king"))
+	_, _ = f.Write([]byte("\nrun"))
+	if out.String() != "wpsgen: working\n" {
+		t.Errorf("passed %q", out.String())
+	}
+	_, _ = f.Write([]byte("s\n"))
+	if out.String() != "wpsgen: working\nruns\n" || f.crashed() {
+		t.Errorf("passed %q", out.String())
+	}
+}
+
 // TestFilterRelease checks that held text that turns out not to be a crash
 // (the child exited normally) is passed on, and that the hold is bounded.
 func TestFilterRelease(t *testing.T) {
