@@ -324,6 +324,34 @@ func TestSignalEndsBoth(t *testing.T) {
 	}
 }
 
+// TestClosedOutput: when the reader of a supervised wpsgen's output goes
+// away, wpsgen ends as an unsupervised one does (by SIGPIPE, as a shell
+// sees it), with no message.
+func TestClosedOutput(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "many.yaml")
+	if err := os.WriteFile(p, []byte("kind: program\njob_functions:\n"+strings.Repeat("- {}\n", 5_000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	c := limited("-v 16000000", "validate", "--format", "json", p)
+	var stderr bytes.Buffer
+	c.Stdout, c.Stderr = w, &stderr
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	res := finish(t, c, &bytes.Buffer{}, &stderr)
+	// Go ignores a SIGPIPE it did not get from a write of its own, so the
+	// parent may only exit with the code a shell gives that death, 141.
+	if res.signal != syscall.SIGPIPE && res.code != 128+int(syscall.SIGPIPE) || userText(res.stderr) != "" {
+		t.Errorf("exit %d, signal %v, want SIGPIPE and no message:\n%s", res.code, res.signal, res.stderr)
+	}
+}
+
 // TestTerminalInChild: the summary line validate prints only to a terminal
 // is printed by a supervised child too, when the user's standard error is
 // a terminal (script gives the command one).

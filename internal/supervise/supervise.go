@@ -58,9 +58,11 @@ func Run(lim Limit, args []string, stderr io.Writer, stderrTerminal bool) (int, 
 		child.Env = append(child.Env, TerminalEnv+"=1")
 	}
 	// Registered before the start: a signal that comes in between is not
-	// lost, and the parent never dies of one while the child runs.
+	// lost, and the parent never dies of one while the child runs. The
+	// terminal sends Ctrl-C to both; the child then gets it twice, which
+	// changes nothing (wpsgen render handles the first and ignores more).
 	signals := make(chan os.Signal, 4)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(signals)
 	if err := child.Start(); err != nil {
 		w.Close()
@@ -100,9 +102,10 @@ func outcome(ps *os.ProcessState, waitErr, copyErr error, f *filter, lim Limit, 
 		fmt.Fprintf(stderr, "wpsgen: debug: child %v, crash report %q\n", ps, first)
 	}
 	switch {
-	case ws.Signaled() && (ws.Signal() == syscall.SIGINT || ws.Signal() == syscall.SIGTERM):
-		// Interrupted (by the terminal or through the parent): end the same
-		// way, so a shell or a CI runner sees the signal.
+	case ws.Signaled() && fromOutside[ws.Signal()]:
+		// Interrupted (by the terminal or through the parent), or its output
+		// was closed: end the same way, as an unsupervised wpsgen would, so
+		// a shell or a CI runner sees the signal.
 		f.release()
 		reraise(ws.Signal())
 		return 128 + int(ws.Signal())
@@ -131,12 +134,20 @@ func outcome(ps *os.ProcessState, waitErr, copyErr error, f *filter, lim Limit, 
 	return ps.ExitCode()
 }
 
+// fromOutside are the signals that end a process for reasons of its
+// surroundings (the user, the terminal, a closed pipe), not its own.
+var fromOutside = map[syscall.Signal]bool{
+	syscall.SIGINT: true, syscall.SIGTERM: true, syscall.SIGHUP: true, syscall.SIGPIPE: true,
+}
+
 // runtimeCrashCode is the exit code of a Go program that dies of a fatal
 // error or an unrecovered panic. wpsgen uses it for usage mistakes too,
 // which print no runtime text.
 const runtimeCrashCode = 2
 
-// reraise ends the process with signal s, as the child ended.
+// reraise ends the process with signal s, as the child ended. Go ignores
+// a SIGPIPE sent with kill; the caller then exits with 128 + s, which is
+// what a shell reports for a death by s.
 func reraise(s syscall.Signal) {
 	signal.Reset(s)
 	_ = syscall.Kill(os.Getpid(), s)
