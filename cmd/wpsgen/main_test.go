@@ -227,7 +227,12 @@ func waitWriting(pid int, dir string) bool {
 	for start := time.Now(); time.Since(start) < 20*time.Second; time.Sleep(2 * time.Millisecond) {
 		fds, err := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
 		if err != nil {
-			return false
+			// Reading another process's files fails for a moment while it
+			// starts its program (exec); for good only when it has ended.
+			if errors.Is(syscall.Kill(pid, 0), syscall.ESRCH) {
+				return false
+			}
+			continue
 		}
 		for _, fd := range fds {
 			if target, _ := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", pid, fd.Name())); strings.HasPrefix(target, dir+"/") {
@@ -269,7 +274,8 @@ func TestStoppedWhileWriting(t *testing.T) {
 			}
 			child := childOf(t, c.Process.Pid)
 			if !waitWriting(child, out) {
-				t.Fatalf("the child never wrote in %s:\n%s", out, stderr.String())
+				r := finish(t, c, &stdout, &stderr)
+				t.Fatalf("the child never wrote in %s: exit %d\n%s", out, r.code, r.stderr)
 			}
 			target := c.Process.Pid
 			if tc.toChild {
