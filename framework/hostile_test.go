@@ -47,6 +47,10 @@ func hostileCases() []hostileCase {
 		// Value MaxValues+1 is list item MaxValues-4 (the mapping, kind,
 		// program, prerequisites and the list come first).
 		{"too-many-values", []byte("kind: program\nprerequisites: [" + strings.Repeat("a, ", MaxValues) + "a]\n"), RuleSyntax, 2, 17 + 3*(MaxValues-5), "more than 300,000 values"},
+		{"too-many-block-values", []byte("kind: program\nprerequisites:\n" + strings.Repeat("- a\n", MaxValues)), RuleSyntax, MaxValues - 2, 3, "more than 300,000 values"},
+		// The node bound counts 2 for the document and 1 per item: item
+		// MaxNodeBound-1 passes it, before the YAML reader builds any.
+		{"empty-items-10mb", bytes.Repeat([]byte("-\n"), MaxFileSize/2), RuleSyntax, MaxNodeBound - 1, 1, "could hold more than 900,000 values"},
 		{"most-values", []byte("kind: program\nprerequisites: [" + strings.Repeat("a, ", MaxValues-6) + "a]\n"), RuleSchema, 1, 1, `missing the required key "sponsor"`},
 		{"deep-block-mapping", []byte(deepBlock(2_000)), RuleSchema, 3, 2, `unknown key "a" in sponsor`},
 	}

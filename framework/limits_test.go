@@ -24,6 +24,7 @@ func TestLimitsDoc(t *testing.T) {
 	for _, want := range []string{
 		fmt.Sprintf("| File size | %d MiB |", MaxFileSize>>20),
 		fmt.Sprintf("| Values in a file | %s |", thousands(MaxValues)),
+		fmt.Sprintf("| List markers, keys and separators in a file, counted before reading | %s |", thousands(MaxNodeBound)),
 		fmt.Sprintf("| 4 per value written, plus %s |", thousands(aliasAllowance)),
 		fmt.Sprintf("| %d times the file's size, at least %d MiB |", expandFactor, minExpand>>20),
 		fmt.Sprintf("| years %d to 9999 |", minYear),

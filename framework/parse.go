@@ -105,6 +105,10 @@ func Parse(path string, data []byte) (f *File) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return syntax(1, 1, "the file is empty; a wpsgen file starts with kind: framework or kind: program")
 	}
+	if _, over := nodeBound(data, MaxNodeBound); over >= 0 {
+		line, col := lineCol(data, over)
+		return syntax(line, col, "%s", nodeBoundMessage())
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {

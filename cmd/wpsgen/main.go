@@ -3,15 +3,42 @@
 package main
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 
+	"golang.org/x/term"
+
 	"github.com/wpsgen/wpsgen/cmd"
+	"github.com/wpsgen/wpsgen/internal/supervise"
 )
 
 func main() {
-	tuneMemory()
-	os.Exit(cmd.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	_, supervised := os.LookupEnv(supervise.ChildEnv)
+	lim, limited := supervise.MemoryRlimit()
+	if limited && !supervised {
+		// Under a memory limit the runtime may die of it with text no one
+		// can catch inside the process: run the work in a child and report
+		// such a death in one line.
+		code, err := supervise.Run(lim, os.Args[1:], os.Stderr, term.IsTerminal(int(os.Stderr.Fd())))
+		if err == nil {
+			os.Exit(code)
+		}
+		debugf("supervisor not started: %v", err)
+	}
+	soft := tuneMemory(lim, limited)
+	if os.Getenv(supervise.DebugEnv) != "" {
+		used, _ := supervise.ProcessMemory(lim)
+		debugf("supervised=%t limit=%v used=%d soft=%d", supervised, limitText(lim, limited), used, soft)
+	}
+	f := cmd.NewFactory(cmd.IO{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr})
+	if supervised && os.Getenv(supervise.TerminalEnv) == "1" {
+		// Standard error is the parent's pipe; the parent's is a terminal.
+		isTerminal := f.IsTerminal
+		f.IsTerminal = func(w io.Writer) bool { return w == os.Stderr || isTerminal(w) }
+	}
+	os.Exit(cmd.Run(f, os.Args[1:]))
 }
 
 // memoryLimit is the soft limit of the heap: near it the collector runs
@@ -30,12 +57,41 @@ const memoryLimit = 128 << 20
 const gcPercent = 400
 
 // tuneMemory sets the collector for a short-lived process, unless the user
-// set GOGC or GOMEMLIMIT (the runtime already applied theirs).
-func tuneMemory() {
-	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-		debug.SetMemoryLimit(memoryLimit)
-	}
+// set GOGC or GOMEMLIMIT (the runtime already applied theirs). Under a
+// memory limit (ulimit, or a cgroup's) the soft limit is lowered to fit,
+// so that the collector works harder before the wall. It returns the soft
+// limit set, 0 when the user's applies.
+func tuneMemory(lim supervise.Limit, limited bool) uint64 {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		debug.SetGCPercent(gcPercent)
 	}
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		return 0
+	}
+	soft := uint64(memoryLimit)
+	if limited {
+		if used, ok := supervise.ProcessMemory(lim); ok {
+			soft = min(soft, supervise.RlimitSoftLimit(lim, used))
+		}
+	}
+	if procCgroup, err := os.ReadFile("/proc/self/cgroup"); err == nil {
+		if c, ok := supervise.CgroupSoftLimit("/sys/fs/cgroup", procCgroup); ok {
+			soft = min(soft, c)
+		}
+	}
+	debug.SetMemoryLimit(int64(soft))
+	return soft
+}
+
+func debugf(format string, args ...any) {
+	if os.Getenv(supervise.DebugEnv) != "" {
+		fmt.Fprintf(os.Stderr, "wpsgen: debug: "+format+"\n", args...)
+	}
+}
+
+func limitText(lim supervise.Limit, limited bool) string {
+	if !limited {
+		return "none"
+	}
+	return lim.String()
 }
