@@ -125,7 +125,7 @@ func TestGitHubWorkflow(t *testing.T) {
 	var install, annotate, sarif, upload bool
 	for _, step := range job.Steps {
 		switch {
-		case strings.HasPrefix(step.Run, "go install "):
+		case strings.HasPrefix(strings.TrimPrefix(step.Run, staticBuild), "go install "):
 			install = true
 			checkInstallLine(t, step.Run)
 		case strings.HasPrefix(step.Run, "wpsgen "):
@@ -169,8 +169,15 @@ func checkValidatesDir(t *testing.T, c command) {
 
 // checkInstallLine checks that the install command names this module's
 // command package.
+// staticBuild is how the recipes build wpsgen: without C (see the README).
+const staticBuild = "CGO_ENABLED=0 "
+
 func checkInstallLine(t *testing.T, line string) {
 	t.Helper()
+	if !strings.HasPrefix(line, staticBuild) {
+		t.Errorf("install step %q does not build without C (%s)", line, staticBuild)
+	}
+	line = strings.TrimPrefix(line, staticBuild)
 	modfile := string(mustRead(t, "../go.mod"))
 	module := strings.TrimSpace(strings.TrimPrefix(strings.SplitN(modfile, "\n", 2)[0], "module"))
 	if want := "go install " + module + "/cmd/wpsgen@"; !strings.HasPrefix(line, want) {
