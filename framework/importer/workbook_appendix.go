@@ -242,8 +242,8 @@ func (w *workbookReader) readProbation(sheet string, row int, v, shown string) {
 		return
 	}
 	d, err := decimal.Parse(strings.ReplaceAll(m[1], ",", ""))
-	if err != nil {
-		w.errorAt(sheet, row, 1, "%q is not a number", m[1])
+	if err != nil || !thousandsGrouped(m[1]) {
+		w.errorAt(sheet, row, 1, "%q is not a number; write it as 1500 or 1,500", m[1])
 		return
 	}
 	unit := strings.ToLower(strings.TrimSuffix(strings.ToLower(m[2]), "s")) + "s"
@@ -251,11 +251,32 @@ func (w *workbookReader) readProbation(sheet string, row int, v, shown string) {
 	w.note(sheet, row, 1, "probation %s %s", d, unit)
 }
 
-// money reads a money cell: a number, or text such as "$24.50".
+// money reads a money cell: a number, or text such as "$24.50" or
+// "$1,250.00". A comma separates thousands only: "$24,60", a decimal
+// comma, is not a rate, rather than $2,460.
 func money(raw string) (decimal.Decimal, bool) {
-	s := strings.NewReplacer("$", "", ",", "", " ", "").Replace(strings.TrimSpace(raw))
-	d, err := decimal.Parse(s)
+	s := strings.NewReplacer("$", "", " ", "").Replace(strings.TrimSpace(raw))
+	if !thousandsGrouped(s) {
+		return decimal.Decimal{}, false
+	}
+	d, err := decimal.Parse(strings.ReplaceAll(s, ",", ""))
 	return d, err == nil && d.Sign() >= 0
+}
+
+// thousandsGrouped reports whether the commas of s, if any, separate
+// groups of three digits in the part before the decimal point.
+func thousandsGrouped(s string) bool {
+	whole, _, _ := strings.Cut(s, ".")
+	if !strings.Contains(s, ",") {
+		return true
+	}
+	groups := strings.Split(whole, ",")
+	for i, g := range groups {
+		if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) || strings.Trim(g, "0123456789") != "" {
+			return false
+		}
+	}
+	return !strings.Contains(s[len(whole):], ",")
 }
 
 // readMoney reads a stated rate: set is called with it when it changed.

@@ -207,6 +207,11 @@ func TestWorkbookInsertedRowFindings(t *testing.T) {
 			insertAppendixRow(t, f, r, map[int]any{1: "48", 3: "a raise"})
 			return at(3, r) + `"a raise" is not a rate; write a number of dollars such as 24.50 [import]` + "\n"
 		}},
+		{"a rate written with a decimal comma", hvacProgram, func(t *testing.T, f *excelize.File) string {
+			r := under(t, f, "step 7")
+			insertAppendixRow(t, f, r, map[int]any{1: "48", 3: "$25,90"})
+			return at(3, r) + `"$25,90" is not a rate; write a number of dollars such as 24.50 [import]` + "\n"
+		}},
 		{"a step with neither", pharmacyProgram, func(t *testing.T, f *excelize.File) string {
 			r := under(t, f, "step 3")
 			insertAppendixRow(t, f, r, map[int]any{1: "after 1,800 hours"})
@@ -257,11 +262,28 @@ func TestStepWhen(t *testing.T) {
 		{"start", "months", "[months, 0]"},
 		{"Certified technician", "hours", "[]"},
 		{"after the exam", "hours", "[]"},
+		{"after 1,60 hours", "hours", "[]"}, // a decimal comma, not 160
+		{"1,600.5", "hours", "[hours, 1600.5]"},
 	}
 	for _, c := range cases {
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: stepWhen(c.text, c.kind)}
 		if got := flowText(seq); got != c.want {
 			t.Errorf("%q after a %q step: %s, want %s", c.text, c.kind, got, c.want)
+		}
+	}
+}
+
+// TestMoney: a comma separates thousands only, so a decimal comma is
+// refused rather than read as a hundred times the rate.
+func TestMoney(t *testing.T) {
+	cases := []struct{ raw, want string }{
+		{"$24.60", "24.6"}, {"24.6", "24.6"}, {"$ 1,250.00", "1250"}, {"1,234,567", "1234567"},
+		{"$24,60", ""}, {"30,5", ""}, {"1,2345", ""}, {",250", ""}, {"1,250,5", ""}, {"1.250,00", ""}, {"-3", ""},
+	}
+	for _, c := range cases {
+		d, ok := money(c.raw)
+		if got := map[bool]string{true: d.String()}[ok]; got != c.want {
+			t.Errorf("money(%q) = %q, want %q", c.raw, got, c.want)
 		}
 	}
 }
