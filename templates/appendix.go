@@ -50,7 +50,7 @@ func appendixPart(s *framework.Schedule) Part {
 
 // section is a numbered section heading (an outline entry) and its blocks.
 func section(title string, blocks ...Block) []Block {
-	return append([]Block{&Heading{Level: 2, Text: title, Bookmark: true}}, blocks...)
+	return append([]Block{&Heading{Level: 2, Text: title, Bookmark: true, Key: workbook.KeyHead}}, blocks...)
 }
 
 // approachBoxes is the form's three boxes, the program's approach checked.
@@ -252,7 +252,7 @@ func credentialSection(creds []*framework.InterimCredential) []Block {
 			{Kind: CellText, Text: earned, Note: c.Note.Value},
 		}, Key: &RowKey{Key: workbook.KeyCredential + strconv.Itoa(i), Shown: []string{c.Title.Value, earned, c.Note.Value}}})
 	}
-	return []Block{&Heading{Level: 2, Text: "INTERIM CREDENTIALS", Bookmark: true}, t}
+	return []Block{&Heading{Level: 2, Text: "INTERIM CREDENTIALS", Bookmark: true, Key: workbook.KeyHead}, t}
 }
 
 func idValues(ss []framework.String) []string {
