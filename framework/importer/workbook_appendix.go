@@ -42,6 +42,13 @@ func (w *workbookReader) readAppendix() error {
 		l.edits, l.inserted, l.lastRow = map[int]*string{}, map[int][]*yaml.Node{}, -1
 	}
 	var wages, creds insertable // the tables rows may be inserted in
+	// A workbook whose headings are keyed has a key on every row it wrote
+	// with a text: a row without one that no table or list takes is a
+	// person's, and would otherwise be lost without a word.
+	headsKeyed := false
+	for _, row := range t.Rows {
+		headsKeyed = headsKeyed || row.Cell(keyCol) == workbook.KeyHead
+	}
 	for i, row := range t.Rows {
 		key := row.Cell(keyCol)
 		seen[key] = true
@@ -137,12 +144,23 @@ func (w *workbookReader) readAppendix() error {
 		case key == "" && cell(1) != "":
 			// A row a person inserted right under a procedure or a note
 			// (no blank row between) is one more.
+			taken := false
 			for _, l := range lists[:2] {
 				if l.lastRow >= 0 && row.Num == l.lastRow+1 {
 					l.inserted[l.last] = append(l.inserted[l.last], text(oneLine(cell(1))))
 					l.lastRow = row.Num
 					w.note(sheet, row.Num, 1, "%s added", l.what)
+					taken = true
 				}
+			}
+			if !taken && headsKeyed {
+				w.errorAt(sheet, row.Num, 1, "this row is in no table or list of the sheet, so it cannot be read; to add a wage step, a note, a selection procedure or an interim credential, type it in a row right under one of theirs (no blank row between), or delete this row")
+			} else if c := otherCell(row, keyCol); taken && c > 0 {
+				w.errorAt(sheet, row.Num, c, "an added %s is the text in column A alone; move this cell's text there, or delete it", map[bool]string{true: "selection procedure", false: "wage schedule note"}[lists[0].lastRow == row.Num])
+			}
+		case key == "" && headsKeyed:
+			if c := otherCell(row, keyCol); c > 0 {
+				w.errorAt(sheet, row.Num, c, "this row is in no table or list of the sheet, so it cannot be read; to add a wage step or an interim credential, type it in a row right under one of theirs (no blank row between), or delete this row")
 			}
 		}
 	}
@@ -165,6 +183,17 @@ func (w *workbookReader) readAppendix() error {
 		}
 	}
 	return nil
+}
+
+// otherCell is the first column after A (1 = A) in which row has a
+// value, the key column aside; 0 when none.
+func otherCell(row Row, keyCol int) int {
+	for c := 1; c < len(row.Cells); c++ {
+		if c != keyCol && strings.TrimSpace(row.Cells[c]) != "" {
+			return c + 1
+		}
+	}
+	return 0
 }
 
 // textList is a list of the program the sheet shows a row per item of.

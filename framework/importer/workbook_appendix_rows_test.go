@@ -232,6 +232,23 @@ func TestWorkbookInsertedRowFindings(t *testing.T) {
 			insertAppendixRow(t, f, r, map[int]any{1: "Gas fitter", 3: "after 4,000 hours; after 5,000 hours"})
 			return at(3, r) + `"after 4,000 hours; after 5,000 hours" says twice when the credential is earned (after_hours); write each of job functions, OJL hours and related instruction hours once [import]` + "\n"
 		}},
+		{"a wage step typed in the blank row between two sections", plumberProgram, func(t *testing.T, f *excelize.File) string {
+			r := rowOf(t, f, app, workbook.KeyText+"probation.note") + 1
+			set(t, f, app, 1, r, "after 7,000 hours")
+			set(t, f, app, 2, r, "90%")
+			return at(1, r) + "this row is in no table or list of the sheet, so it cannot be read; to add a wage step, a note, a selection procedure or an interim credential, type it in a row right under one of theirs (no blank row between), or delete this row [import]\n"
+		}},
+		{"a percent alone in a blank row", plumberProgram, func(t *testing.T, f *excelize.File) string {
+			r := under(t, f, workbook.KeyProcedure+"1")
+			set(t, f, app, 2, r, "90%")
+			return at(2, r) + "this row is in no table or list of the sheet, so it cannot be read; to add a wage step or an interim credential, type it in a row right under one of theirs (no blank row between), or delete this row [import]\n"
+		}},
+		{"a wage note typed with a percent beside it", plumberProgram, func(t *testing.T, f *excelize.File) string {
+			r := under(t, f, workbook.KeyWageNote+"1")
+			set(t, f, app, 1, r, "Overtime is paid at time and a half.")
+			set(t, f, app, 2, r, "150%")
+			return at(2, r) + "an added wage schedule note is the text in column A alone; move this cell's text there, or delete it [import]\n"
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -239,6 +256,28 @@ func TestWorkbookInsertedRowFindings(t *testing.T) {
 			res, _ := editedProgram(t, c.program, func(f *excelize.File) { want = c.edit(t, f) })
 			checkFindings(t, res, want)
 		})
+	}
+}
+
+// TestWorkbookStrayRowEarlier: a workbook rendered before Appendix A's
+// headings were keyed cannot tell a person's row from its own unkeyed
+// headings, so a row in no table is left unread there, as it was.
+func TestWorkbookStrayRowEarlier(t *testing.T) {
+	const app = workbook.SheetAppendix
+	res, _ := editedProgram(t, plumberProgram, func(f *excelize.File) {
+		rows, err := f.GetRows(app)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range rows {
+			if len(r) > 3 && r[3] == workbook.KeyHead {
+				set(t, f, app, 4, i+1, "")
+			}
+		}
+		set(t, f, app, 1, rowOf(t, f, app, workbook.KeyText+"probation.note")+1, "after 7,000 hours")
+	})
+	if res.YAML == nil || len(res.Findings) > 0 {
+		t.Errorf("got %s, want the program and no finding", findingsText(res.Findings))
 	}
 }
 
