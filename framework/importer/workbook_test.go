@@ -362,6 +362,41 @@ func TestWorkbookRowOutside(t *testing.T) {
 	checkFindings(t, res, want)
 }
 
+// TestWorkbookRowInNoTable: a row typed between the header fields and
+// the first table, or under the totals, is named, not lost.
+func TestWorkbookRowInNoTable(t *testing.T) {
+	const wps = workbook.SheetSchedule
+	msg := ": error: this row is in no table of the sheet, so it cannot be read; to add a competency, type it in a row of a job function's table, or delete this row [import]\n"
+	cases := []struct {
+		name string
+		edit func(t *testing.T, f *excelize.File) string // the cell named
+	}{
+		{"under the header fields", func(t *testing.T, f *excelize.File) string {
+			r := rowOf(t, f, wps, workbook.KeyField+workbook.FieldPrerequisites) + 1
+			set(t, f, wps, workbook.ColText, r, "Answers the phone")
+			return "B" + itoa(r)
+		}},
+		{"under the totals, hours alone", func(t *testing.T, f *excelize.File) string {
+			rows, err := f.GetRows(wps)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := len(rows) + 2
+			set(t, f, wps, workbook.ColHours, r, 40)
+			return framework.ColumnName(workbook.ColHours) + itoa(r)
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var cell string
+			res, _ := edited(t, func(f *excelize.File) { cell = c.edit(t, f) })
+			if got, want := findingsText(res.Findings), "p.xlsx:"+wps+"!"+cell+msg; got != want || res.YAML != nil {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
 // TestWorkbookHeadingDeleted: a job function's heading deleted with some
 // of its rows left is not guessed at.
 func TestWorkbookHeadingDeleted(t *testing.T) {
