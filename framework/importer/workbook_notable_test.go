@@ -48,3 +48,16 @@ func TestWorkbookRowInNoTable(t *testing.T) {
 		})
 	}
 }
+
+// TestWorkbookCourseWithoutHours: a course added in a row without its
+// hours says so, rather than quoting an empty cell.
+func TestWorkbookCourseWithoutHours(t *testing.T) {
+	const rti = workbook.SheetRTI
+	var r int
+	res, _ := edited(t, func(f *excelize.File) {
+		r = rowOf(t, f, rti, workbook.KeyCourse+"0") + 1
+		insertRow(t, f, rti, r)
+		set(t, f, rti, workbook.ColCourse, r, "Soldering lab")
+	})
+	checkFindings(t, res, "p.xlsx:"+rti+"!"+framework.ColumnName(workbook.ColCourseHours)+itoa(r)+": error: the hours are empty; write a number such as 450 or 12.5 [import]\n")
+}
