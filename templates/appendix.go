@@ -25,13 +25,13 @@ func appendixPart(s *framework.Schedule) Part {
 	p := s.Program
 	occ, fw := p.Occupation, s.Framework
 	blocks := []Block{
-		&Heading{Level: 1, Text: "APPENDIX A", Bookmark: true},
-		&Heading{Level: 2, Text: fw.Title.Value},
+		&Heading{Level: 1, Text: "APPENDIX A", Bookmark: true, Key: workbook.KeyHead},
+		&Heading{Level: 2, Text: fw.Title.Value, Key: workbook.KeyHead},
 		&FieldList{Aside: true, Fields: []Field{
 			{Label: "O*NET-SOC Code", Value: or(occ.ONET, fw.ONET), Kind: FieldCode, Path: "occupation.onet"},
 			{Label: "RAPIDS Code", Value: or(occ.RAPIDS, fw.RAPIDS), Kind: FieldCode, Path: "occupation.rapids"},
 		}},
-		&Paragraph{Text: "This schedule is attached to and a part of these Standards for the above identified occupation.", Style: StyleLegal},
+		&Paragraph{Text: "This schedule is attached to and a part of these Standards for the above identified occupation.", Style: StyleLegal, Key: &RowKey{Key: workbook.KeyHead}},
 	}
 	approach, term := approachBoxes(p.Approach.Value), &Paragraph{Text: termSentence(p)}
 	// Written from what the schedule's header fields show: a workbook's
@@ -50,7 +50,7 @@ func appendixPart(s *framework.Schedule) Part {
 
 // section is a numbered section heading (an outline entry) and its blocks.
 func section(title string, blocks ...Block) []Block {
-	return append([]Block{&Heading{Level: 2, Text: title, Bookmark: true}}, blocks...)
+	return append([]Block{&Heading{Level: 2, Text: title, Bookmark: true, Key: workbook.KeyHead}}, blocks...)
 }
 
 // approachBoxes is the form's three boxes, the program's approach checked.
@@ -252,7 +252,7 @@ func credentialSection(creds []*framework.InterimCredential) []Block {
 			{Kind: CellText, Text: earned, Note: c.Note.Value},
 		}, Key: &RowKey{Key: workbook.KeyCredential + strconv.Itoa(i), Shown: []string{c.Title.Value, earned, c.Note.Value}}})
 	}
-	return []Block{&Heading{Level: 2, Text: "INTERIM CREDENTIALS", Bookmark: true}, t}
+	return []Block{&Heading{Level: 2, Text: "INTERIM CREDENTIALS", Bookmark: true, Key: workbook.KeyHead}, t}
 }
 
 func idValues(ss []framework.String) []string {

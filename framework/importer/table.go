@@ -23,7 +23,7 @@ import (
 // would take a person's machine minutes or gigabytes to read.
 const (
 	MaxTableBytes = 16 << 20 // the file
-	MaxRows       = 5_000    // rows read, blank ones included
+	MaxRows       = 5_000    // rows read, blank ones included (a workbook's blank rows past it are passed over)
 	MaxCols       = 64       // columns of a row
 	MaxCellRunes  = 4_000    // characters of a cell
 )

@@ -224,6 +224,10 @@ func (w *workbookReader) expected(sheet, key string, n int) []string {
 // finding made) for anything else.
 func (w *workbookReader) hours(sheet string, row, col int, raw string) (decimal.Decimal, bool) {
 	d, err := decimal.Parse(strings.TrimSpace(raw))
+	if strings.TrimSpace(raw) == "" {
+		w.errorAt(sheet, row, col, "the hours are empty; write a number such as 450 or 12.5")
+		return decimal.Decimal{}, false
+	}
 	if err != nil || d.Sign() < 0 {
 		w.errorAt(sheet, row, col, "%q is not a number of hours; write a number such as 450 or 12.5", raw)
 		return decimal.Decimal{}, false

@@ -42,6 +42,13 @@ func (w *workbookReader) readAppendix() error {
 		l.edits, l.inserted, l.lastRow = map[int]*string{}, map[int][]*yaml.Node{}, -1
 	}
 	var wages, creds insertable // the tables rows may be inserted in
+	// A workbook whose headings are keyed has a key on every row it wrote
+	// with a text: a row without one that no table or list takes is a
+	// person's, and would otherwise be lost without a word.
+	headsKeyed := false
+	for _, row := range t.Rows {
+		headsKeyed = headsKeyed || row.Cell(keyCol) == workbook.KeyHead
+	}
 	for i, row := range t.Rows {
 		key := row.Cell(keyCol)
 		seen[key] = true
@@ -137,12 +144,23 @@ func (w *workbookReader) readAppendix() error {
 		case key == "" && cell(1) != "":
 			// A row a person inserted right under a procedure or a note
 			// (no blank row between) is one more.
+			taken := false
 			for _, l := range lists[:2] {
 				if l.lastRow >= 0 && row.Num == l.lastRow+1 {
 					l.inserted[l.last] = append(l.inserted[l.last], text(oneLine(cell(1))))
 					l.lastRow = row.Num
 					w.note(sheet, row.Num, 1, "%s added", l.what)
+					taken = true
 				}
+			}
+			if !taken && headsKeyed {
+				w.errorAt(sheet, row.Num, 1, "this row is in no table or list of the sheet, so it cannot be read; to add a wage step, a note, a selection procedure or an interim credential, type it in a row right under one of theirs (no blank row between), or delete this row")
+			} else if c := otherCell(row, keyCol); taken && c > 0 {
+				w.errorAt(sheet, row.Num, c, "an added %s is the text in column A alone; move this cell's text there, or delete it", map[bool]string{true: "selection procedure", false: "wage schedule note"}[lists[0].lastRow == row.Num])
+			}
+		case key == "" && headsKeyed:
+			if c := otherCell(row, keyCol); c > 0 {
+				w.errorAt(sheet, row.Num, c, "this row is in no table or list of the sheet, so it cannot be read; to add a wage step or an interim credential, type it in a row right under one of theirs (no blank row between), or delete this row")
 			}
 		}
 	}
@@ -165,6 +183,17 @@ func (w *workbookReader) readAppendix() error {
 		}
 	}
 	return nil
+}
+
+// otherCell is the first column after A (1 = A) in which row has a
+// value, the key column aside; 0 when none.
+func otherCell(row Row, keyCol int) int {
+	for c := 1; c < len(row.Cells); c++ {
+		if c != keyCol && strings.TrimSpace(row.Cells[c]) != "" {
+			return c + 1
+		}
+	}
+	return 0
 }
 
 // textList is a list of the program the sheet shows a row per item of.
@@ -242,8 +271,8 @@ func (w *workbookReader) readProbation(sheet string, row int, v, shown string) {
 		return
 	}
 	d, err := decimal.Parse(strings.ReplaceAll(m[1], ",", ""))
-	if err != nil {
-		w.errorAt(sheet, row, 1, "%q is not a number", m[1])
+	if err != nil || !thousandsGrouped(m[1]) {
+		w.errorAt(sheet, row, 1, "%q is not a number; write it as 1500 or 1,500", m[1])
 		return
 	}
 	unit := strings.ToLower(strings.TrimSuffix(strings.ToLower(m[2]), "s")) + "s"
@@ -251,11 +280,32 @@ func (w *workbookReader) readProbation(sheet string, row int, v, shown string) {
 	w.note(sheet, row, 1, "probation %s %s", d, unit)
 }
 
-// money reads a money cell: a number, or text such as "$24.50".
+// money reads a money cell: a number, or text such as "$24.50" or
+// "$1,250.00". A comma separates thousands only: "$24,60", a decimal
+// comma, is not a rate, rather than $2,460.
 func money(raw string) (decimal.Decimal, bool) {
-	s := strings.NewReplacer("$", "", ",", "", " ", "").Replace(strings.TrimSpace(raw))
-	d, err := decimal.Parse(s)
+	s := strings.NewReplacer("$", "", " ", "").Replace(strings.TrimSpace(raw))
+	if !thousandsGrouped(s) {
+		return decimal.Decimal{}, false
+	}
+	d, err := decimal.Parse(strings.ReplaceAll(s, ",", ""))
 	return d, err == nil && d.Sign() >= 0
+}
+
+// thousandsGrouped reports whether the commas of s, if any, separate
+// groups of three digits in the part before the decimal point.
+func thousandsGrouped(s string) bool {
+	whole, _, _ := strings.Cut(s, ".")
+	if !strings.Contains(s, ",") {
+		return true
+	}
+	groups := strings.Split(whole, ",")
+	for i, g := range groups {
+		if (i == 0 && (len(g) < 1 || len(g) > 3)) || (i > 0 && len(g) != 3) || strings.Trim(g, "0123456789") != "" {
+			return false
+		}
+	}
+	return !strings.Contains(s[len(whole):], ",")
 }
 
 // readMoney reads a stated rate: set is called with it when it changed.

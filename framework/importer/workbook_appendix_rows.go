@@ -41,7 +41,9 @@ func percentOf(raw string) (decimal.Decimal, error) {
 
 var hundred = decimal.FromInt(100)
 
-const numberRE = `(\d[\d,]*(?:\.\d+)?)`
+// numberRE is a number as a person writes it: a comma only between groups
+// of three digits, so "1,60" (a decimal comma) is not read as 160.
+const numberRE = `(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
 
 var (
 	whenStart  = lazy.Regexp(`(?i)^(?:from\s+)?(?:the\s+)?start(?:\s+of\s+(?:the\s+)?apprenticeship)?$`)

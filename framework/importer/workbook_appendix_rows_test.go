@@ -207,6 +207,11 @@ func TestWorkbookInsertedRowFindings(t *testing.T) {
 			insertAppendixRow(t, f, r, map[int]any{1: "48", 3: "a raise"})
 			return at(3, r) + `"a raise" is not a rate; write a number of dollars such as 24.50 [import]` + "\n"
 		}},
+		{"a rate written with a decimal comma", hvacProgram, func(t *testing.T, f *excelize.File) string {
+			r := under(t, f, "step 7")
+			insertAppendixRow(t, f, r, map[int]any{1: "48", 3: "$25,90"})
+			return at(3, r) + `"$25,90" is not a rate; write a number of dollars such as 24.50 [import]` + "\n"
+		}},
 		{"a step with neither", pharmacyProgram, func(t *testing.T, f *excelize.File) string {
 			r := under(t, f, "step 3")
 			insertAppendixRow(t, f, r, map[int]any{1: "after 1,800 hours"})
@@ -227,6 +232,23 @@ func TestWorkbookInsertedRowFindings(t *testing.T) {
 			insertAppendixRow(t, f, r, map[int]any{1: "Gas fitter", 3: "after 4,000 hours; after 5,000 hours"})
 			return at(3, r) + `"after 4,000 hours; after 5,000 hours" says twice when the credential is earned (after_hours); write each of job functions, OJL hours and related instruction hours once [import]` + "\n"
 		}},
+		{"a wage step typed in the blank row between two sections", plumberProgram, func(t *testing.T, f *excelize.File) string {
+			r := rowOf(t, f, app, workbook.KeyText+"probation.note") + 1
+			set(t, f, app, 1, r, "after 7,000 hours")
+			set(t, f, app, 2, r, "90%")
+			return at(1, r) + "this row is in no table or list of the sheet, so it cannot be read; to add a wage step, a note, a selection procedure or an interim credential, type it in a row right under one of theirs (no blank row between), or delete this row [import]\n"
+		}},
+		{"a percent alone in a blank row", plumberProgram, func(t *testing.T, f *excelize.File) string {
+			r := under(t, f, workbook.KeyProcedure+"1")
+			set(t, f, app, 2, r, "90%")
+			return at(2, r) + "this row is in no table or list of the sheet, so it cannot be read; to add a wage step or an interim credential, type it in a row right under one of theirs (no blank row between), or delete this row [import]\n"
+		}},
+		{"a wage note typed with a percent beside it", plumberProgram, func(t *testing.T, f *excelize.File) string {
+			r := under(t, f, workbook.KeyWageNote+"1")
+			set(t, f, app, 1, r, "Overtime is paid at time and a half.")
+			set(t, f, app, 2, r, "150%")
+			return at(2, r) + "an added wage schedule note is the text in column A alone; move this cell's text there, or delete it [import]\n"
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -234,6 +256,28 @@ func TestWorkbookInsertedRowFindings(t *testing.T) {
 			res, _ := editedProgram(t, c.program, func(f *excelize.File) { want = c.edit(t, f) })
 			checkFindings(t, res, want)
 		})
+	}
+}
+
+// TestWorkbookStrayRowEarlier: a workbook rendered before Appendix A's
+// headings were keyed cannot tell a person's row from its own unkeyed
+// headings, so a row in no table is left unread there, as it was.
+func TestWorkbookStrayRowEarlier(t *testing.T) {
+	const app = workbook.SheetAppendix
+	res, _ := editedProgram(t, plumberProgram, func(f *excelize.File) {
+		rows, err := f.GetRows(app)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, r := range rows {
+			if len(r) > 3 && r[3] == workbook.KeyHead {
+				set(t, f, app, 4, i+1, "")
+			}
+		}
+		set(t, f, app, 1, rowOf(t, f, app, workbook.KeyText+"probation.note")+1, "after 7,000 hours")
+	})
+	if res.YAML == nil || len(res.Findings) > 0 {
+		t.Errorf("got %s, want the program and no finding", findingsText(res.Findings))
 	}
 }
 
@@ -257,11 +301,28 @@ func TestStepWhen(t *testing.T) {
 		{"start", "months", "[months, 0]"},
 		{"Certified technician", "hours", "[]"},
 		{"after the exam", "hours", "[]"},
+		{"after 1,60 hours", "hours", "[]"}, // a decimal comma, not 160
+		{"1,600.5", "hours", "[hours, 1600.5]"},
 	}
 	for _, c := range cases {
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle, Content: stepWhen(c.text, c.kind)}
 		if got := flowText(seq); got != c.want {
 			t.Errorf("%q after a %q step: %s, want %s", c.text, c.kind, got, c.want)
+		}
+	}
+}
+
+// TestMoney: a comma separates thousands only, so a decimal comma is
+// refused rather than read as a hundred times the rate.
+func TestMoney(t *testing.T) {
+	cases := []struct{ raw, want string }{
+		{"$24.60", "24.6"}, {"24.6", "24.6"}, {"$ 1,250.00", "1250"}, {"1,234,567", "1234567"},
+		{"$24,60", ""}, {"30,5", ""}, {"1,2345", ""}, {",250", ""}, {"1,250,5", ""}, {"1.250,00", ""}, {"-3", ""},
+	}
+	for _, c := range cases {
+		d, ok := money(c.raw)
+		if got := map[bool]string{true: d.String()}[ok]; got != c.want {
+			t.Errorf("money(%q) = %q, want %q", c.raw, got, c.want)
 		}
 	}
 }

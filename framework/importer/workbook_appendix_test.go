@@ -57,6 +57,13 @@ func TestWorkbookAppendixEdits(t *testing.T) {
 			{"  - The percentages shown above are minimums; the sponsor may pay more.\n", "  - The percentages are minimums.\n"},
 			{"for at least 14 days.\n", "for at least 14 days.\n  - Veterans are interviewed first.\n"},
 		}, nil},
+		{"typed in the blank row under the last wage note and procedure: the next sections' headings stay headings", plumber, func(t *testing.T, f *excelize.File) {
+			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyWageNote+"1")+1, "Overtime is paid at time and a half.")
+			set(t, f, app, 1, rowOf(t, f, app, workbook.KeyProcedure+"1")+1, "Veterans are interviewed first.")
+		}, [][2]string{
+			{"    - Fringe benefits are paid as provided in the Employer Acceptance Agreement.\n", "    - Fringe benefits are paid as provided in the Employer Acceptance Agreement.\n    - Overtime is paid at time and a half.\n"},
+			{"  - Incumbent workers are offered apprenticeship after 30 consecutive days of employment.\n", "  - Incumbent workers are offered apprenticeship after 30 consecutive days of employment.\n  - Veterans are interviewed first.\n"},
+		}, nil},
 		{"O*NET code on Appendix A", pharmacyProgram, func(t *testing.T, f *excelize.File) {
 			set(t, f, app, 2, rowOf(t, f, app, workbook.KeyField+"occupation.onet"), "29-2052.01")
 		}, [][2]string{{"  level: Basic\n", "  level: Basic\n  onet: 29-2052.01\n"}}, nil},

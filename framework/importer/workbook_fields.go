@@ -186,7 +186,7 @@ func (w *workbookReader) readTerm(sheet string, row, col int, v string, _ []stri
 	rest := v
 	parse := func(s string) *decimal.Decimal {
 		d, err := decimal.Parse(strings.ReplaceAll(s, ",", ""))
-		if err != nil {
+		if err != nil || !thousandsGrouped(s) {
 			return nil
 		}
 		return &d

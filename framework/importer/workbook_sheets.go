@@ -39,9 +39,12 @@ func (w *workbookReader) readSchedule() error {
 		}
 		block = nil
 	}
+	keyed := false // a row the workbook wrote was read: the title is above it
 	for i, row := range t.Rows {
 		key := row.Cell(keyCol)
 		cell := func(col int) string { return row.Cell(col - 1) }
+		wasKeyed := keyed
+		keyed = keyed || key != ""
 		switch {
 		case strings.HasPrefix(key, workbook.KeyField):
 			w.readField(sheet, t.Rows, i, keyCol, 3)
@@ -110,6 +113,17 @@ func (w *workbookReader) readSchedule() error {
 			}
 		case strings.TrimSpace(cell(workbook.ColText)+cell(workbook.ColRTI)+cell(workbook.ColOJT)) != "" && jf == "" && started:
 			w.errorAt(sheet, row.Num, workbook.ColText, "a competency row outside any job function: add competency rows under a job function's rows")
+		case key == "" && jf == "" && wasKeyed:
+			// Every row the workbook wrote below its title has a key: this
+			// one, between the header fields and the tables or under the
+			// totals, is a person's, and would otherwise be lost.
+			col := 1
+			if strings.TrimSpace(cell(1)) == "" {
+				col = otherCell(row, keyCol)
+			}
+			if col > 0 {
+				w.errorAt(sheet, row.Num, col, "this row is in no table of the sheet, so it cannot be read; to add a competency, type it in a row of a job function's table, or delete this row")
+			}
 		}
 	}
 	finish()
@@ -273,14 +287,17 @@ func (w *workbookReader) readPlan() error {
 		}
 		stray = nil
 	}
+	keyed, sawTable := false, false // a row the workbook wrote was read (the title is above it); the course table's header was
 	for n, row := range t.Rows {
 		key := row.Cell(keyCol)
 		cell := func(col int) string { return strings.TrimSpace(row.Cell(col - 1)) }
+		wasKeyed := keyed
+		keyed = keyed || key != ""
 		switch {
 		case strings.HasPrefix(key, workbook.KeyField):
 			w.readField(sheet, t.Rows, n, keyCol, 2)
 		case key == workbook.KeyCourses:
-			inTable, stray = true, nil
+			inTable, stray, sawTable = true, nil, true
 		case strings.HasPrefix(key, workbook.KeyGroup):
 			flagStray()
 			// A group's row follows the subtotal of the group before,
@@ -341,6 +358,16 @@ func (w *workbookReader) readPlan() error {
 			rows = append(rows, courseRow{-1, e})
 			changed = true
 			w.note(sheet, row.Num, workbook.ColCourse, "course %q added", title)
+		case key == "" && wasKeyed && !sawTable:
+			// Between the provider's fields and the course table every row
+			// the workbook wrote has a key: this one is a person's.
+			col := 1
+			if cell(1) == "" {
+				col = otherCell(row, keyCol)
+			}
+			if col > 0 {
+				w.errorAt(sheet, row.Num, col, "this row is in no table of the sheet, so it cannot be read; to add a course, type it in a row of the course table, or delete this row")
+			}
 		case cell(workbook.ColCourse) != "":
 			stray = append(stray, row.Num)
 		}

@@ -150,6 +150,7 @@ func (w *workbookReader) finishItems(sheet string, b *itemBlock, shown []shownIt
 		return
 	}
 	seen := map[string]bool{}
+	removed := map[string]string{} // key -> text of a sub-item emptied or deleted
 	var got []itemRow
 	changed := false
 	for _, r := range b.rows {
@@ -165,6 +166,7 @@ func (w *workbookReader) finishItems(sheet string, b *itemBlock, shown []shownIt
 			w.errorAt(sheet, r.num, workbook.ColText, "the sub-items of competency %s are the framework's and cannot be changed in the workbook; set the cell back to %q", b.id(), want)
 		case r.text == "":
 			changed = true
+			removed[r.key] = want
 			w.note(sheet, r.num, workbook.ColText, "competency %s: sub-item %q emptied: removed", b.id(), want)
 		case r.key == "":
 			changed = true
@@ -187,8 +189,10 @@ func (w *workbookReader) finishItems(sheet string, b *itemBlock, shown []shownIt
 			continue
 		}
 		changed = true
+		removed[s.key] = s.text
 		w.note(sheet, 0, 0, "competency %s: sub-item %q's row was deleted: removed", b.id(), s.text)
 	}
+
 	if !b.custom {
 		return
 	}
@@ -215,6 +219,14 @@ func (w *workbookReader) finishItems(sheet string, b *itemBlock, shown []shownIt
 		if len(items) == 0 {
 			w.errorAt(sheet, r.num, workbook.ColText, "sub-item %q of competency %s has no numbered sub-item above it to belong to; number it in column A (1., 2., ...), or insert it under a numbered one", r.text, b.id())
 			return
+		}
+		// A lettered line whose numbered line is gone would silently
+		// belong to the numbered line above that one.
+		if i := strings.LastIndex(r.key, "."); r.key != "" && i >= 0 {
+			if parent, ok := removed[r.key[:i]]; ok {
+				w.errorAt(sheet, r.num, workbook.ColText, "sub-item %q of competency %s is under %q, whose line was emptied or deleted; delete this line too, or give that line its text back", r.text, b.id(), parent)
+				return
+			}
 		}
 		last := &items[len(items)-1]
 		last.Items = append(last.Items, r.text)

@@ -122,6 +122,16 @@ func TestWorkbookSubItemFindings(t *testing.T) {
 			set(t, f, wps, workbook.ColOJT, r, workbook.Mark)
 			return at(workbook.ColOJT, r) + `"✓" is on a sub-item's row of competency 6.E: a sub-item has no Core or Optional, RTI or OJT of its own (its competency's row has them); clear the cell, or letter the row in column A (such as F.) to make it a competency [import]` + "\n"
 		}},
+		{"a first-level line emptied above its second-level lines", func(t *testing.T, f *excelize.File) string {
+			r := rowOf(t, f, wps, "item 6.E.2")
+			set(t, f, wps, workbook.ColText, r, "")
+			return at(workbook.ColText, r+1) + `sub-item "Dedicated return line" of competency 6.E is under "Hot water recirculation", whose line was emptied or deleted; delete this line too, or give that line its text back [import]` + "\n"
+		}},
+		{"a first-level line deleted above its second-level lines", func(t *testing.T, f *excelize.File) string {
+			r := rowOf(t, f, wps, "item 6.E.2")
+			removeRow(t, f, wps, "item 6.E.2")
+			return at(workbook.ColText, r) + `sub-item "Dedicated return line" of competency 6.E is under "Hot water recirculation", whose line was emptied or deleted; delete this line too, or give that line its text back [import]` + "\n"
+		}},
 		{"a second-level line with no first-level one above", func(t *testing.T, f *excelize.File) string {
 			r := rowOf(t, f, wps, "c 6.E")
 			for _, k := range []string{"item 6.E.2", "item 6.E.1"} {

@@ -91,12 +91,19 @@ func readSheet(f *excelize.File, name, sheet string, raw bool) (*Table, error) {
 	n := 0
 	for rows.Next() {
 		n++
-		if n > MaxRows {
-			return nil, tooManyRows(name, sheet)
-		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: raw})
 		if err != nil {
 			return nil, &TableError{Pos: t.Pos(n, 0), Msg: fmt.Sprintf("cannot read row %d of sheet %s: %v", n, sheet, err)}
+		}
+		if n > MaxRows {
+			// LibreOffice, deleting a row, saves the sheet's last row
+			// (1,048,576) empty, and excelize reads every row up to it:
+			// blank rows past the limit are passed over (Excel's row limit
+			// bounds them), a value there is refused.
+			if blankFrom(cells, 0) {
+				continue
+			}
+			return nil, tooManyRows(name, sheet)
 		}
 		if len(cells) > MaxCols && !blankFrom(cells, MaxCols) {
 			return nil, &TableError{Pos: t.Pos(n, MaxCols), Msg: fmt.Sprintf("the row has more than %d columns; a framework table needs a handful", MaxCols)}

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/wpsgen/wpsgen/framework"
 )
 
 // newWorkbook builds an XLSX with excelize: sheets in order, each a list of
@@ -215,5 +217,50 @@ func TestHostileTables(t *testing.T) {
 				t.Errorf("want %q, got %s", c.want, got)
 			}
 		})
+	}
+}
+
+// TestBlankRowsPastTheLimit: LibreOffice, deleting a row, saves the
+// sheet's last row empty; the blank rows up to it are passed over, in a
+// framework table as in a program's workbook.
+func TestBlankRowsPastTheLimit(t *testing.T) {
+	lastRow := `<row r="1048576" customFormat="false" ht="12.8" hidden="false"></row>`
+	res := Framework("t.xlsx", minimalXLSX(t, inlineRow(1, "Job function", "Competency")+inlineRow(2, "Safety", "Wears PPE")+lastRow, ""), Options{})
+	if res.YAML == nil || strings.Contains(findingsText(res.Findings), "rows") {
+		t.Errorf("a table with an empty last row: %s", findingsText(res.Findings))
+	}
+	book, src := editedWorkbook(t, plumberProgram, func(*excelize.File) {})
+	vr, err := framework.NewLoader().ValidateSource(plumberProgram, src)
+	if err != nil || vr.Schedule == nil {
+		t.Fatal(err)
+	}
+	// Rewritten in the zip: excelize would make every row up to it.
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, order := map[string]string{}, []string{}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if _, err := b.ReadFrom(rc); err != nil {
+			t.Fatal(err)
+		}
+		rc.Close()
+		text := b.String()
+		if strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			text = strings.Replace(text, "</sheetData>", lastRow+"</sheetData>", 1)
+		}
+		files[zf.Name], order = text, append(order, zf.Name)
+	}
+	prog := Program("p.xlsx", zipOf(t, files, order), vr.Schedule.Framework)
+	if prog.YAML == nil || len(prog.Findings) > 0 {
+		t.Errorf("a workbook whose sheets end with an empty row 1,048,576: %s", findingsText(prog.Findings))
+	}
+	if !bytes.Equal(prog.YAML, src) {
+		t.Errorf("read back as\n%s\nnot as its program", prog.YAML)
 	}
 }

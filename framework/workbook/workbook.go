@@ -45,7 +45,7 @@ const (
 	KeyField       = "field "
 	KeyText        = "text "   // a paragraph that is the value of a program key ("text ratio.note")
 	KeyCourses     = "courses" // the course table's header row
-	KeyHead        = "head"    // a job function table's column headings, a specialization's title
+	KeyHead        = "head"    // a job function table's column headings, a specialization's title, an Appendix A section's heading (so a row typed under a list stops there)
 	KeyTotal       = "total"   // a computed total or subtotal: never read back
 	KeyContinued   = "+"       // more text of the keyed row above
 	// KeyItem keys a competency's sub-item by its place: "item 6.E.2" is
