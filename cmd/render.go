@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -41,8 +43,9 @@ chooses the formats: ` + strings.Join(format.Names(), ", ") + `; the default is 
 Word document (docx) has heading styles and table header rows, so Word's "Save as PDF" makes a
 tagged, accessible PDF from it. Every program is validated first: if any has errors, the
 findings are printed to standard error and nothing is written (exit 1). All documents are written to temporary files first and put in place only
-when every one succeeded: a failed or interrupted run leaves earlier output untouched. New
-files get the permissions your umask allows; a file that is replaced keeps its permissions.
+when every one succeeded: a failed or interrupted run leaves earlier output untouched, and
+removes the -o directory if it created it. New files get the permissions your umask allows; a
+file that is replaced keeps its permissions.
 The documents record no clock time: their date is SOURCE_DATE_EPOCH when set, else the
 program's revision.date (years 1900-9999).`,
 		Example: `  wpsgen render examples/medical-coder-cb.yaml -o out
@@ -138,10 +141,17 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, "wpsgen: nothing was written: "+failureHint(findings, opts.Strict))
 		return findingsError{}
 	}
+	created := missingDirs(opts.Dir)
 	if err := os.MkdirAll(opts.Dir, 0o777); err != nil {
+		removeEmptyDirs(created)
 		return fatalError{err}
 	}
 	written, err := render.WriteAll(ctx, results, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
+	if len(written) == 0 {
+		// A run that wrote nothing leaves no trace: not even the
+		// directory it made for the documents.
+		removeEmptyDirs(created)
+	}
 	if err != nil {
 		var conflict *render.ConflictError
 		switch {
@@ -158,4 +168,32 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		fmt.Fprintf(opts.IO.ErrOut, "wrote %s\n", w)
 	}
 	return nil
+}
+
+// missingDirs lists dir and those of its parents that do not exist, the
+// deepest first: the directories os.MkdirAll(dir) creates.
+func missingDirs(dir string) []string {
+	var out []string
+	for d := filepath.Clean(dir); ; {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+			return out
+		}
+		out = append(out, d)
+		parent := filepath.Dir(d)
+		if parent == d {
+			return out
+		}
+		d = parent
+	}
+}
+
+// removeEmptyDirs removes dirs, the deepest first, while each is still an
+// empty directory: one that meanwhile holds something (another program
+// wrote there) stays, and so do its parents.
+func removeEmptyDirs(dirs []string) {
+	for _, d := range dirs {
+		if fi, err := os.Lstat(d); err != nil || !fi.IsDir() || os.Remove(d) != nil {
+			return
+		}
+	}
 }

@@ -20,8 +20,8 @@ var ruleWages = Rule{
 
 var ruleWageRate = Rule{
 	ID: RuleWageRate, Severity: Warning,
-	Summary: "wage steps are given in percent and wages has no journeyworker_rate",
-	Why:     "29 CFR 29.5(b)(5) lets wages be a percentage of the journeyworker wage rate, so the schedule is valid; without journeyworker_rate no dollar amount can be computed, and the document shows percentages only.",
+	Summary: "wage steps are given in percent and wages has no journeyworker_rate, or a step gives a rate that is not its percent of journeyworker_rate",
+	Why:     "29 CFR 29.5(b)(5) lets wages be a percentage of the journeyworker wage rate, so the schedule is valid; without journeyworker_rate no dollar amount can be computed, and the document shows percentages only. A step giving both a percent and a rate that disagree prints two different wages for the same step, and which one the apprentice is paid cannot be told.",
 	Program: checkWageRate,
 }
 
@@ -171,16 +171,40 @@ func strictSuperset(a, b []String) bool {
 }
 
 // checkWageRate reports, once, percent steps without a journeyworker rate
-// to take the percent of.
+// to take the percent of, and each step whose rate and percent disagree.
 func checkWageRate(c *checker) {
 	w := c.p.Wages
-	if w == nil || written(w.JourneyworkerRate) {
+	if w == nil {
+		return
+	}
+	if written(w.JourneyworkerRate) {
+		checkRateMatchesPercent(c, w)
 		return
 	}
 	for _, st := range w.Steps {
 		if st.Percent.Set {
 			c.report(RuleWageRate, st.Percent.Pos, "wage step of %s%% has no journeyworker_rate to take the percent of, so the document cannot show its hourly rate; add wages.journeyworker_rate", st.Percent.Text)
 			return
+		}
+	}
+}
+
+// checkRateMatchesPercent: a step giving both percent and rate must give
+// the rate the percent makes of the journeyworker rate, in cents (the
+// cents the documents print). A percent or rate the wages rule refuses is
+// not compared.
+func checkRateMatchesPercent(c *checker, w *Wages) {
+	jr := w.JourneyworkerRate.Dec
+	if !w.JourneyworkerRate.Set || jr.Sign() <= 0 {
+		return
+	}
+	for _, st := range w.Steps {
+		if !st.Percent.Set || !st.Rate.Set || st.Percent.Dec.Sign() <= 0 || st.Percent.Dec.Cmp(hundred) > 0 || st.Rate.Dec.Sign() <= 0 {
+			continue
+		}
+		want := st.Percent.Dec.Mul(jr).Div(hundred, 2)
+		if got := st.Rate.Dec.Round(2); got.Cmp(want) != 0 {
+			c.report(RuleWageRate, st.Rate.Pos, "wage step rate is %s, but its percent, %s%% of the journeyworker rate %s, is %s; give the rate %s, or only one of percent and rate", got.Money(), st.Percent.Text, jr.Money(), want.Money(), want.Money())
 		}
 	}
 }

@@ -144,7 +144,7 @@ func readCSV(name string, data []byte) (*Table, error) {
 		last, _ := r.FieldPos(len(rec) - 1)
 		endLine = last + strings.Count(rec[len(rec)-1], "\n")
 		if row > MaxRows {
-			return nil, tooManyRows(name, "")
+			return nil, t.tooManyRows(row, rec, false)
 		}
 		if len(rec) > MaxCols && !blankFrom(rec, MaxCols) {
 			return nil, &TableError{Pos: framework.Pos{File: name, Line: row, Col: MaxCols + 1}, Msg: fmt.Sprintf("the row has more than %d columns; a framework table needs a handful", MaxCols)}
@@ -212,12 +212,30 @@ func blankFrom(rec []string, from int) bool {
 	return true
 }
 
-func tooManyRows(name, sheet string) error {
-	where := "the table"
-	if sheet != "" {
-		where = "sheet " + sheet
+// tooManyRows refuses row num, the first past MaxRows, at its first cell
+// with a value (num 0: a row not known, the file is named). program is a
+// workbook render wrote (a program's), not a framework's table.
+func (t *Table) tooManyRows(num int, cells []string, program bool) error {
+	col := 0
+	for i, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			col = i
+			break
+		}
 	}
-	return &TableError{Pos: framework.Pos{File: name}, Msg: fmt.Sprintf("%s has more than %d rows; a framework table has one row per competency", where, MaxRows)}
+	where := "the table"
+	if t.Sheet != "" {
+		where = "sheet " + t.Sheet
+	}
+	why := "a framework table has one row per competency"
+	if program {
+		why = "a program's workbook has a row for each competency, course and wage step, far fewer; delete the rows typed below the sheet's end"
+	}
+	pos := framework.Pos{File: t.File}
+	if num > 0 {
+		pos = t.Pos(num, col)
+	}
+	return &TableError{Pos: pos, Msg: fmt.Sprintf("%s has more than %d rows; %s", where, MaxRows, why)}
 }
 
 // decodeText returns the file as UTF-8 text without a byte order mark, and

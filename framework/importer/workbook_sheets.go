@@ -288,6 +288,21 @@ func (w *workbookReader) readPlan() error {
 		stray = nil
 	}
 	keyed, sawTable := false, false // a row the workbook wrote was read (the title is above it); the course table's header was
+	// Rows with a value under the last total: in no table when the
+	// signature block follows (a workbook rendered before it was keyed
+	// cannot tell them from its rows). Under the block's first row, a row
+	// with a value is a person's.
+	var loose []int
+	signed := false
+	noTable := func(r Row) {
+		col := 1
+		if strings.TrimSpace(r.Cell(0)) == "" {
+			col = otherCell(r, keyCol)
+		}
+		if col > 0 {
+			w.errorAt(sheet, r.Num, col, "this row is in no table of the sheet, so it cannot be read; to add a course, type it in a row of the course table, or delete this row")
+		}
+	}
 	for n, row := range t.Rows {
 		key := row.Cell(keyCol)
 		cell := func(col int) string { return strings.TrimSpace(row.Cell(col - 1)) }
@@ -300,11 +315,13 @@ func (w *workbookReader) readPlan() error {
 			inTable, stray, sawTable = true, nil, true
 		case strings.HasPrefix(key, workbook.KeyGroup):
 			flagStray()
+			loose = nil
 			// A group's row follows the subtotal of the group before,
 			// which ended the table: rows under it are courses again.
 			inTable, year, level = true, strings.TrimPrefix(key, workbook.KeyGroup), ""
 		case strings.HasPrefix(key, workbook.KeyLevel):
 			flagStray()
+			loose = nil
 			inTable, year, level = true, "", strings.TrimPrefix(key, workbook.KeyLevel)
 		case strings.HasPrefix(key, workbook.KeyCourse):
 			i, err := strconv.Atoi(strings.TrimPrefix(key, workbook.KeyCourse))
@@ -338,8 +355,15 @@ func (w *workbookReader) readPlan() error {
 		case key == workbook.KeyContinued:
 		case key == workbook.KeyTotal:
 			flagStray()
-			inTable = false
+			inTable, loose = false, nil
 			w.totals(sheet, row, workbook.ColCourseHours)
+		case key == workbook.KeySignature:
+			if !signed {
+				for _, n := range loose {
+					noTable(t.Rows[n])
+				}
+			}
+			inTable, stray, loose, signed = false, nil, nil, true
 		case key != "":
 			inTable, stray = false, nil
 		case inTable && cell(workbook.ColCourse) != "":
@@ -358,18 +382,18 @@ func (w *workbookReader) readPlan() error {
 			rows = append(rows, courseRow{-1, e})
 			changed = true
 			w.note(sheet, row.Num, workbook.ColCourse, "course %q added", title)
-		case key == "" && wasKeyed && !sawTable:
-			// Between the provider's fields and the course table every row
-			// the workbook wrote has a key: this one is a person's.
-			col := 1
-			if cell(1) == "" {
-				col = otherCell(row, keyCol)
+		case key == "" && (wasKeyed && !sawTable || signed):
+			// Between the provider's fields and the course table, and in
+			// and under the signature block, every row the workbook wrote
+			// has a key: this one is a person's.
+			noTable(row)
+		default:
+			if cell(workbook.ColCourse) != "" {
+				stray = append(stray, row.Num)
 			}
-			if col > 0 {
-				w.errorAt(sheet, row.Num, col, "this row is in no table of the sheet, so it cannot be read; to add a course, type it in a row of the course table, or delete this row")
+			if sawTable && !inTable && (cell(1) != "" || otherCell(row, keyCol) > 0) {
+				loose = append(loose, n)
 			}
-		case cell(workbook.ColCourse) != "":
-			stray = append(stray, row.Num)
 		}
 	}
 	kept := 0

@@ -103,7 +103,7 @@ func readSheet(f *excelize.File, name, sheet string, raw bool) (*Table, error) {
 			if blankFrom(cells, 0) {
 				continue
 			}
-			return nil, tooManyRows(name, sheet)
+			return nil, t.tooManyRows(n, cells, raw)
 		}
 		if len(cells) > MaxCols && !blankFrom(cells, MaxCols) {
 			return nil, &TableError{Pos: t.Pos(n, MaxCols), Msg: fmt.Sprintf("the row has more than %d columns; a framework table needs a handful", MaxCols)}
@@ -114,7 +114,7 @@ func readSheet(f *excelize.File, name, sheet string, raw bool) (*Table, error) {
 	}
 	if err := rows.Error(); err != nil {
 		if errors.Is(err, excelize.ErrMaxRows) {
-			return nil, tooManyRows(name, sheet)
+			return nil, t.tooManyRows(0, nil, raw) // a row number past Excel's last
 		}
 		return nil, &TableError{Pos: framework.Pos{File: name}, Msg: fmt.Sprintf("cannot read sheet %s: %v", sheet, err)}
 	}

@@ -48,6 +48,10 @@ const (
 	KeyHead        = "head"    // a job function table's column headings, a specialization's title, an Appendix A section's heading (so a row typed under a list stops there)
 	KeyTotal       = "total"   // a computed total or subtotal: never read back
 	KeyContinued   = "+"       // more text of the keyed row above
+	// KeySignature keys each row of the signature block that ends the RTI
+	// Plan, so a row typed under the totals is told from the block's rows.
+	// A workbook rendered before has the block's rows unkeyed.
+	KeySignature = "signature"
 	// KeyItem keys a competency's sub-item by its place: "item 6.E.2" is
 	// the second sub-item of competency 6.E, "item 6.E.2.1" the first under
 	// it; the row's value is its text. A workbook rendered before sub-items

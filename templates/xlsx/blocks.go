@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/wpsgen/wpsgen/framework/workbook"
 	"github.com/wpsgen/wpsgen/templates"
 )
 
@@ -144,11 +145,12 @@ func (s *sheet) signature(sig *templates.Signature) {
 	first := s.next()
 	block := func(title string, lines []string) {
 		if title != "" {
-			s.add(cell{value: title, look: lookSubtitle, span: len(s.widths)})
+			s.key(s.add(cell{value: title, look: lookSubtitle, span: len(s.widths)}), workbook.KeySignature)
 		}
 		for _, l := range lines {
 			n := s.labelSpan()
 			r := s.add(cell{value: l, look: lookLabel, span: n}, cell{look: lookSignLine, span: len(s.widths) - n})
+			s.key(r, workbook.KeySignature)
 			s.atLeast(r, signHeight)
 		}
 	}
