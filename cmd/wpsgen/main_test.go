@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/wpsgen/wpsgen/internal/supervise"
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
 var bin string // the wpsgen binary the tests run
@@ -26,8 +27,8 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	bin = filepath.Join(dir, "wpsgen")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building wpsgen: %v\n%s", err, out)
+	if err := templatestest.BuildWpsgen(bin); err != nil {
+		fmt.Fprintf(os.Stderr, "building wpsgen: %v\n", err)
 		os.Exit(1)
 	}
 	code := m.Run()
