@@ -32,8 +32,10 @@ func TestMain(m *testing.M) {
 		os.Exit(launch(out, os.Args[1:]))
 	}
 	code := m.Run()
-	if built.dir != "" {
-		os.RemoveAll(built.dir)
+	for _, dir := range []string{built.dir, rendered.dir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }
