@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -205,6 +206,11 @@ func longProgram(t *testing.T) string {
 }
 
 // childOf waits for the supervised child of pid and returns its pid.
+//
+// The child is known by its environment, which it has only once it runs
+// wpsgen: before its first child, the Go runtime starts and ends a probe
+// process (whether the kernel gives pidfds), a copy of the parent that
+// would otherwise be taken for the child and never write.
 func childOf(t *testing.T, pid int) int {
 	t.Helper()
 	for start := time.Now(); time.Since(start) < 20*time.Second; time.Sleep(5 * time.Millisecond) {
@@ -212,9 +218,12 @@ func childOf(t *testing.T, pid int) int {
 		tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/children", pid))
 		for _, task := range tasks {
 			data, _ := os.ReadFile(task)
-			if f := strings.Fields(string(data)); len(f) > 0 {
-				child, _ := strconv.Atoi(f[0])
-				return child
+			for _, f := range strings.Fields(string(data)) {
+				child, _ := strconv.Atoi(f)
+				env, _ := os.ReadFile(fmt.Sprintf("/proc/%d/environ", child))
+				if slices.Contains(strings.Split(string(env), "\x00"), supervise.ChildEnv+"=1") {
+					return child
+				}
 			}
 		}
 	}
