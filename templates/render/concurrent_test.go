@@ -27,12 +27,7 @@ func renderers() int {
 // shared state that a render writes.
 func TestConcurrentRenders(t *testing.T) {
 	paths := programs(t)
-	want := t.TempDir()
-	for _, p := range paths {
-		if _, err := render.Program(framework.NewLoader(), p, render.Options{Dir: want}); err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-	}
+	want, _ := renderedAll(t) // each program rendered alone
 	shared := framework.NewLoader()
 	n := renderers()
 	dirs := make([]string, n)

@@ -53,16 +53,16 @@ func renderAll(t *testing.T, dir string) map[string]*templates.Layout {
 	return docs
 }
 
-// renderInto renders every test program into dir and returns the layout
-// of each, by name.
+// renderInto renders every test program into dir, each alone (with a
+// Loader of its own), and returns the layout of each, by name.
 func renderInto(dir string) (map[string]*templates.Layout, error) {
 	paths, err := templatestest.Programs("../..")
 	if err != nil {
 		return nil, err
 	}
 	docs := map[string]*templates.Layout{}
-	l := framework.NewLoader()
 	for _, p := range paths {
+		l := framework.NewLoader()
 		res, err := render.Program(l, p, render.Options{Dir: dir})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v %v", p, err, res.Findings)
