@@ -26,6 +26,7 @@ func renderers() int {
 // compares each file with a render made alone: run under -race, it finds
 // shared state that a render writes.
 func TestConcurrentRenders(t *testing.T) {
+	t.Parallel()
 	paths := programs(t)
 	want, _ := renderedAll(t) // each program rendered alone
 	shared := framework.NewLoader()

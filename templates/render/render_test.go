@@ -102,6 +102,7 @@ func renderedAll(t *testing.T) (string, map[string]*templates.Layout) {
 // agencies do: pdftotext for the text, qpdf for structure, mutool for empty
 // boxes, openpyxl for the workbook.
 func TestDocumentsReadBack(t *testing.T) {
+	t.Parallel()
 	templatestest.NeedTools(t, "pdftotext", "qpdf", "mutool")
 	pdftotext, qpdf, mutool := "pdftotext", "qpdf", "mutool"
 	dir, docs := renderedAll(t)
@@ -164,6 +165,7 @@ func TestDocumentsReadBack(t *testing.T) {
 // TestWorkbookReadBack checks each workbook with openpyxl: formulas carry
 // cached values, codes are text, hours are numbers.
 func TestWorkbookReadBack(t *testing.T) {
+	t.Parallel()
 	python := templatestest.Python(t)
 	dir, docs := renderedAll(t)
 	// One Python process reads every workbook: importing openpyxl costs
@@ -259,6 +261,7 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // TestReproducible: the same input gives byte-identical files.
 func TestReproducible(t *testing.T) {
+	t.Parallel()
 	a, _ := renderedAll(t)
 	b := t.TempDir()
 	renderAll(t, b)
