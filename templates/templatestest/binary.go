@@ -18,6 +18,16 @@ import (
 // whole run and then only copies. The build cache is safe to share
 // between processes.
 func BuildWpsgen(dest string, flags ...string) error {
+	return buildWpsgen(dest, "CGO_ENABLED=0", flags)
+}
+
+// BuildWpsgenDefault is BuildWpsgen with the go command's own setting of
+// cgo (on where a C compiler is installed), as a plain "go build" makes it.
+func BuildWpsgenDefault(dest string) error {
+	return buildWpsgen(dest, "", nil)
+}
+
+func buildWpsgen(dest, env string, flags []string) error {
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return err
@@ -25,7 +35,9 @@ func BuildWpsgen(dest string, flags ...string) error {
 	args := append([]string{"run"}, flags...)
 	args = append(args, "-exec", "cp", "github.com/wpsgen/wpsgen/cmd/wpsgen", abs)
 	build := exec.Command("go", args...)
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if env != "" {
+		build.Env = append(os.Environ(), env)
+	}
 	if out, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("go %v: %v\n%s", args, err, out)
 	}
