@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
 // runStdin runs wpsgen in dir with stdin as its standard input.
@@ -236,9 +238,8 @@ func mustReadFile(t *testing.T, path string) []byte {
 // not "dev" (vcs.revision, read from the build information).
 func TestVersionFromCheckout(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "wpsgen")
-	build := exec.Command("go", "build", "-buildvcs=true", "-o", bin, "../cmd/wpsgen")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Skipf("cannot build with version control information here (no git?): %v\n%s", err, out)
+	if err := templatestest.BuildWpsgen(bin, "-buildvcs=true"); err != nil {
+		t.Skipf("cannot build with version control information here (no git?): %v", err)
 	}
 	// Go stamps a clone, not a git worktree (its .git is a file); there is
 	// nothing to check without the stamp.

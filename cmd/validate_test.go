@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
 var (
@@ -29,14 +31,10 @@ func wpsgen(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(dir, "wpsgen")
-		out, err := exec.Command("go", "build", "-o", binPath, "../cmd/wpsgen").CombinedOutput()
-		if err != nil {
-			buildErr = err
-			binPath = string(out)
-		}
+		buildErr = templatestest.BuildWpsgen(binPath)
 	})
 	if buildErr != nil {
-		t.Fatalf("building wpsgen: %v\n%s", buildErr, binPath)
+		t.Fatalf("building wpsgen: %v", buildErr)
 	}
 	return binPath
 }

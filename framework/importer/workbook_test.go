@@ -110,11 +110,26 @@ func edited(t *testing.T, edit func(f *excelize.File)) (*ProgramResult, string) 
 func editedProgram(t *testing.T, path string, edit func(f *excelize.File)) (*ProgramResult, string) {
 	t.Helper()
 	book, src := editedWorkbook(t, path, edit)
+	return Program("p.xlsx", book, frameworkOf(t, path, src)), string(src)
+}
+
+// frameworks holds the framework each program file resolves to: the edit
+// tests read the same few programs dozens of times.
+var frameworks sync.Map // path -> *framework.Resolved
+
+// frameworkOf is the framework of the program file at path, whose source
+// is src.
+func frameworkOf(t *testing.T, path string, src []byte) *framework.Resolved {
+	t.Helper()
+	if fw, ok := frameworks.Load(path); ok {
+		return fw.(*framework.Resolved)
+	}
 	vr, err := framework.NewLoader().ValidateSource(path, src)
 	if err != nil || vr.Schedule == nil {
 		t.Fatal(err)
 	}
-	return Program("p.xlsx", book, vr.Schedule.Framework), string(src)
+	frameworks.Store(path, vr.Schedule.Framework)
+	return vr.Schedule.Framework
 }
 
 // editedWorkbook renders the program at path to a workbook and returns it

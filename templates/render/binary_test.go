@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
 // launchEnv, when set, makes the test binary a launcher (see TestMain): it
@@ -30,8 +32,10 @@ func TestMain(m *testing.M) {
 		os.Exit(launch(out, os.Args[1:]))
 	}
 	code := m.Run()
-	if built.dir != "" {
-		os.RemoveAll(built.dir)
+	for _, dir := range []string{built.dir, rendered.dir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }
@@ -74,13 +78,7 @@ func buildBinary(t testing.TB) string {
 			return
 		}
 		built.bin = filepath.Join(built.dir, "wpsgen")
-		// Built as the README says to install it: without C, a static
-		// binary (it starts faster and needs less address space).
-		build := exec.Command("go", "build", "-o", built.bin, "github.com/wpsgen/wpsgen/cmd/wpsgen")
-		build.Env = append(os.Environ(), "CGO_ENABLED=0")
-		if out, err := build.CombinedOutput(); err != nil {
-			built.err = fmt.Errorf("go build: %v\n%s", err, out)
-		}
+		built.err = templatestest.BuildWpsgen(built.bin)
 	})
 	if built.err != nil {
 		t.Fatal(built.err)

@@ -26,13 +26,9 @@ func renderers() int {
 // compares each file with a render made alone: run under -race, it finds
 // shared state that a render writes.
 func TestConcurrentRenders(t *testing.T) {
+	t.Parallel()
 	paths := programs(t)
-	want := t.TempDir()
-	for _, p := range paths {
-		if _, err := render.Program(framework.NewLoader(), p, render.Options{Dir: want}); err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-	}
+	want, _ := renderedAll(t) // each program rendered alone
 	shared := framework.NewLoader()
 	n := renderers()
 	dirs := make([]string, n)

@@ -171,6 +171,7 @@ func fontLoader() *framework.Loader {
 // TestHostileInputs renders every hostile input in process, as `wpsgen
 // render` does, and checks the outcome it declares.
 func TestHostileInputs(t *testing.T) {
+	t.Parallel()
 	for _, c := range hostileCases(t, t.TempDir()) {
 		t.Run(c.name, func(t *testing.T) {
 			out := t.TempDir()
@@ -388,6 +389,7 @@ func abbreviate(s string) string {
 // findings positioned on stderr), never Go panic text, within the time and
 // memory limits.
 func TestHostileBinary(t *testing.T) {
+	t.Parallel()
 	bin := buildBinary(t)
 	for _, c := range hostileCases(t, t.TempDir()) {
 		t.Run(c.name, func(t *testing.T) {

@@ -13,6 +13,7 @@ import (
 // synthetic programs (6,000 schedule rows; 10,000 job functions; the
 // largest under the value limit) and a 2 MB program of long texts.
 func TestNodeBoundLetsProgramsThrough(t *testing.T) {
+	t.Parallel()
 	long := syntheticProgram(40, 5)
 	for i := 0; bytes.Contains(long, []byte("text: \"Competency ")); i++ {
 		long = bytes.Replace(long, []byte("text: \"Competency "), []byte("text: \""+longText(10_000)+" "), 1)

@@ -2,6 +2,7 @@ package render_test
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -9,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/wpsgen/wpsgen/framework"
@@ -44,28 +46,67 @@ func words(s string) string { return strings.TrimSpace(space.ReplaceAllString(s,
 
 func renderAll(t *testing.T, dir string) map[string]*templates.Layout {
 	t.Helper()
+	docs, err := renderInto(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// renderInto renders every test program into dir, each alone (with a
+// Loader of its own), and returns the layout of each, by name.
+func renderInto(dir string) (map[string]*templates.Layout, error) {
+	paths, err := templatestest.Programs("../..")
+	if err != nil {
+		return nil, err
+	}
 	docs := map[string]*templates.Layout{}
-	l := framework.NewLoader()
-	for _, p := range programs(t) {
+	for _, p := range paths {
+		l := framework.NewLoader()
 		res, err := render.Program(l, p, render.Options{Dir: dir})
 		if err != nil {
-			t.Fatalf("%s: %v %v", p, err, res.Findings)
+			return nil, fmt.Errorf("%s: %v %v", p, err, res.Findings)
 		}
 		vr, _ := l.Validate(p)
 		name := strings.TrimSuffix(filepath.Base(p), ".yaml")
 		docs[name] = templates.Build(vr.Schedule, name)
 	}
-	return docs
+	return docs, nil
+}
+
+// rendered is every test program rendered once per test process, for the
+// tests that only read the documents (TestMain removes the directory).
+var rendered struct {
+	once sync.Once
+	dir  string
+	docs map[string]*templates.Layout
+	err  error
+}
+
+// renderedAll returns the directory of the shared renders and the layout
+// of each program. The tests must not change the files.
+func renderedAll(t *testing.T) (string, map[string]*templates.Layout) {
+	t.Helper()
+	rendered.once.Do(func() {
+		if rendered.dir, rendered.err = os.MkdirTemp("", "wpsgen-rendered-"); rendered.err == nil {
+			rendered.docs, rendered.err = renderInto(rendered.dir)
+		}
+	})
+	if rendered.err != nil {
+		t.Fatal(rendered.err)
+	}
+	return rendered.dir, rendered.docs
 }
 
 // TestDocumentsReadBack reads every rendered example the way users and
 // agencies do: pdftotext for the text, qpdf for structure, mutool for empty
 // boxes, openpyxl for the workbook.
 func TestDocumentsReadBack(t *testing.T) {
+	t.Parallel()
 	templatestest.NeedTools(t, "pdftotext", "qpdf", "mutool")
 	pdftotext, qpdf, mutool := "pdftotext", "qpdf", "mutool"
-	dir := t.TempDir()
-	for name, d := range renderAll(t, dir) {
+	dir, docs := renderedAll(t)
+	for name, d := range docs {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel() // the readers are other processes: overlap their start-up
 			pdf := filepath.Join(dir, name+".pdf")
@@ -124,31 +165,50 @@ func TestDocumentsReadBack(t *testing.T) {
 // TestWorkbookReadBack checks each workbook with openpyxl: formulas carry
 // cached values, codes are text, hours are numbers.
 func TestWorkbookReadBack(t *testing.T) {
+	t.Parallel()
 	python := templatestest.Python(t)
-	dir := t.TempDir()
-	for name, d := range renderAll(t, dir) {
-		t.Run(name, func(t *testing.T) {
-			t.Parallel() // a Python process each: overlap their start-up
-			script := `
+	dir, docs := renderedAll(t)
+	// One Python process reads every workbook: importing openpyxl costs
+	// more than reading a workbook.
+	script := `
 import sys, openpyxl
-f = sys.argv[1]
-wf, wv = openpyxl.load_workbook(f), openpyxl.load_workbook(f, data_only=True)
-visible = [ws for ws in wf.worksheets if ws.sheet_state == "visible"]
-assert [ws.title for ws in visible] == ["Appendix A", "Work Process Schedule", "RTI Plan"], wf.sheetnames
-assert wf.sheetnames[3:] == ["wpsgen"] and wf["wpsgen"].sheet_state == "veryHidden", wf.sheetnames
-for ws in visible:
-    for row in ws.iter_rows():
-        for c in row:
-            if c.data_type == "f":
-                v = wv[ws.title][c.coordinate].value
-                assert v is not None, "%s!%s formula %s has no cached value" % (ws.title, c.coordinate, c.value)
-                print("F\t" + ws.title + "\t" + c.coordinate + "\t" + repr(v))
-            elif isinstance(c.value, str):
-                print("S\t" + ws.title + "\t" + c.coordinate + "\t" + c.value.replace("\n", " "))
-            elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
-                print("N\t" + ws.title + "\t" + c.coordinate + "\t" + repr(c.value))
+for f in sys.argv[1:]:
+    print("W\t" + f)
+    wf, wv = openpyxl.load_workbook(f), openpyxl.load_workbook(f, data_only=True)
+    visible = [ws for ws in wf.worksheets if ws.sheet_state == "visible"]
+    assert [ws.title for ws in visible] == ["Appendix A", "Work Process Schedule", "RTI Plan"], wf.sheetnames
+    assert wf.sheetnames[3:] == ["wpsgen"] and wf["wpsgen"].sheet_state == "veryHidden", wf.sheetnames
+    for ws in visible:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type == "f":
+                    v = wv[ws.title][c.coordinate].value
+                    assert v is not None, "%s!%s formula %s has no cached value" % (ws.title, c.coordinate, c.value)
+                    print("F\t" + ws.title + "\t" + c.coordinate + "\t" + repr(v))
+                elif isinstance(c.value, str):
+                    print("S\t" + ws.title + "\t" + c.coordinate + "\t" + c.value.replace("\n", " "))
+                elif isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                    print("N\t" + ws.title + "\t" + c.coordinate + "\t" + repr(c.value))
 `
-			out := output(t, python, "-c", script, filepath.Join(dir, name+".xlsx"))
+	args := []string{"-c", script}
+	for name := range docs {
+		args = append(args, filepath.Join(dir, name+".xlsx"))
+	}
+	outputs := map[string]string{} // workbook path -> its lines
+	var file string
+	for _, line := range strings.SplitAfter(output(t, python, args...), "\n") {
+		if f, ok := strings.CutPrefix(line, "W\t"); ok {
+			file = strings.TrimSuffix(f, "\n")
+			continue
+		}
+		outputs[file] += line
+	}
+	for name, d := range docs {
+		t.Run(name, func(t *testing.T) {
+			out, ok := outputs[filepath.Join(dir, name+".xlsx")]
+			if !ok {
+				t.Fatal("openpyxl did not read the workbook")
+			}
 			strs, nums, formulas := map[string]bool{}, map[string]bool{}, map[string]bool{}
 			for _, line := range strings.Split(out, "\n") {
 				parts := strings.SplitN(line, "\t", 4)
@@ -201,8 +261,9 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // TestReproducible: the same input gives byte-identical files.
 func TestReproducible(t *testing.T) {
-	a, b := t.TempDir(), t.TempDir()
-	renderAll(t, a)
+	t.Parallel()
+	a, _ := renderedAll(t)
+	b := t.TempDir()
 	renderAll(t, b)
 	files, _ := filepath.Glob(filepath.Join(a, "*"))
 	if len(files) == 0 {

@@ -3,6 +3,7 @@ package templatestest
 import (
 	"os"
 	"os/exec"
+	"sync"
 	"testing"
 )
 
@@ -33,13 +34,23 @@ func NeedTools(t testing.TB, tools ...string) {
 // Python returns a Python interpreter that can import openpyxl: the
 // system one first, as the one on PATH may be a separate install without
 // it. Without one the test is skipped (failed in CI).
+//
+// The answer is looked for once per test process: importing openpyxl
+// costs about 0.3 s of CPU, as much as most of the checks that need it.
 func Python(t testing.TB) string {
 	t.Helper()
+	py := findPython()
+	if py == "" {
+		missing(t, "python3 with openpyxl")
+	}
+	return py
+}
+
+var findPython = sync.OnceValue(func() string {
 	for _, py := range []string{"/usr/bin/python3", "python3"} {
 		if exec.Command(py, "-c", "import openpyxl").Run() == nil {
 			return py
 		}
 	}
-	missing(t, "python3 with openpyxl")
 	return ""
-}
+})

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -60,7 +59,7 @@ func withEmails(t *testing.T) (*templates.Layout, []string) {
 // underlined as Excel's Hyperlink style, as the PDF links it; nothing
 // else is a link, and the workbook is the same bytes on every run.
 func TestEmailsAreLinks(t *testing.T) {
-	py := templatestest.Python(t)
+	templatestest.Python(t) // skips without openpyxl
 	l, want := withEmails(t)
 	b := render(t, l)
 	if !bytes.Equal(b, render(t, l)) {
@@ -70,7 +69,7 @@ func TestEmailsAreLinks(t *testing.T) {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(py, "-c", linksScript, path).Output()
+	out, err := templatestest.Openpyxl(t, linksScript, path)
 	if err != nil {
 		t.Fatalf("openpyxl: %v", err)
 	}

@@ -3,7 +3,6 @@ package xlsx_test
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -43,12 +42,12 @@ type pyCell struct {
 // openpyxlCells renders d and returns every cell as openpyxl reads it.
 func openpyxlCells(t *testing.T, d *templates.Layout) []pyCell {
 	t.Helper()
-	py := templatestest.Python(t)
+	templatestest.Python(t) // skips without openpyxl
 	path := filepath.Join(t.TempDir(), "sample.xlsx")
 	if err := os.WriteFile(path, render(t, d), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(py, "-c", openpyxlScript, path).Output()
+	out, err := templatestest.Openpyxl(t, openpyxlScript, path)
 	if err != nil {
 		t.Fatalf("openpyxl: %v", err)
 	}

@@ -3,7 +3,6 @@ package xlsx_test
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -51,13 +50,13 @@ type printing struct {
 }
 
 func TestOpenpyxlReadsPrintSetup(t *testing.T) {
-	py := templatestest.Python(t)
+	templatestest.Python(t) // skips without openpyxl
 	d := templatestest.Large(12, 6)
 	path := filepath.Join(t.TempDir(), "large.xlsx")
 	if err := os.WriteFile(path, render(t, d), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(py, "-c", printingScript, path).Output()
+	out, err := templatestest.Openpyxl(t, printingScript, path)
 	if err != nil {
 		t.Fatalf("openpyxl: %v", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -104,15 +103,15 @@ func TestRoundTripSheetVeryHidden(t *testing.T) {
 		t.Errorf("the round trip sheet's YAML cell holds %q (%v), want %q", v, err, source)
 	}
 
-	py := templatestest.Python(t)
+	templatestest.Python(t) // skips without openpyxl
 	path := filepath.Join(t.TempDir(), "sample.xlsx")
 	if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err := exec.Command(py, "-c", `
+	got, err := templatestest.Openpyxl(t, `
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-print(" ".join(ws.title + "=" + ws.sheet_state for ws in wb.worksheets))`, path).Output()
+print(" ".join(ws.title + "=" + ws.sheet_state for ws in wb.worksheets))`, path)
 	if err != nil {
 		t.Fatalf("openpyxl: %v", err)
 	}

@@ -35,24 +35,35 @@ def cell_text(c):
 
 def read(path):
     d = docx.Document(path)
+    names = {}  # style id -> name: python-docx looks a name up in a list
+
+    def style(p):
+        sid = p._p.style
+        if sid not in names:
+            names[sid] = p.style.name
+        return names[sid]
+
     body = []
     for el in d.element.body.iterchildren():
         if el.tag == qn("w:p"):
             p = Paragraph(el, d)
             if p.paragraph_format.page_break_before:
-                body.append({"style": p.style.name, "text": "\f"})
-            body.append({"style": p.style.name, "text": ptext(el)})
+                body.append({"style": style(p), "text": "\f"})
+            body.append({"style": style(p), "text": ptext(el)})
         elif el.tag == qn("w:tbl"):
             t = Table(el, d)
             rows = []
             for r in t.rows:
                 trpr = r._tr.trPr
+                # python-docx 0.8 lays out the whole table for each call
+                # of cells: call it once a row.
+                cells = r.cells
                 rows.append({
                     "header": trpr is not None and trpr.find(qn("w:tblHeader")) is not None,
                     "cantSplit": trpr is not None and trpr.find(qn("w:cantSplit")) is not None,
                     # a merged cell is returned once per grid column: dedupe
-                    "cells": [cell_text(c) for c in dict.fromkeys(r.cells)],
-                    "style": r.cells[0].paragraphs[0].style.name,
+                    "cells": [cell_text(c) for c in dict.fromkeys(cells)],
+                    "style": style(cells[0].paragraphs[0]),
                 })
             body.append({"rows": rows})
     links = []

@@ -1,0 +1,4 @@
+package importer
+
+// The tests collect garbage less often (see testgc).
+import _ "github.com/wpsgen/wpsgen/internal/testgc"
