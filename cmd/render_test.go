@@ -176,43 +176,14 @@ func TestRenderProtectsFiles(t *testing.T) {
 func TestRenderInterrupted(t *testing.T) {
 	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
-			in, out := t.TempDir(), t.TempDir()
-			src, _ := os.ReadFile(copyExample(t, in, "medical-coder-roi.yaml"))
-			args := []string{"render", "-o", out}
-			for i := range 40 {
-				p := filepath.Join(in, fmt.Sprintf("p%02d.yaml", i))
-				if err := os.WriteFile(p, src, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				args = append(args, p)
-			}
+			out := t.TempDir()
 			earlier := filepath.Join(out, "p00.pdf")
 			if err := os.WriteFile(earlier, []byte("earlier"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			c := exec.Command(wpsgen(t), args...)
-			var stderr strings.Builder
-			c.Stderr = &stderr
-			if err := c.Start(); err != nil {
-				t.Fatal(err)
-			}
-			sent := false
-			for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-				if writing(c.Process.Pid, out) {
-					sent = c.Process.Signal(sig) == nil
-					break
-				}
-			}
-			err := c.Wait()
-			if !sent {
-				t.Skip("the run ended before a temporary file was seen")
-			}
-			code := -1
-			if ee, ok := err.(*exec.ExitError); ok {
-				code = ee.ExitCode()
-			}
-			if sig != syscall.SIGKILL && (code != 3 || !strings.Contains(stderr.String(), "interrupted: nothing was written")) {
-				t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
+			code, stderr := interruptRender(t, out, sig)
+			if sig != syscall.SIGKILL && (code != 3 || !strings.Contains(stderr, "interrupted: nothing was written")) {
+				t.Errorf("exit %d, stderr:\n%s", code, stderr)
 			}
 			if got := entries(t, out); len(got) != 1 || got[0] != "p00.pdf" {
 				t.Errorf("output dir holds %v", got)
@@ -222,6 +193,46 @@ func TestRenderInterrupted(t *testing.T) {
 			}
 		})
 	}
+}
+
+// interruptRender starts a render of 40 copies of an example into out,
+// sends sig as soon as the run has a file in out open (it is in the middle
+// of writing), and returns its exit code and standard error. It skips the
+// test when the run ended before that.
+func interruptRender(t *testing.T, out string, sig os.Signal) (int, string) {
+	t.Helper()
+	in := t.TempDir()
+	src, _ := os.ReadFile(copyExample(t, in, "medical-coder-roi.yaml"))
+	args := []string{"render", "-o", out}
+	for i := range 40 {
+		p := filepath.Join(in, fmt.Sprintf("p%02d.yaml", i))
+		if err := os.WriteFile(p, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, p)
+	}
+	c := exec.Command(wpsgen(t), args...)
+	var stderr strings.Builder
+	c.Stderr = &stderr
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	sent := false
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+		if writing(c.Process.Pid, out) {
+			sent = c.Process.Signal(sig) == nil
+			break
+		}
+	}
+	err := c.Wait()
+	if !sent {
+		t.Skip("the run ended before a temporary file was seen")
+	}
+	code := -1
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	}
+	return code, stderr.String()
 }
 
 // writing reports whether process pid has a file in dir open (named or
