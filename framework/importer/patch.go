@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -134,11 +135,15 @@ func same(a, b *yaml.Node) bool {
 
 func text(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
-// number is an exact decimal as YAML writes it: 450, 12.5.
+// number is an exact decimal as YAML writes it: 450, 12.5. A whole number
+// too large for a YAML integer (a 39-digit "hours" typed in a workbook) is
+// tagged as the float YAML reads it as: tagged !!int, it would be written
+// as "!!int 5000...", which no reader accepts. Validation then says what
+// is wrong with such a number.
 func number(d decimal.Decimal) *yaml.Node {
 	s := d.String()
 	tag := "!!int"
-	if strings.ContainsAny(s, ".") {
+	if _, err := strconv.ParseInt(s, 10, 64); err != nil {
 		tag = "!!float"
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s}
