@@ -145,13 +145,18 @@ func FuzzInsertedCells(f *testing.F) {
 		for k, v := range m {
 			got := "text"
 			switch v.(type) {
-			case int, float64:
+			case int, uint64, float64:
 				got = "number"
 			case map[string]any:
 				got = "map"
 			case []any:
 				got = "list"
 			case string:
+				// A plain whole number beyond a float's range is text to
+				// a generic YAML reader, a number to wpsgen.
+				if n, ok := v.(string); ok && types[k] == "number" && plainDigits(n) {
+					got = "number"
+				}
 			default:
 				got = fmt.Sprintf("%T", v)
 			}
@@ -180,4 +185,14 @@ func FuzzInsertedCells(f *testing.F) {
 			t.Fatalf("title %q read as %q", title, value(cred, "title").Value)
 		}
 	})
+}
+
+// plainDigits reports whether s is a whole number written plainly.
+func plainDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

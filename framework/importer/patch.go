@@ -135,15 +135,21 @@ func same(a, b *yaml.Node) bool {
 
 func text(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
 
-// number is an exact decimal as YAML writes it: 450, 12.5. A whole number
-// too large for a YAML integer (a 39-digit "hours" typed in a workbook) is
-// tagged as the float YAML reads it as: tagged !!int, it would be written
-// as "!!int 5000...", which no reader accepts. Validation then says what
-// is wrong with such a number.
+// number is an exact decimal as YAML writes it: 450, 12.5, always plain.
+// Its tag is the one YAML's core schema resolves the text to, so no tag is
+// printed: a 20-digit whole number is an integer to YAML only as long as it
+// fits 64 bits, and a tag that disagrees would be written out ("!!int
+// 5000..."), which no reader accepts. Past a float's range (300 digits, typed
+// into a workbook), the text is left untagged; wpsgen reads it as the exact
+// number it is, and validation says what is wrong with it.
 func number(d decimal.Decimal) *yaml.Node {
 	s := d.String()
-	tag := "!!int"
-	if _, err := strconv.ParseInt(s, 10, 64); err != nil {
+	tag := ""
+	if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+		tag = "!!int"
+	} else if _, err := strconv.ParseUint(s, 10, 64); err == nil {
+		tag = "!!int"
+	} else if _, err := strconv.ParseFloat(s, 64); err == nil {
 		tag = "!!float"
 	}
 	return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: s}
