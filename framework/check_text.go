@@ -81,26 +81,51 @@ func (c *checker) checkText(s String, key string) {
 	if !s.Set {
 		return
 	}
-	n := 0
+	// The first character that cannot be printed is named with its place;
+	// the others are counted, so that fixing it does not reveal the next
+	// one a run later.
+	var first, why string
+	at, more, n := 0, 0, 0
 	for _, r := range s.Value {
 		n++
 		if r == utf8.RuneError || (r >= 0x20 && r < 0x7f) {
 			continue // invalid UTF-8 is the reader's; printable ASCII is the common case
 		}
-		var why string
-		name := fmt.Sprintf("U+%04X %q", r, string(r))
+		w, name := c.unprintable(r)
 		switch {
-		case invisible(r):
-			why, name = "it is an invisible control or formatting character", fmt.Sprintf("U+%04X", r)
-		case rightToLeft(r):
-			why = "right-to-left scripts cannot be laid out correctly in the documents"
-		case c.printable != nil && !c.printable(r):
-			why = "the document font has no glyph for it, so the document would show an empty box"
+		case w == "":
+		case first == "":
+			first, why, at = name, w, n
 		default:
-			continue
+			more++
 		}
-		c.report(RuleUnprintable, s.Pos, "%s contains %s at character %d, which cannot be printed: %s; remove or replace it",
-			key, name, n, why)
+	}
+	if first == "" {
 		return
 	}
+	fix := "remove or replace it"
+	switch {
+	case more == 1:
+		fix = "1 more character after it cannot be printed either; remove or replace them"
+	case more > 1:
+		fix = fmt.Sprintf("%d more characters after it cannot be printed either; remove or replace them", more)
+	}
+	c.report(RuleUnprintable, s.Pos, "%s contains %s at character %d, which cannot be printed: %s; %s",
+		key, first, at, why, fix)
+}
+
+// unprintable says why r cannot be printed ("" when it can) and how a
+// message names it.
+func (c *checker) unprintable(r rune) (why, name string) {
+	switch {
+	case invisible(r):
+		return "it is an invisible control or formatting character", fmt.Sprintf("U+%04X", r)
+	case rightToLeft(r):
+		why = "right-to-left scripts cannot be laid out correctly in the documents"
+	case c.printable != nil && !c.printable(r):
+		why = "the document font has no glyph for it, so the document would show an empty box"
+	default:
+		return "", ""
+	}
+	return why, fmt.Sprintf("U+%04X %q", r, string(r))
 }
