@@ -67,30 +67,20 @@ func workbookOf(t testing.TB, path string, src []byte) []byte {
 // TestWorkbookRoundTrip: render -> import -> render gives the same XLSX,
 // byte for byte, and the same PDF, for every program the tests render.
 func TestWorkbookRoundTrip(t *testing.T) {
-	paths, err := templatestest.Programs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, path := range paths {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			src, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			x1, p1 := renderSource(t, path, src)
-			res := Program("p.xlsx", x1, nil)
-			if res.YAML == nil || len(res.Findings) > 0 || len(res.Notes) > 0 {
-				t.Fatalf("import of an unedited workbook: findings %s notes %v", findingsText(res.Findings), res.Notes)
-			}
-			if !bytes.Equal(res.YAML, src) {
-				t.Fatalf("the program read back differs from the one rendered:\n%s", res.YAML)
-			}
-			x2, p2 := renderSource(t, path, res.YAML)
-			if !bytes.Equal(x1, x2) || !bytes.Equal(p1, p2) {
-				t.Error("rendering the program read back gives other documents")
-			}
-		})
-	}
+	forEachProgram(t, func(t *testing.T, path string, src []byte) {
+		x1, p1 := renderSource(t, path, src)
+		res := Program("p.xlsx", x1, nil)
+		if res.YAML == nil || len(res.Findings) > 0 || len(res.Notes) > 0 {
+			t.Fatalf("import of an unedited workbook: findings %s notes %v", findingsText(res.Findings), res.Notes)
+		}
+		if !bytes.Equal(res.YAML, src) {
+			t.Fatalf("the program read back differs from the one rendered:\n%s", res.YAML)
+		}
+		x2, p2 := renderSource(t, path, res.YAML)
+		if !bytes.Equal(x1, x2) || !bytes.Equal(p1, p2) {
+			t.Error("rendering the program read back gives other documents")
+		}
+	})
 }
 
 const (
@@ -505,6 +495,25 @@ func TestWorkbookCourseBelowSubtotal(t *testing.T) {
 				addCourse(t, f, r, "Study Skills", 6)
 			})
 			checkFindings(t, res, "p.xlsx:RTI Plan!A"+itoa(r)+": error: this row is below a subtotal, so its year is not known; insert a course above the subtotal of its year [import]\n")
+		})
+	}
+}
+
+// forEachProgram runs f as a subtest for every program the tests render,
+// with its source.
+func forEachProgram(t *testing.T, f func(t *testing.T, path string, src []byte)) {
+	t.Helper()
+	paths, err := templatestest.Programs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f(t, path, src)
 		})
 	}
 }
