@@ -64,12 +64,13 @@ type File struct {
 	Program   *Program
 	Findings  []Finding // syntax and schema findings
 	Omitted   int       // findings left out of Findings; see decoder.add
+	Source    []byte    // the bytes parsed, as read
 }
 
 // Parse parses data as a framework or program file. It never panics and
 // never does I/O; path is only used in findings.
 func Parse(path string, data []byte) (f *File) {
-	f = &File{Path: path}
+	f = &File{Path: path, Source: data}
 	defer func() {
 		if r := recover(); r != nil {
 			// The YAML parser has panicked on hostile input in the past;

@@ -18,6 +18,9 @@ type Result struct {
 	Schedule *Schedule // programs whose framework resolved; nil otherwise
 	Findings []Finding // sorted; at most MaxFindings
 	Omitted  int       // findings left out of Findings past MaxFindings
+	// Source is the file's YAML as it was validated, which a workbook
+	// carries so that `wpsgen import` can read an edited one back.
+	Source []byte
 }
 
 // MaxFindings is the most findings kept for one file: past it a file is
@@ -82,7 +85,7 @@ func (l *Loader) Validate(path string) (res *Result, err error) {
 	if err != nil {
 		return nil, err
 	}
-	res = &Result{Path: path, Kind: f.Kind}
+	res = &Result{Path: path, Kind: f.Kind, Source: f.Source}
 	switch f.Kind {
 	case KindFramework:
 		_, res.Findings = l.ResolveFramework(f)

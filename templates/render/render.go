@@ -193,10 +193,7 @@ func WriteAll(ctx context.Context, results []*framework.Result, opts Options) (w
 				return err
 			}
 		}
-		source, err := programSource(r.Path)
-		if err != nil {
-			return err
-		}
+		source := r.Source
 		paths := Outputs(dir, doc.Name, formats)
 		for j, f := range formats {
 			if err := s.add(ctx, i*len(formats)+j, paths[j], func(w io.Writer) error {
@@ -303,20 +300,4 @@ func SourceDateEpoch() (time.Time, bool, error) {
 		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%s is outside the years %d-%d that the documents can record", s, minYear, maxYear)
 	}
 	return t, true, nil
-}
-
-// programSource is the program file's YAML, which an XLSX carries so that
-// `wpsgen import` can read an edited workbook back; nil for a program read
-// from standard input (its workbook cannot be imported). The loader read
-// the file a moment ago: reading it again finds what it validated unless
-// it was changed in between, which the import's validation then reports.
-func programSource(path string) ([]byte, error) {
-	if path == "<stdin>" {
-		return nil, nil
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &framework.ReadError{Path: path, Err: err}
-	}
-	return data, nil
 }
