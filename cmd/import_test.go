@@ -124,16 +124,7 @@ func TestImportFailures(t *testing.T) {
 // TestImportWorkbook does what an intermediary does: render a program,
 // let the employer edit the workbook, import it back, validate.
 func TestImportWorkbook(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range []string{"pharmacy-technician.yaml", "pharmacy-technician.framework.yaml"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(readString(t, filepath.Join("..", "examples", name))), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if r := runIn(t, dir, "render", "pharmacy-technician.yaml", "-o", "out"); r.code != cmd.ExitOK {
-		t.Fatalf("render: %d\n%s", r.code, r.stderr)
-	}
-	book := filepath.Join(dir, "out", "pharmacy-technician.xlsx")
+	dir, book := renderedPharmacy(t)
 	original := readString(t, filepath.Join(dir, "pharmacy-technician.yaml"))
 
 	// Unedited, the workbook gives back the program as it was.
@@ -253,16 +244,7 @@ func TestReadmeRoundTrip(t *testing.T) {
 	block, diff, _ := strings.Cut(block, "$ git diff pharmacy-technician.yaml\n")
 	diff, _, _ = strings.Cut(diff, "```")
 
-	dir := t.TempDir()
-	for _, name := range []string{"pharmacy-technician.yaml", "pharmacy-technician.framework.yaml"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(readString(t, filepath.Join("..", "examples", name))), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if r := runIn(t, dir, "render", "pharmacy-technician.yaml", "-o", "out"); r.code != cmd.ExitOK {
-		t.Fatalf("render: %d\n%s", r.code, r.stderr)
-	}
-	book := filepath.Join(dir, "out", "pharmacy-technician.xlsx")
+	dir, book := renderedPharmacy(t)
 	f, err := excelize.OpenFile(book)
 	if err != nil {
 		t.Fatal(err)
@@ -313,4 +295,21 @@ func TestReadmeRoundTrip(t *testing.T) {
 			t.Errorf("README.md's diff removes %q; the program read back does not", line[1:])
 		}
 	}
+}
+
+// renderedPharmacy copies the pharmacy technician example and its framework
+// into a new directory and renders it there into out/; it returns the
+// directory and the workbook's path.
+func renderedPharmacy(t *testing.T) (dir, book string) {
+	t.Helper()
+	dir = t.TempDir()
+	for _, name := range []string{"pharmacy-technician.yaml", "pharmacy-technician.framework.yaml"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(readString(t, filepath.Join("..", "examples", name))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r := runIn(t, dir, "render", "pharmacy-technician.yaml", "-o", "out"); r.code != cmd.ExitOK {
+		t.Fatalf("render: %d\n%s", r.code, r.stderr)
+	}
+	return dir, filepath.Join(dir, "out", "pharmacy-technician.xlsx")
 }

@@ -1,7 +1,6 @@
 package cmd_test
 
 import (
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -16,16 +15,7 @@ import (
 // rate that is not its percent of the journeyworker rate is written as
 // typed, and the validation after import warns of it, both numbers said.
 func TestImportWageRateDisagrees(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range []string{"pharmacy-technician.yaml", "pharmacy-technician.framework.yaml"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(readString(t, filepath.Join("..", "examples", name))), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if r := runIn(t, dir, "render", "--xlsx", "pharmacy-technician.yaml", "-o", "out"); r.code != cmd.ExitOK {
-		t.Fatalf("render: %d\n%s", r.code, r.stderr)
-	}
-	book := filepath.Join(dir, "out", "pharmacy-technician.xlsx")
+	dir, book := renderedPharmacy(t)
 	f, err := excelize.OpenFile(book)
 	if err != nil {
 		t.Fatal(err)
