@@ -21,14 +21,14 @@ import (
 
 // RenderOptions are the flags and arguments of `wpsgen render`.
 type RenderOptions struct {
-	IO       IO
-	Programs []string
-	Dir      string
-	Formats  string // --format, comma-separated
-	PDF      bool   // --pdf: shorthand for --format pdf
-	XLSX     bool   // --xlsx: shorthand for --format xlsx
-	DOCX     bool   // --docx: shorthand for --format docx
-	Strict   bool
+	IO      IO
+	Paths   []string // programs, and folders to walk for them
+	Dir     string
+	Formats string // --format, comma-separated
+	PDF     bool   // --pdf: shorthand for --format pdf
+	XLSX    bool   // --xlsx: shorthand for --format xlsx
+	DOCX    bool   // --docx: shorthand for --format docx
+	Strict  bool
 }
 
 // NewRenderCmd builds `wpsgen render`.
@@ -53,7 +53,7 @@ program's revision.date (years 1900-9999).`,
   wpsgen render --docx examples/medical-coder-cb.yaml -o out`,
 		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Programs = args
+			opts.Paths = args
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			return runRender(ctx, opts)
@@ -104,10 +104,19 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	if _, _, err := render.SourceDateEpoch(); err != nil {
 		return usageError{err}
 	}
+	args := expandRenderArgs(opts.Paths)
+	paths := args.paths()
+	l := loaderFor(formats)
+	// Validate everything first: one file with errors means nothing is written.
+	results, readErrs := l.ValidateAll(paths, 0)
+	var programs []*framework.Result
 	// Two programs named alike would write the same documents.
 	seen := map[string]string{}
-	inputs := render.NewInputs(opts.Programs)
-	for _, p := range opts.Programs {
+	inputs := render.NewInputs(paths)
+	for i, p := range paths {
+		if !args.rendered(i, results[i]) {
+			continue
+		}
 		name := render.Name(p)
 		if first, dup := seen[name]; dup {
 			return usageError{fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")}
@@ -117,17 +126,21 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 			return usageError{err}
 		}
 	}
-	l := loaderFor(formats)
-	// Validate everything first: one program with errors means nothing is written.
-	results, readErrs := l.ValidateAll(opts.Programs, 0)
-	if len(readErrs) > 0 {
-		return fatalError{errors.Join(readErrs...)}
+	if errs := append(args.readErrs, readErrs...); len(errs) > 0 {
+		return fatalError{errors.Join(errs...)}
+	}
+	if err := args.checkDirs(results); err != nil {
+		return usageError{err}
 	}
 	var findings []framework.Finding
 	omitted := map[string]int{}
 	failed := false
-	for _, r := range results {
-		fs, ok := render.Ready(r, opts.Strict)
+	for i, r := range results {
+		fs, ok := r.Findings, r.OK(opts.Strict)
+		if args.rendered(i, r) {
+			fs, ok = render.Ready(r, opts.Strict)
+			programs = append(programs, r)
+		}
 		findings = append(findings, fs...)
 		failed = failed || !ok
 		if r.Omitted > 0 {
@@ -146,7 +159,7 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		removeEmptyDirs(created)
 		return fatalError{err}
 	}
-	written, err := render.WriteAll(ctx, results, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
+	written, err := render.WriteAll(ctx, programs, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
 	if len(written) == 0 {
 		// A run that wrote nothing leaves no trace: not even the
 		// directory it made for the documents.
