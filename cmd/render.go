@@ -35,21 +35,28 @@ type RenderOptions struct {
 func NewRenderCmd(streams IO) *cobra.Command {
 	opts := &RenderOptions{IO: streams}
 	c := &cobra.Command{
-		Use:   "render PROGRAM...",
+		Use:   "render PROGRAM|DIR...",
 		Short: "Write the Work Process Schedule and RTI plan as PDF and XLSX (or DOCX)",
-		Long: `Validate each program and write DIR/<name>.pdf and DIR/<name>.xlsx, where <name> is the
-program file's name without its extension. --format (or the shorthands --pdf, --xlsx, --docx)
-chooses the formats: ` + strings.Join(format.Names(), ", ") + `; the default is pdf,xlsx. The
-Word document (docx) has heading styles and table header rows, so Word's "Save as PDF" makes a
-tagged, accessible PDF from it. Every program is validated first: if any has errors, the
-findings are printed to standard error and nothing is written (exit 1). All documents are written to temporary files first and put in place only
-when every one succeeded: a failed or interrupted run leaves earlier output untouched, and
-removes the -o directory if it created it. New files get the permissions your umask allows; a
-file that is replaced keeps its permissions.
+		Long: `Validate each program and write NAME.pdf and NAME.xlsx into the -o directory (the
+current one by default), where NAME is the program file's name without its extension.
+--format (or the shorthands --pdf, --xlsx, --docx) chooses the formats: ` + strings.Join(format.Names(), ", ") + `;
+the default is pdf,xlsx. The Word document (docx) has heading styles and table header rows,
+so Word's "Save as PDF" makes a tagged, accessible PDF from it.
+A folder (DIR) is walked as validate walks it: its *.yaml and *.yml files, in subfolders too,
+hidden files and folders skipped. Every program found is rendered, in the order of the walk; the
+frameworks found beside them are validated, not rendered. A folder without a program is an
+error (exit 2), and so are two programs with the same file name, which would write the same
+documents: render them in separate runs, into different directories (-o).
+Every file is validated first: if any has errors, the findings are printed to standard error
+and nothing is written (exit 1). All documents are written to temporary files first and put
+in place only when every one succeeded: a failed or interrupted run leaves earlier output
+untouched, and removes the -o directory if it created it. New files get the permissions your
+umask allows; a file that is replaced keeps its permissions.
 The documents record no clock time: their date is SOURCE_DATE_EPOCH when set, else the
 program's revision.date (years 1900-9999).`,
 		Example: `  wpsgen render examples/medical-coder-cb.yaml -o out
-  wpsgen render --format pdf programs/*.yaml -o dist
+  wpsgen render programs/ -o dist               # every program in programs/ and its subfolders
+  wpsgen render --format pdf programs/ -o dist
   wpsgen render --docx examples/medical-coder-cb.yaml -o out`,
 		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {

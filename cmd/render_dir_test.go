@@ -228,3 +228,18 @@ func TestRenderDirUnreadable(t *testing.T) {
 		t.Errorf("the run left %v", got)
 	}
 }
+
+// TestRenderExamplesDir: examples/README.md says rendering the folder
+// renders its six programs and none of its frameworks.
+func TestRenderExamplesDir(t *testing.T) {
+	out := t.TempDir()
+	r := runIn(t, repo, "render", "examples/", "--pdf", "-o", out)
+	want := []string{"ehr-specialist-hybrid.pdf", "elevator-0174.pdf", "medical-coder-cb.pdf", "medical-coder-roi.pdf", "pharmacy-technician.pdf", "plumber-0432HY.pdf"}
+	if got := wroteLines(r.stderr); r.code != 0 || !slices.Equal(got, want) {
+		t.Errorf("exit %d, wrote %q\n%s", r.code, got, r.stderr)
+	}
+	readme, _ := os.ReadFile(filepath.Join(repo, "examples", "README.md"))
+	if !strings.Contains(string(readme), "render examples/ -o out") || !strings.Contains(string(readme), "every program in the folder, six of them") {
+		t.Error("examples/README.md no longer describes rendering the folder")
+	}
+}
