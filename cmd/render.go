@@ -112,26 +112,12 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		return usageError{err}
 	}
 	args := expandRenderArgs(opts.Paths)
-	paths := args.paths()
 	l := loaderFor(formats)
 	// Validate everything first: one file with errors means nothing is written.
-	results, readErrs := l.ValidateAll(paths, 0)
-	var programs []*framework.Result
-	// Two programs named alike would write the same documents.
-	seen := map[string]string{}
-	inputs := render.NewInputs(paths)
-	for i, p := range paths {
-		if !args.rendered(i, results[i]) {
-			continue
-		}
-		name := render.Name(p)
-		if first, dup := seen[name]; dup {
-			return usageError{fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")}
-		}
-		seen[name] = p
-		if err := inputs.Check(render.Outputs(opts.Dir, name, formats)); err != nil {
-			return usageError{err}
-		}
+	results, readErrs := l.ValidateAll(args.paths(), 0)
+	// The checks come in the order a run of named files always made them.
+	if err := args.checkOutputs(results, opts.Dir, formats); err != nil {
+		return usageError{err}
 	}
 	if errs := append(args.readErrs, readErrs...); len(errs) > 0 {
 		return fatalError{errors.Join(errs...)}
@@ -139,6 +125,7 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	if err := args.checkDirs(results); err != nil {
 		return usageError{err}
 	}
+	var programs []*framework.Result
 	var findings []framework.Finding
 	omitted := map[string]int{}
 	failed := false

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/templates/format"
+	"github.com/wpsgen/wpsgen/templates/render"
 )
 
 // renderFile is one file a render reads: named on the command line, or
@@ -87,6 +89,29 @@ func (ra renderArgs) paths() []string {
 // frameworks: validated, never rendered.
 func (ra renderArgs) rendered(i int, r *framework.Result) bool {
 	return !ra.files[i].walked || r != nil && r.Kind == framework.KindProgram
+}
+
+// checkOutputs refuses a run where two rendered files have the same name,
+// and so would write the same documents, or where a document would
+// replace a file the run reads.
+func (ra renderArgs) checkOutputs(results []*framework.Result, dir string, formats []format.Format) error {
+	paths := ra.paths()
+	inputs := render.NewInputs(paths)
+	seen := map[string]string{}
+	for i, p := range paths {
+		if !ra.rendered(i, results[i]) {
+			continue
+		}
+		name := render.Name(p)
+		if first, dup := seen[name]; dup {
+			return fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")
+		}
+		seen[name] = p
+		if err := inputs.Check(render.Outputs(dir, name, formats)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkDirs refuses a folder that holds no program. A file whose kind is
