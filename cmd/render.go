@@ -21,39 +21,46 @@ import (
 
 // RenderOptions are the flags and arguments of `wpsgen render`.
 type RenderOptions struct {
-	IO       IO
-	Programs []string
-	Dir      string
-	Formats  string // --format, comma-separated
-	PDF      bool   // --pdf: shorthand for --format pdf
-	XLSX     bool   // --xlsx: shorthand for --format xlsx
-	DOCX     bool   // --docx: shorthand for --format docx
-	Strict   bool
+	IO      IO
+	Paths   []string // programs, and folders to walk for them
+	Dir     string
+	Formats string // --format, comma-separated
+	PDF     bool   // --pdf: shorthand for --format pdf
+	XLSX    bool   // --xlsx: shorthand for --format xlsx
+	DOCX    bool   // --docx: shorthand for --format docx
+	Strict  bool
 }
 
 // NewRenderCmd builds `wpsgen render`.
 func NewRenderCmd(streams IO) *cobra.Command {
 	opts := &RenderOptions{IO: streams}
 	c := &cobra.Command{
-		Use:   "render PROGRAM...",
+		Use:   "render PROGRAM|DIR...",
 		Short: "Write the Work Process Schedule and RTI plan as PDF and XLSX (or DOCX)",
-		Long: `Validate each program and write DIR/<name>.pdf and DIR/<name>.xlsx, where <name> is the
-program file's name without its extension. --format (or the shorthands --pdf, --xlsx, --docx)
-chooses the formats: ` + strings.Join(format.Names(), ", ") + `; the default is pdf,xlsx. The
-Word document (docx) has heading styles and table header rows, so Word's "Save as PDF" makes a
-tagged, accessible PDF from it. Every program is validated first: if any has errors, the
-findings are printed to standard error and nothing is written (exit 1). All documents are written to temporary files first and put in place only
-when every one succeeded: a failed or interrupted run leaves earlier output untouched, and
-removes the -o directory if it created it. New files get the permissions your umask allows; a
-file that is replaced keeps its permissions.
+		Long: `Validate each program and write NAME.pdf and NAME.xlsx into the -o directory (the
+current one by default), where NAME is the program file's name without its extension.
+--format (or the shorthands --pdf, --xlsx, --docx) chooses the formats: ` + strings.Join(format.Names(), ", ") + `;
+the default is pdf,xlsx. The Word document (docx) has heading styles and table header rows,
+so Word's "Save as PDF" makes a tagged, accessible PDF from it.
+A folder (DIR) is walked as validate walks it: its *.yaml and *.yml files, in subfolders too,
+hidden files and folders skipped. Every program found is rendered, in the order of the walk; the
+frameworks found beside them are validated, not rendered. A folder without a program is an
+error (exit 2), and so are two programs with the same file name, which would write the same
+documents: render them in separate runs, into different directories (-o).
+Every file is validated first: if any has errors, the findings are printed to standard error
+and nothing is written (exit 1). All documents are written to temporary files first and put
+in place only when every one succeeded: a failed or interrupted run leaves earlier output
+untouched, and removes the -o directory if it created it. New files get the permissions your
+umask allows; a file that is replaced keeps its permissions.
 The documents record no clock time: their date is SOURCE_DATE_EPOCH when set, else the
 program's revision.date (years 1900-9999).`,
 		Example: `  wpsgen render examples/medical-coder-cb.yaml -o out
-  wpsgen render --format pdf programs/*.yaml -o dist
+  wpsgen render programs/ -o dist               # every program in programs/ and its subfolders
+  wpsgen render --format pdf programs/ -o dist
   wpsgen render --docx examples/medical-coder-cb.yaml -o out`,
 		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
-			opts.Programs = args
+			opts.Paths = args
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			return runRender(ctx, opts)
@@ -104,30 +111,30 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	if _, _, err := render.SourceDateEpoch(); err != nil {
 		return usageError{err}
 	}
-	// Two programs named alike would write the same documents.
-	seen := map[string]string{}
-	inputs := render.NewInputs(opts.Programs)
-	for _, p := range opts.Programs {
-		name := render.Name(p)
-		if first, dup := seen[name]; dup {
-			return usageError{fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")}
-		}
-		seen[name] = p
-		if err := inputs.Check(render.Outputs(opts.Dir, name, formats)); err != nil {
-			return usageError{err}
-		}
-	}
+	args := expandRenderArgs(opts.Paths)
 	l := loaderFor(formats)
-	// Validate everything first: one program with errors means nothing is written.
-	results, readErrs := l.ValidateAll(opts.Programs, 0)
-	if len(readErrs) > 0 {
-		return fatalError{errors.Join(readErrs...)}
+	// Validate everything first: one file with errors means nothing is written.
+	results, readErrs := l.ValidateAll(args.paths(), 0)
+	// The checks come in the order a run of named files always made them.
+	if err := args.checkOutputs(results, opts.Dir, formats); err != nil {
+		return usageError{err}
 	}
+	if errs := append(args.readErrs, readErrs...); len(errs) > 0 {
+		return fatalError{errors.Join(errs...)}
+	}
+	if err := args.checkDirs(results); err != nil {
+		return usageError{err}
+	}
+	var programs []*framework.Result
 	var findings []framework.Finding
 	omitted := map[string]int{}
 	failed := false
-	for _, r := range results {
-		fs, ok := render.Ready(r, opts.Strict)
+	for i, r := range results {
+		fs, ok := r.Findings, r.OK(opts.Strict)
+		if args.rendered(i, r) {
+			fs, ok = render.Ready(r, opts.Strict)
+			programs = append(programs, r)
+		}
 		findings = append(findings, fs...)
 		failed = failed || !ok
 		if r.Omitted > 0 {
@@ -146,7 +153,7 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		removeEmptyDirs(created)
 		return fatalError{err}
 	}
-	written, err := render.WriteAll(ctx, results, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
+	written, err := render.WriteAll(ctx, programs, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
 	if len(written) == 0 {
 		// A run that wrote nothing leaves no trace: not even the
 		// directory it made for the documents.

@@ -1,0 +1,143 @@
+package cmd
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/wpsgen/wpsgen/framework"
+	"github.com/wpsgen/wpsgen/templates/format"
+	"github.com/wpsgen/wpsgen/templates/render"
+)
+
+// renderFile is one file a render reads: named on the command line, or
+// found by walking a folder named there.
+type renderFile struct {
+	path   string
+	walked bool
+}
+
+// renderDir is a folder named on the command line and the files its walk
+// found, as indexes into renderArgs.files.
+type renderDir struct {
+	path  string
+	files []int
+}
+
+// renderArgs is what the arguments of a render name, in their order.
+type renderArgs struct {
+	files    []renderFile
+	dirs     []renderDir
+	readErrs []error // folders, or parts of them, that could not be read
+}
+
+// expandRenderArgs walks the folders among args the way validate does
+// (framework.ExpandPaths). Any other argument is kept as it was typed, so a
+// file named on the command line behaves as it always has: one that is
+// missing is reported when it is read, and one named twice still collides
+// with itself. A file that a walk finds again, or that is both named and
+// found, is read once; named, it is rendered or refused as a named file is.
+func expandRenderArgs(args []string) renderArgs {
+	var ra renderArgs
+	at := map[string]int{} // cleaned path -> index into ra.files
+	for _, a := range args {
+		if fi, err := os.Stat(a); err != nil || !fi.IsDir() {
+			key := filepath.Clean(a)
+			if i, ok := at[key]; ok && ra.files[i].walked {
+				ra.files[i].walked = false
+				continue
+			}
+			if _, ok := at[key]; !ok {
+				at[key] = len(ra.files)
+			}
+			ra.files = append(ra.files, renderFile{path: a})
+			continue
+		}
+		found, err := framework.ExpandPaths([]string{a})
+		for _, re := range framework.ReadErrors(err) {
+			ra.readErrs = append(ra.readErrs, re)
+		}
+		d := renderDir{path: a}
+		for _, p := range found {
+			key := filepath.Clean(p)
+			i, ok := at[key]
+			if !ok {
+				i = len(ra.files)
+				at[key] = i
+				ra.files = append(ra.files, renderFile{path: p, walked: true})
+			}
+			d.files = append(d.files, i)
+		}
+		ra.dirs = append(ra.dirs, d)
+	}
+	return ra
+}
+
+// paths are the files to read, in order.
+func (ra renderArgs) paths() []string {
+	out := make([]string, len(ra.files))
+	for i, f := range ra.files {
+		out[i] = f.path
+	}
+	return out
+}
+
+// rendered reports whether files[i] is one the run writes documents for
+// (given its validation result, nil when it could not be read): every
+// named file, since a named file that is not a program is refused, and
+// every walked program. The other walked files are the programs'
+// frameworks: validated, never rendered.
+func (ra renderArgs) rendered(i int, r *framework.Result) bool {
+	return !ra.files[i].walked || r != nil && r.Kind == framework.KindProgram
+}
+
+// checkOutputs refuses a run where two rendered files have the same name,
+// and so would write the same documents, or where a document would
+// replace a file the run reads.
+func (ra renderArgs) checkOutputs(results []*framework.Result, dir string, formats []format.Format) error {
+	paths := ra.paths()
+	inputs := render.NewInputs(paths)
+	seen := map[string]string{}
+	for i, p := range paths {
+		if !ra.rendered(i, results[i]) {
+			continue
+		}
+		name := render.Name(p)
+		if first, dup := seen[name]; dup {
+			return fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")
+		}
+		seen[name] = p
+		if err := inputs.Check(render.Outputs(dir, name, formats)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkDirs refuses a folder that holds no program. A file whose kind is
+// unknown (it has no valid kind: key) may be a program with a mistake: its
+// findings say more than this error would, so it counts as one.
+func (ra renderArgs) checkDirs(results []*framework.Result) error {
+	for _, d := range ra.dirs {
+		frameworks, other := 0, false
+		for _, i := range d.files {
+			if r := results[i]; r != nil && r.Kind == framework.KindFramework {
+				frameworks++
+			} else {
+				other = true
+			}
+		}
+		if other {
+			continue
+		}
+		found := "none"
+		switch {
+		case frameworks == 1:
+			found = "only a framework"
+		case frameworks > 1:
+			found = fmt.Sprintf("only %d frameworks", frameworks)
+		}
+		return fmt.Errorf("%s: no program to render: render looks in a folder for *.yaml and *.yml files with kind: program (hidden files and folders skipped); this one has %s", d.path, found)
+	}
+	return nil
+}
