@@ -169,13 +169,21 @@ func ExpandPaths(paths []string) ([]string, error) {
 			add(p)
 			continue
 		}
-		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// A folder named through a link is walked: the link is what
+			// the user named. WalkDir does not follow a link, not even its
+			// root, unless the name ends in a separator. Links to folders
+			// met inside the walk are not walked, so a walk never loops.
+			root = p + string(filepath.Separator)
+		}
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// The entries of a folder read in part are still walked.
 				unreadable = append(unreadable, &ReadError{Path: path, Err: err})
 				return nil
 			}
-			hidden := path != p && strings.HasPrefix(d.Name(), ".")
+			hidden := path != root && strings.HasPrefix(d.Name(), ".")
 			if d.IsDir() && hidden {
 				return filepath.SkipDir
 			}

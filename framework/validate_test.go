@@ -73,6 +73,39 @@ func TestExpandPathsUnreadableFolder(t *testing.T) {
 	}
 }
 
+// TestExpandPathsLinkedFolder: a folder named through a symbolic link is
+// walked, under the name the user gave; a link to a folder met inside a
+// walk is not (a link back up would loop), while a link to a file is read.
+func TestExpandPathsLinkedFolder(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, "real/a.yaml", "real/sub/b.yaml")
+	j := func(parts ...string) string { return filepath.Join(append([]string{dir}, parts...)...) }
+	for _, l := range []struct{ target, link string }{
+		{j("real"), j("link")},
+		{j("real"), j(".hidden-link")},
+		{j("real"), j("real", "sub", "up")},
+		{j("real", "a.yaml"), j("real", "alias.yaml")},
+	} {
+		if err := os.Symlink(l.target, l.link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	for _, tc := range []struct {
+		arg  string
+		want []string
+	}{
+		{j("link"), []string{j("link", "a.yaml"), j("link", "alias.yaml"), j("link", "sub", "b.yaml")}},
+		{j(".hidden-link"), []string{j(".hidden-link", "a.yaml"), j(".hidden-link", "alias.yaml"), j(".hidden-link", "sub", "b.yaml")}},
+		{j("link") + string(filepath.Separator), []string{j("link", "a.yaml"), j("link", "alias.yaml"), j("link", "sub", "b.yaml")}},
+		{j("real"), []string{j("real", "a.yaml"), j("real", "alias.yaml"), j("real", "sub", "b.yaml")}},
+	} {
+		got, err := ExpandPaths([]string{tc.arg})
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("ExpandPaths(%s) =\n%q, %v\nwant\n%q", tc.arg, got, err, tc.want)
+		}
+	}
+}
+
 // TestValidateAllOrderAndReadErrors checks that results keep the order of
 // the paths and that an unreadable file is an error, not a finding, while
 // the other files are still checked.
