@@ -111,10 +111,13 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	if _, _, err := render.SourceDateEpoch(); err != nil {
 		return usageError{err}
 	}
+	if err := stdinOnce(opts.Paths); err != nil {
+		return usageError{err}
+	}
 	args := expandRenderArgs(opts.Paths)
 	l := loaderFor(formats)
 	// Validate everything first: one file with errors means nothing is written.
-	results, readErrs := l.ValidateAll(args.paths(), 0)
+	results, readErrs := args.validate(l, opts.IO.In)
 	// The checks come in the order a run of named files always made them.
 	if err := args.checkOutputs(results, opts.Dir, formats); err != nil {
 		return usageError{err}
@@ -125,7 +128,6 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	if err := args.checkDirs(results); err != nil {
 		return usageError{err}
 	}
-	var programs []*framework.Result
 	var findings []framework.Finding
 	omitted := map[string]int{}
 	failed := false
@@ -133,7 +135,6 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		fs, ok := r.Findings, r.OK(opts.Strict)
 		if args.rendered(i, r) {
 			fs, ok = render.Ready(r, opts.Strict)
-			programs = append(programs, r)
 		}
 		findings = append(findings, fs...)
 		failed = failed || !ok
@@ -153,7 +154,7 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		removeEmptyDirs(created)
 		return fatalError{err}
 	}
-	written, err := render.WriteAll(ctx, programs, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
+	written, err := render.WriteAll(ctx, args.programs(results), render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
 	if len(written) == 0 {
 		// A run that wrote nothing leaves no trace: not even the
 		// directory it made for the documents.
