@@ -35,7 +35,7 @@ type RenderOptions struct {
 func NewRenderCmd(streams IO) *cobra.Command {
 	opts := &RenderOptions{IO: streams}
 	c := &cobra.Command{
-		Use:   "render PROGRAM|DIR...",
+		Use:   "render PROGRAM|DIR|-...",
 		Short: "Write the Work Process Schedule and RTI plan as PDF and XLSX (or DOCX)",
 		Long: `Validate each program and write NAME.pdf and NAME.xlsx into the -o directory (the
 current one by default), where NAME is the program file's name without its extension.
@@ -47,6 +47,10 @@ hidden files and folders skipped. Every program found is rendered, in the order 
 frameworks found beside them are validated, not rendered. A folder without a program is an
 error (exit 2), and so are two programs with the same file name, which would write the same
 documents: render them in separate runs, into different directories (-o).
+The path - reads one program from standard input, as validate - does: its findings name it
+<stdin>, a relative framework: path in it is read from the working directory, and its
+documents are stdin.pdf, stdin.xlsx and stdin.docx (so a stdin.yaml in the same run would
+write the same documents, an error).
 Every file is validated first: if any has errors, the findings are printed to standard error
 and nothing is written (exit 1). All documents are written to temporary files first and put
 in place only when every one succeeded: a failed or interrupted run leaves earlier output
@@ -57,6 +61,7 @@ program's revision.date (years 1900-9999).`,
 		Example: `  wpsgen render examples/medical-coder-cb.yaml -o out
   wpsgen render programs/ -o dist               # every program in programs/ and its subfolders
   wpsgen render --format pdf programs/ -o dist
+  sed 's/Acme/Globex/' template.yaml | wpsgen render - -o out   # writes out/stdin.pdf and out/stdin.xlsx
   wpsgen render --docx examples/medical-coder-cb.yaml -o out`,
 		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
