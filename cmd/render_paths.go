@@ -38,7 +38,7 @@ type renderArgs struct {
 }
 
 // expandRenderArgs walks the folders among args the way validate does
-// (framework.ExpandPaths). Any other argument is kept as it was typed, so a
+// (framework.ExpandPaths); - is standard input. Any other argument is kept as it was typed, so a
 // file named on the command line behaves as it always has: one that is
 // missing is reported when it is read, and one named twice still collides
 // with itself. A file that a walk finds again, or that is both named and
@@ -129,7 +129,9 @@ func (ra renderArgs) name(i int) string {
 // programs are the results the run writes documents for, in order. A
 // program read from standard input goes as a copy whose path names its
 // documents: render names them after the path, and its findings, which
-// name <stdin>, have been reported already.
+// name <stdin>, have been reported already. (render also checks that no
+// output is the file at that path; none is, as every output has an
+// extension.)
 func (ra renderArgs) programs(results []*framework.Result) []*framework.Result {
 	var out []*framework.Result
 	for i, r := range results {
