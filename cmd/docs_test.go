@@ -50,7 +50,22 @@ func docsRoot() *cobra.Command {
 	root.InitDefaultVersionFlag()
 	root.InitDefaultCompletionCmd()
 	root.DisableAutoGenTag = true
+	escapeNames(root)
 	return root
+}
+
+// tagLike is a name in angle brackets, as findings name standard input
+// (<stdin>): Markdown, and the man pages made from it, take it for an HTML
+// tag and drop it.
+var tagLike = regexp.MustCompile(`<(\w+)>`)
+
+// escapeNames escapes the names in angle brackets in the long help of c and
+// its subcommands, so the generated reference shows them as help does.
+func escapeNames(c *cobra.Command) {
+	c.Long = tagLike.ReplaceAllString(c.Long, `\<$1\>`)
+	for _, sub := range c.Commands() {
+		escapeNames(sub)
+	}
 }
 
 // TestCLIReference keeps docs/cli (Markdown) and docs/man (man pages) in
@@ -81,6 +96,35 @@ func TestCLIReference(t *testing.T) {
 			}
 			checkGeneratedDir(t, filepath.Join("..", "docs", sub), got)
 		})
+	}
+}
+
+// TestCLIReferenceNames: a name in angle brackets in the help (<stdin>)
+// reaches the man pages, and the Markdown reference escapes it so it is
+// shown, not taken for an HTML tag.
+func TestCLIReferenceNames(t *testing.T) {
+	root := NewRootCmd(IO{In: strings.NewReader(""), Out: io.Discard, ErrOut: io.Discard})
+	found := 0
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		base := strings.ReplaceAll(c.CommandPath(), " ", "-")
+		for _, name := range tagLike.FindAllString(c.Long, -1) {
+			found++
+			if man := string(mustRead(t, filepath.Join("..", "docs", "man", base+".1"))); !strings.Contains(man, name) {
+				t.Errorf("docs/man/%s.1 lacks %s", base, name)
+			}
+			md := string(mustRead(t, filepath.Join("..", "docs", "cli", strings.ReplaceAll(base, "-", "_")+".md")))
+			if esc := `\<` + name[1:len(name)-1] + `\>`; !strings.Contains(md, esc) {
+				t.Errorf("docs/cli/%s.md lacks %s", strings.ReplaceAll(base, "-", "_"), esc)
+			}
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	if found < 2 {
+		t.Errorf("%d names in angle brackets in the help; validate and render name <stdin>", found)
 	}
 }
 

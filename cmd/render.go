@@ -35,7 +35,7 @@ type RenderOptions struct {
 func NewRenderCmd(streams IO) *cobra.Command {
 	opts := &RenderOptions{IO: streams}
 	c := &cobra.Command{
-		Use:   "render PROGRAM|DIR...",
+		Use:   "render PROGRAM|DIR|-...",
 		Short: "Write the Work Process Schedule and RTI plan as PDF and XLSX (or DOCX)",
 		Long: `Validate each program and write NAME.pdf and NAME.xlsx into the -o directory (the
 current one by default), where NAME is the program file's name without its extension.
@@ -47,6 +47,10 @@ hidden files and folders skipped. Every program found is rendered, in the order 
 frameworks found beside them are validated, not rendered. A folder without a program is an
 error (exit 2), and so are two programs with the same file name, which would write the same
 documents: render them in separate runs, into different directories (-o).
+The path - reads one program from standard input, as validate - does: its findings name it
+<stdin>, a relative framework: path in it is read from the working directory, and its
+documents are stdin.pdf, stdin.xlsx and stdin.docx (so a stdin.yaml in the same run would
+write the same documents, an error).
 Every file is validated first: if any has errors, the findings are printed to standard error
 and nothing is written (exit 1). All documents are written to temporary files first and put
 in place only when every one succeeded: a failed or interrupted run leaves earlier output
@@ -57,6 +61,7 @@ program's revision.date (years 1900-9999).`,
 		Example: `  wpsgen render examples/medical-coder-cb.yaml -o out
   wpsgen render programs/ -o dist               # every program in programs/ and its subfolders
   wpsgen render --format pdf programs/ -o dist
+  sed 's/Acme/Globex/' template.yaml | wpsgen render - -o out   # writes out/stdin.pdf and out/stdin.xlsx
   wpsgen render --docx examples/medical-coder-cb.yaml -o out`,
 		Args: minArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
@@ -111,10 +116,13 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	if _, _, err := render.SourceDateEpoch(); err != nil {
 		return usageError{err}
 	}
+	if err := stdinOnce(opts.Paths); err != nil {
+		return usageError{err}
+	}
 	args := expandRenderArgs(opts.Paths)
 	l := loaderFor(formats)
 	// Validate everything first: one file with errors means nothing is written.
-	results, readErrs := l.ValidateAll(args.paths(), 0)
+	results, readErrs := args.validate(l, opts.IO.In)
 	// The checks come in the order a run of named files always made them.
 	if err := args.checkOutputs(results, opts.Dir, formats); err != nil {
 		return usageError{err}
@@ -125,7 +133,6 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	if err := args.checkDirs(results); err != nil {
 		return usageError{err}
 	}
-	var programs []*framework.Result
 	var findings []framework.Finding
 	omitted := map[string]int{}
 	failed := false
@@ -133,7 +140,6 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		fs, ok := r.Findings, r.OK(opts.Strict)
 		if args.rendered(i, r) {
 			fs, ok = render.Ready(r, opts.Strict)
-			programs = append(programs, r)
 		}
 		findings = append(findings, fs...)
 		failed = failed || !ok
@@ -153,7 +159,7 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		removeEmptyDirs(created)
 		return fatalError{err}
 	}
-	written, err := render.WriteAll(ctx, programs, render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
+	written, err := render.WriteAll(ctx, args.programs(results), render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})
 	if len(written) == 0 {
 		// A run that wrote nothing leaves no trace: not even the
 		// directory it made for the documents.

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -10,12 +11,17 @@ import (
 	"github.com/wpsgen/wpsgen/templates/render"
 )
 
-// renderFile is one file a render reads: named on the command line, or
-// found by walking a folder named there.
+// renderFile is one file a render reads: named on the command line, found
+// by walking a folder named there, or standard input (-).
 type renderFile struct {
-	path   string
+	path   string // stdinName for standard input
 	walked bool
+	stdin  bool
 }
+
+// stdinDocs is the name of the documents of a program read from standard
+// input: the name its findings give it, without the brackets.
+const stdinDocs = "stdin"
 
 // renderDir is a folder named on the command line and the files its walk
 // found, as indexes into renderArgs.files.
@@ -32,7 +38,7 @@ type renderArgs struct {
 }
 
 // expandRenderArgs walks the folders among args the way validate does
-// (framework.ExpandPaths). Any other argument is kept as it was typed, so a
+// (framework.ExpandPaths); - is standard input. Any other argument is kept as it was typed, so a
 // file named on the command line behaves as it always has: one that is
 // missing is reported when it is read, and one named twice still collides
 // with itself. A file that a walk finds again, or that is both named and
@@ -41,6 +47,11 @@ func expandRenderArgs(args []string) renderArgs {
 	var ra renderArgs
 	at := map[string]int{} // cleaned path -> index into ra.files
 	for _, a := range args {
+		if a == "-" {
+			// Never looked up: a file named - is ./-.
+			ra.files = append(ra.files, renderFile{path: stdinName, stdin: true})
+			continue
+		}
 		if fi, err := os.Stat(a); err != nil || !fi.IsDir() {
 			key := filepath.Clean(a)
 			if i, ok := at[key]; ok && ra.files[i].walked {
@@ -73,11 +84,66 @@ func expandRenderArgs(args []string) renderArgs {
 	return ra
 }
 
-// paths are the files to read, in order.
-func (ra renderArgs) paths() []string {
-	out := make([]string, len(ra.files))
+// paths are the files to read, in order, and where each is in files:
+// standard input is not among them.
+func (ra renderArgs) paths() (paths []string, at []int) {
 	for i, f := range ra.files {
-		out[i] = f.path
+		if !f.stdin {
+			paths = append(paths, f.path)
+			at = append(at, i)
+		}
+	}
+	return paths, at
+}
+
+// validate reads and validates every file, standard input as validate -
+// does, and returns their results in the order of files (nil for one that
+// could not be read).
+func (ra renderArgs) validate(l *framework.Loader, in io.Reader) ([]*framework.Result, []error) {
+	paths, at := ra.paths()
+	found, errs := l.ValidateAll(paths, 0)
+	results := make([]*framework.Result, len(ra.files))
+	for j, r := range found {
+		results[at[j]] = r
+	}
+	for i, f := range ra.files {
+		if f.stdin {
+			r, err := validateStdin(l, in)
+			results[i] = r
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	return results, errs
+}
+
+// name is the base name of files[i]'s documents.
+func (ra renderArgs) name(i int) string {
+	if ra.files[i].stdin {
+		return stdinDocs
+	}
+	return render.Name(ra.files[i].path)
+}
+
+// programs are the results the run writes documents for, in order. A
+// program read from standard input goes as a copy whose path names its
+// documents: render names them after the path, and its findings, which
+// name <stdin>, have been reported already. (render also checks that no
+// output is the file at that path; none is, as every output has an
+// extension.)
+func (ra renderArgs) programs(results []*framework.Result) []*framework.Result {
+	var out []*framework.Result
+	for i, r := range results {
+		if !ra.rendered(i, r) {
+			continue
+		}
+		if ra.files[i].stdin {
+			c := *r
+			c.Path = stdinDocs
+			r = &c
+		}
+		out = append(out, r)
 	}
 	return out
 }
@@ -95,14 +161,14 @@ func (ra renderArgs) rendered(i int, r *framework.Result) bool {
 // and so would write the same documents, or where a document would
 // replace a file the run reads.
 func (ra renderArgs) checkOutputs(results []*framework.Result, dir string, formats []format.Format) error {
-	paths := ra.paths()
+	paths, _ := ra.paths()
 	inputs := render.NewInputs(paths)
 	seen := map[string]string{}
-	for i, p := range paths {
+	for i, f := range ra.files {
 		if !ra.rendered(i, results[i]) {
 			continue
 		}
-		name := render.Name(p)
+		p, name := f.path, ra.name(i)
 		if first, dup := seen[name]; dup {
 			return fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")
 		}

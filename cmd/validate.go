@@ -62,8 +62,8 @@ func runValidate(opts *ValidateOptions) error {
 	if !slices.Contains(report.Names(), opts.Format) {
 		return usageError{fmt.Errorf("unknown --format %q; use one of %s", opts.Format, strings.Join(report.Names(), ", "))}
 	}
-	if countOf(opts.Paths, "-") > 1 {
-		return usageError{errors.New("- (standard input) can be given once")}
+	if err := stdinOnce(opts.Paths); err != nil {
+		return usageError{err}
 	}
 	var paths []string
 	seen := map[string]bool{}
@@ -160,6 +160,15 @@ func readFinding(err error) (framework.Finding, bool) {
 	}
 	msg := strings.TrimPrefix(re.Error(), re.Path+": ")
 	return framework.Finding{Pos: framework.Pos{File: re.Path}, Severity: framework.Error, Rule: report.RuleRead, Message: msg}, true
+}
+
+// stdinOnce refuses - given more than once: standard input can be read
+// once.
+func stdinOnce(paths []string) error {
+	if countOf(paths, "-") > 1 {
+		return errors.New("- (standard input) can be given once")
+	}
+	return nil
 }
 
 // validateStdin validates standard input as one file named <stdin>.
