@@ -162,24 +162,32 @@ func TestRenderDir(t *testing.T) {
 			dir := t.TempDir()
 			writeTree(t, dir, tc.files)
 			r := runIn(t, dir, append([]string{"render", "-o", "out/new"}, tc.args...)...)
-			if r.code != tc.code || !strings.Contains(r.stderr, tc.want) || r.stdout != "" {
-				t.Errorf("exit %d (want %d), stderr lacks %q:\n%s%s", r.code, tc.code, tc.want, r.stdout, r.stderr)
-			}
-			if got := wroteLines(r.stderr); !slices.Equal(got, tc.wrote) {
-				t.Errorf("wrote %q, want %q", got, tc.wrote)
-			}
-			got := entries(t, filepath.Join(dir, "out", "new"))
-			slices.Sort(got)
-			want := slices.Sorted(slices.Values(tc.wrote))
-			if !slices.Equal(got, want) {
-				t.Errorf("out/new holds %q, want %q", got, want)
-			}
-			if tc.wrote == nil {
-				if _, err := os.Lstat(filepath.Join(dir, "out")); err == nil {
-					t.Error("a run that wrote nothing left the -o folder it created")
-				}
-			}
+			checkRenderRun(t, dir, r, tc.code, tc.want, tc.wrote)
 		})
+	}
+}
+
+// checkRenderRun checks a render run with -o out/new in dir: its exit
+// code, that its standard error holds want and names exactly the files
+// wrote, that out/new holds just those files, and that a run that wrote
+// nothing left no -o folder behind.
+func checkRenderRun(t *testing.T, dir string, r run, code int, want string, wrote []string) {
+	t.Helper()
+	if r.code != code || !strings.Contains(r.stderr, want) || r.stdout != "" {
+		t.Errorf("exit %d (want %d), stderr lacks %q:\n%s%s", r.code, code, want, r.stdout, r.stderr)
+	}
+	if got := wroteLines(r.stderr); !slices.Equal(got, wrote) {
+		t.Errorf("wrote %q, want %q", got, wrote)
+	}
+	got := entries(t, filepath.Join(dir, "out", "new"))
+	slices.Sort(got)
+	if want := slices.Sorted(slices.Values(wrote)); !slices.Equal(got, want) {
+		t.Errorf("out/new holds %q, want %q", got, want)
+	}
+	if wrote == nil {
+		if _, err := os.Lstat(filepath.Join(dir, "out")); err == nil {
+			t.Error("a run that wrote nothing left the -o folder it created")
+		}
 	}
 }
 

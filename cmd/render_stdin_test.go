@@ -2,9 +2,7 @@ package cmd_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,22 +90,7 @@ func TestRenderStdin(t *testing.T) {
 			// A file named like the run's stdin name is never read for it.
 			writeTree(t, dir, map[string]string{"-": cb, "<stdin>": cb})
 			r := runStdin(t, dir, expand(t, tc.stdin), append([]string{"render", "-o", "out/new"}, tc.args...)...)
-			if r.code != tc.code || !strings.Contains(r.stderr, tc.want) || r.stdout != "" {
-				t.Errorf("exit %d (want %d), stderr lacks %q:\n%s%s", r.code, tc.code, tc.want, r.stdout, r.stderr)
-			}
-			if got := wroteLines(r.stderr); !slices.Equal(got, tc.wrote) {
-				t.Errorf("wrote %q, want %q", got, tc.wrote)
-			}
-			got := entries(t, filepath.Join(dir, "out", "new"))
-			slices.Sort(got)
-			if want := slices.Sorted(slices.Values(tc.wrote)); !slices.Equal(got, want) {
-				t.Errorf("out/new holds %q, want %q", got, want)
-			}
-			if tc.wrote == nil {
-				if _, err := os.Lstat(filepath.Join(dir, "out")); err == nil {
-					t.Error("a run that wrote nothing left the -o folder it created")
-				}
-			}
+			checkRenderRun(t, dir, r, tc.code, tc.want, tc.wrote)
 		})
 	}
 }
