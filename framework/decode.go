@@ -2,6 +2,7 @@ package framework
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 
 	"gopkg.in/yaml.v3"
@@ -22,6 +23,7 @@ type decoder struct {
 	added     int        // findings added, including those trimmed away
 	omitted   int        // findings trimmed away; see add
 	nodes     int        // values visited so far, aliases followed
+	root      *yaml.Node // the tree decoded, whose size sets budget
 	budget    int        // most values a file may visit; see newDecoder
 	lastAlias *yaml.Node // the alias followed most recently, for the bomb finding
 	bombed    bool
@@ -41,10 +43,11 @@ const (
 // newDecoder returns a decoder for the tree under root. Decoding visits each
 // written value at most twice (the kind: pair is read twice), so a budget of
 // four visits per written value plus aliasAllowance is never reached without
-// aliases that repeat aliases.
+// aliases that repeat aliases. Until the first alias, fewer values than the
+// budget have been visited: it is counted then (most files have none).
 func newDecoder(file string, root *yaml.Node, fileBytes int) *decoder {
-	return &decoder{file: file, budget: 4*countNodes(root) + aliasAllowance,
-		maxExpand: max(expandFactor*fileBytes, minExpand), sizes: map[*yaml.Node]int{}}
+	return &decoder{file: file, root: root, budget: math.MaxInt,
+		maxExpand: max(expandFactor*fileBytes, minExpand)}
 }
 
 // textSize is the bytes of text in a tree (each value counts at least one
@@ -52,6 +55,9 @@ func newDecoder(file string, root *yaml.Node, fileBytes int) *decoder {
 func (d *decoder) textSize(n *yaml.Node) int {
 	if s, ok := d.sizes[n]; ok {
 		return s
+	}
+	if d.sizes == nil {
+		d.sizes = map[*yaml.Node]int{}
 	}
 	total := max(1, len(n.Value))
 	for _, c := range n.Content {
@@ -100,6 +106,9 @@ func (d *decoder) add(f Finding) {
 // (as a syntax error, which stops further checks) instead of expanded.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		if d.lastAlias == nil {
+			d.budget = 4*countNodes(d.root) + aliasAllowance
+		}
 		d.lastAlias = n
 		n = n.Alias
 		d.expanded += d.textSize(n)
