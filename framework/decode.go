@@ -211,7 +211,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fie
 		if n.Kind == yaml.ScalarNode {
 			// The short form: a sub-item without sub-items of its own.
 			it := v.Addr().Interface().(*Item)
-			it.Meta = Meta{Pos: d.pos(n), Keys: map[string]Pos{}}
+			it.Meta = Meta{Pos: d.pos(n)}
 			d.decodeString(n, &it.Text, name, f)
 			return
 		}
@@ -344,23 +344,25 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fiel
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 	t := v.Type()
 	fields := modelFields(t)
-	meta := Meta{Pos: d.pos(n), Keys: make(map[string]Pos, len(n.Content)/2)}
 	var typos map[string]bool // required keys an unknown key was suggested for (rare: made on first use)
 	var wrong map[string]bool // keys whose value was reported as the wrong type (rare: made on first use)
+	// The keys are recorded in the struct's own Meta as they are read, so
+	// positions are known even when decoding stops early.
+	var own Meta
+	meta := &own
 	if fields.meta >= 0 {
-		// Set before decoding the keys (meta.Keys fills in as they are read), so
-		// positions are known even when decoding stops early.
-		// Through a pointer: reflect.ValueOf(meta) would copy it to the heap.
-		*v.Field(fields.meta).Addr().Interface().(*Meta) = meta
+		meta = v.Field(fields.meta).Addr().Interface().(*Meta)
 	}
+	*meta = Meta{Pos: d.pos(n)}
 	if n.Kind != yaml.MappingNode {
 		d.schemaf(n, "%s must be a mapping of keys to values, found %s", name, describe(n))
 		placeAbsent(v, fields, meta)
 		return
 	}
+	meta.keys = make([]keyAt, 0, len(n.Content)/2)
 	for _, kv := range d.mappingPairs(n, name) {
 		key := kv[0].Value
-		meta.Keys[key] = d.pos(kv[0])
+		meta.addKey(key, d.pos(kv[0]))
 		fi, ok := fields.byKey[key]
 		if !ok {
 			if n.Style&yaml.FlowStyle != 0 && kv[1].Tag == "!!null" && kv[1].Value == "" {
@@ -398,12 +400,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 	}
 	for _, key := range fields.required {
 		fi := fields.byKey[key]
-		if p, has := meta.Keys[key]; !has {
+		if !meta.Has(key) {
 			if !typos[key] { // the unknown-key finding already says what to write
 				d.schemaf(n, "%s is missing the required key %q", name, key)
 			}
 		} else if isEmptyField(v.Field(fi)) && !wrong[key] {
-			d.add(Finding{Pos: p, Severity: Error, Rule: RuleSchema,
+			d.add(Finding{Pos: meta.KeyPos(key), Severity: Error, Rule: RuleSchema,
 				Message: fmt.Sprintf("%q in %s needs a value", key, name)})
 		}
 	}
@@ -414,7 +416,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 // position of its key, or of the mapping when the key is absent (Set stays
 // false), so a check that names an item by a missing id still points at
 // the item instead of at no position.
-func placeAbsent(v reflect.Value, fields *fieldIndex, meta Meta) {
+func placeAbsent(v reflect.Value, fields *fieldIndex, meta *Meta) {
 	for _, i := range fields.texts {
 		if s := v.Field(i).Addr().Interface().(*String); !s.Set && s.Pos.IsZero() {
 			s.Pos = meta.KeyPos(fields.fields[i].key)
