@@ -176,8 +176,10 @@ func truncate(s string, n int) string {
 	return string(r[:n]) + "..."
 }
 
-// decodeValue decodes n into v, where name is the key being decoded (for messages).
-func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fieldMeta) {
+// decodeValue decodes n into v, where name is the key being decoded (for
+// messages). A pointer v is set to slot, when valid (a list's items share
+// one allocation), else to a new struct.
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fieldMeta, slot reflect.Value) {
 	if d.bombed {
 		return
 	}
@@ -221,7 +223,10 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fie
 		if isNull(n) {
 			return
 		}
-		p := reflect.New(v.Type().Elem())
+		p := slot
+		if !p.IsValid() {
+			p = reflect.New(v.Type().Elem())
+		}
 		d.decodeStruct(n, p.Elem(), name)
 		v.Set(p)
 	case reflect.Slice:
@@ -322,6 +327,14 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fiel
 	v.SetZero()
 	v.Grow(len(items))
 	v.SetLen(len(items))
+	var block reflect.Value // the structs a list of pointers points to, made at once
+	if f.block != nil {
+		block = reflect.MakeSlice(f.block, len(items), len(items))
+	}
+	itemName := f.item // name is the field's key, but for a list in a list
+	if name != f.key {
+		itemName = name + " item"
+	}
 	count := 0
 	for _, item := range items {
 		if isNull(d.resolve(item)) {
@@ -330,7 +343,11 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fiel
 			d.schemaf(item, "%s has an empty item; fill it in or remove the dash", name)
 			continue
 		}
-		d.decodeValue(item, v.Index(count), name+" item", f)
+		var slot reflect.Value
+		if block.IsValid() {
+			slot = block.Index(count).Addr()
+		}
+		d.decodeValue(item, v.Index(count), itemName, f, slot)
 		if d.bombed {
 			v.SetZero()
 			return
@@ -387,7 +404,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 			continue
 		}
 		before := d.added
-		d.decodeValue(kv[1], v.Field(fi), key, &fields.fields[fi])
+		d.decodeValue(kv[1], v.Field(fi), key, &fields.fields[fi], reflect.Value{})
 		if d.bombed {
 			return
 		}
