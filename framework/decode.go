@@ -352,6 +352,9 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fiel
 			v.SetZero()
 			return
 		}
+		if e := v.Index(count); e.Kind() == reflect.Pointer && e.IsNil() {
+			continue // refused (a tag that does not fit) and reported: no item
+		}
 		count++
 	}
 	v.SetLen(count)
