@@ -50,6 +50,7 @@ type Loader struct {
 	files     map[string]*fileEntry
 	resolved  map[string]*resolveEntry
 	catalogID map[string]string // id -> catalog path
+	targets   map[refKey]targetResult
 }
 
 type fileEntry struct {
@@ -66,7 +67,8 @@ type resolveEntry struct {
 
 // NewLoader returns a Loader with the built-in catalog.
 func NewLoader() *Loader {
-	l := &Loader{files: map[string]*fileEntry{}, resolved: map[string]*resolveEntry{}, catalogID: map[string]string{}}
+	l := &Loader{files: map[string]*fileEntry{}, resolved: map[string]*resolveEntry{}, catalogID: map[string]string{},
+		targets: map[refKey]targetResult{}}
 	entries, _ := fs.ReadDir(catalogFS, "catalog")
 	for _, e := range entries {
 		id := strings.TrimSuffix(e.Name(), ".yaml")
