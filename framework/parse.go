@@ -384,6 +384,10 @@ func controlChar(data []byte) (int, rune) {
 	// data is valid UTF-8 here.
 	for i := 0; i < len(data); {
 		r, size := rune(data[i]), 1
+		if r >= 0x20 && r < 0x7F {
+			i++ // printable ASCII: nearly every byte
+			continue
+		}
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRune(data[i:])
 		}
