@@ -106,3 +106,37 @@ func TestSmallAndBigAgree(t *testing.T) {
 	checkForm(t, "FromInt(MinInt64)", FromInt(math.MinInt64))
 	checkForm(t, "FromInt(7)", FromInt(7))
 }
+
+// FuzzArithmetic checks the operations against math/big on any two
+// numbers, small, large or across the int64 limits.
+func FuzzArithmetic(f *testing.F) {
+	for i, a := range boundaryValues {
+		f.Add(a, boundaryValues[(i*7+3)%len(boundaryValues)])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		da, err1 := Parse(a)
+		db, err2 := Parse(b)
+		if err1 != nil || err2 != nil {
+			return
+		}
+		ra, _ := new(big.Rat).SetString(da.String())
+		rb, _ := new(big.Rat).SetString(db.String())
+		for _, op := range []struct {
+			name string
+			got  Decimal
+			want *big.Rat
+		}{
+			{"+", da.Add(db), new(big.Rat).Add(ra, rb)},
+			{"-", da.Sub(db), new(big.Rat).Sub(ra, rb)},
+			{"×", da.Mul(db), new(big.Rat).Mul(ra, rb)},
+		} {
+			checkForm(t, a+op.name+b, op.got)
+			if got, want := op.got.String(), ratString(op.want, 2*MaxDigits+10); got != want {
+				t.Errorf("%s %s %s = %s, want %s", a, op.name, b, got, want)
+			}
+		}
+		if got, want := da.Cmp(db), ra.Cmp(rb); got != want {
+			t.Errorf("Cmp(%s, %s) = %d, want %d", a, b, got, want)
+		}
+	})
+}
