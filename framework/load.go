@@ -49,9 +49,9 @@ type Loader struct {
 	// FindingsOnly makes Validate's results carry findings only, without
 	// the schedule and source a renderer needs, and makes the Loader drop
 	// a file other than a framework once it is checked: a run over a
-	// thousand programs then holds each only while checking it (a third
-	// of the memory, and a fifth less CPU for the collector). Set it
-	// before the first Validate.
+	// thousand programs then holds each only while checking it (about a
+	// third of the memory, and a fifth less CPU time). Set it before the
+	// first Validate.
 	FindingsOnly bool
 
 	mu        sync.Mutex
