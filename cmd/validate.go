@@ -91,6 +91,7 @@ func runValidate(opts *ValidateOptions) error {
 		return usageError{fmt.Errorf("no *.yaml or *.yml files in %s", strings.Join(opts.Paths, ", "))}
 	}
 	l := f.NewLoader()
+	l.FindingsOnly = true // nothing is drawn: each program is let go once checked
 	results, errs := l.ValidateAll(paths, 0)
 	if stdin {
 		res, err := validateStdin(l, f.IO.In)

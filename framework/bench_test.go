@@ -50,7 +50,9 @@ func BenchmarkValidate1000Programs(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		results, errs := NewLoader().ValidateAll(paths, 0)
+		l := NewLoader()
+		l.FindingsOnly = true // as the command does
+		results, errs := l.ValidateAll(paths, 0)
 		if len(errs) > 0 || len(results) != 1001 {
 			b.Fatalf("%d results, errors %v", len(results), errs)
 		}

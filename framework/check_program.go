@@ -212,18 +212,21 @@ func (c *checker) checkJobFunctionRefs(refs []String, what string) {
 }
 
 // scheduleRefs returns the schedule's competencies by address ("1.A"), and
-// the addresses in schedule order.
+// the addresses in schedule order; made on first use, once for the rules
+// that read them. The caller must not change them.
 func scheduleRefs(s *Schedule) (map[string]*ScheduledCompetency, []string) {
-	refs := map[string]*ScheduledCompetency{}
-	var all []string
+	if s.refs != nil {
+		return s.refs, s.refList
+	}
+	s.refs = map[string]*ScheduledCompetency{}
 	for _, item := range s.Items {
 		for _, sc := range item.Competencies {
 			ref := item.Ref(sc)
-			refs[ref] = sc
-			all = append(all, ref)
+			s.refs[ref] = sc
+			s.refList = append(s.refList, ref)
 		}
 	}
-	return refs, all
+	return s.refs, s.refList
 }
 
 // checkCoversRefs reports a covers reference to no competency of the

@@ -2,6 +2,7 @@ package framework
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 
 	"gopkg.in/yaml.v3"
@@ -22,6 +23,7 @@ type decoder struct {
 	added     int        // findings added, including those trimmed away
 	omitted   int        // findings trimmed away; see add
 	nodes     int        // values visited so far, aliases followed
+	root      *yaml.Node // the tree decoded, whose size sets budget
 	budget    int        // most values a file may visit; see newDecoder
 	lastAlias *yaml.Node // the alias followed most recently, for the bomb finding
 	bombed    bool
@@ -41,10 +43,11 @@ const (
 // newDecoder returns a decoder for the tree under root. Decoding visits each
 // written value at most twice (the kind: pair is read twice), so a budget of
 // four visits per written value plus aliasAllowance is never reached without
-// aliases that repeat aliases.
+// aliases that repeat aliases. Until the first alias, fewer values than the
+// budget have been visited: it is counted then (most files have none).
 func newDecoder(file string, root *yaml.Node, fileBytes int) *decoder {
-	return &decoder{file: file, budget: 4*countNodes(root) + aliasAllowance,
-		maxExpand: max(expandFactor*fileBytes, minExpand), sizes: map[*yaml.Node]int{}}
+	return &decoder{file: file, root: root, budget: math.MaxInt,
+		maxExpand: max(expandFactor*fileBytes, minExpand)}
 }
 
 // textSize is the bytes of text in a tree (each value counts at least one
@@ -52,6 +55,9 @@ func newDecoder(file string, root *yaml.Node, fileBytes int) *decoder {
 func (d *decoder) textSize(n *yaml.Node) int {
 	if s, ok := d.sizes[n]; ok {
 		return s
+	}
+	if d.sizes == nil {
+		d.sizes = map[*yaml.Node]int{}
 	}
 	total := max(1, len(n.Value))
 	for _, c := range n.Content {
@@ -100,6 +106,9 @@ func (d *decoder) add(f Finding) {
 // (as a syntax error, which stops further checks) instead of expanded.
 func (d *decoder) resolve(n *yaml.Node) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		if d.lastAlias == nil {
+			d.budget = 4*countNodes(d.root) + aliasAllowance
+		}
 		d.lastAlias = n
 		n = n.Alias
 		d.expanded += d.textSize(n)
@@ -167,8 +176,10 @@ func truncate(s string, n int) string {
 	return string(r[:n]) + "..."
 }
 
-// decodeValue decodes n into v, where name is the key being decoded (for messages).
-func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fieldMeta) {
+// decodeValue decodes n into v, where name is the key being decoded (for
+// messages). A pointer v is set to slot, when valid (a list's items share
+// one allocation), else to a new struct.
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fieldMeta, slot reflect.Value) {
 	if d.bombed {
 		return
 	}
@@ -202,7 +213,7 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fie
 		if n.Kind == yaml.ScalarNode {
 			// The short form: a sub-item without sub-items of its own.
 			it := v.Addr().Interface().(*Item)
-			it.Meta = Meta{Pos: d.pos(n), Keys: map[string]Pos{}}
+			it.Meta = Meta{Pos: d.pos(n)}
 			d.decodeString(n, &it.Text, name, f)
 			return
 		}
@@ -212,7 +223,10 @@ func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, name string, f *fie
 		if isNull(n) {
 			return
 		}
-		p := reflect.New(v.Type().Elem())
+		p := slot
+		if !p.IsValid() {
+			p = reflect.New(v.Type().Elem())
+		}
 		d.decodeStruct(n, p.Elem(), name)
 		v.Set(p)
 	case reflect.Slice:
@@ -313,6 +327,14 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fiel
 	v.SetZero()
 	v.Grow(len(items))
 	v.SetLen(len(items))
+	var block reflect.Value // the structs a list of pointers points to, made at once
+	if f.block != nil {
+		block = reflect.MakeSlice(f.block, len(items), len(items))
+	}
+	itemName := f.item // name is the field's key, but for a list in a list
+	if name != f.key {
+		itemName = name + " item"
+	}
 	count := 0
 	for _, item := range items {
 		if isNull(d.resolve(item)) {
@@ -321,10 +343,17 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fiel
 			d.schemaf(item, "%s has an empty item; fill it in or remove the dash", name)
 			continue
 		}
-		d.decodeValue(item, v.Index(count), name+" item", f)
+		var slot reflect.Value
+		if block.IsValid() {
+			slot = block.Index(count).Addr()
+		}
+		d.decodeValue(item, v.Index(count), itemName, f, slot)
 		if d.bombed {
 			v.SetZero()
 			return
+		}
+		if e := v.Index(count); e.Kind() == reflect.Pointer && e.IsNil() {
+			continue // refused (a tag that does not fit) and reported: no item
 		}
 		count++
 	}
@@ -335,23 +364,25 @@ func (d *decoder) decodeList(n *yaml.Node, v reflect.Value, name string, f *fiel
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 	t := v.Type()
 	fields := modelFields(t)
-	meta := Meta{Pos: d.pos(n), Keys: make(map[string]Pos, len(n.Content)/2)}
 	var typos map[string]bool // required keys an unknown key was suggested for (rare: made on first use)
 	var wrong map[string]bool // keys whose value was reported as the wrong type (rare: made on first use)
+	// The keys are recorded in the struct's own Meta as they are read, so
+	// positions are known even when decoding stops early.
+	var own Meta
+	meta := &own
 	if fields.meta >= 0 {
-		// Set before decoding the keys (meta.Keys fills in as they are read), so
-		// positions are known even when decoding stops early.
-		// Through a pointer: reflect.ValueOf(meta) would copy it to the heap.
-		*v.Field(fields.meta).Addr().Interface().(*Meta) = meta
+		meta = v.Field(fields.meta).Addr().Interface().(*Meta)
 	}
+	*meta = Meta{Pos: d.pos(n)}
 	if n.Kind != yaml.MappingNode {
 		d.schemaf(n, "%s must be a mapping of keys to values, found %s", name, describe(n))
 		placeAbsent(v, fields, meta)
 		return
 	}
+	meta.keys = make([]keyAt, 0, len(n.Content)/2)
 	for _, kv := range d.mappingPairs(n, name) {
 		key := kv[0].Value
-		meta.Keys[key] = d.pos(kv[0])
+		meta.addKey(key, d.pos(kv[0]))
 		fi, ok := fields.byKey[key]
 		if !ok {
 			if n.Style&yaml.FlowStyle != 0 && kv[1].Tag == "!!null" && kv[1].Value == "" {
@@ -376,7 +407,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 			continue
 		}
 		before := d.added
-		d.decodeValue(kv[1], v.Field(fi), key, &fields.fields[fi])
+		d.decodeValue(kv[1], v.Field(fi), key, &fields.fields[fi], reflect.Value{})
 		if d.bombed {
 			return
 		}
@@ -389,12 +420,12 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 	}
 	for _, key := range fields.required {
 		fi := fields.byKey[key]
-		if p, has := meta.Keys[key]; !has {
+		if !meta.Has(key) {
 			if !typos[key] { // the unknown-key finding already says what to write
 				d.schemaf(n, "%s is missing the required key %q", name, key)
 			}
 		} else if isEmptyField(v.Field(fi)) && !wrong[key] {
-			d.add(Finding{Pos: p, Severity: Error, Rule: RuleSchema,
+			d.add(Finding{Pos: meta.KeyPos(key), Severity: Error, Rule: RuleSchema,
 				Message: fmt.Sprintf("%q in %s needs a value", key, name)})
 		}
 	}
@@ -405,7 +436,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, name string) {
 // position of its key, or of the mapping when the key is absent (Set stays
 // false), so a check that names an item by a missing id still points at
 // the item instead of at no position.
-func placeAbsent(v reflect.Value, fields *fieldIndex, meta Meta) {
+func placeAbsent(v reflect.Value, fields *fieldIndex, meta *Meta) {
 	for _, i := range fields.texts {
 		if s := v.Field(i).Addr().Interface().(*String); !s.Set && s.Pos.IsZero() {
 			s.Pos = meta.KeyPos(fields.fields[i].key)

@@ -56,11 +56,13 @@ type fieldIndex struct {
 
 // fieldMeta is what decoding needs of one field's tags.
 type fieldMeta struct {
-	key   string   // yaml: the key; "" for a field that is not one
-	min   int      // min: the fewest items a list may have
-	enum  []string // enum: the values a text may have, if limited
-	date  bool     // format:"date"
-	email bool     // format:"email"
+	key   string       // yaml: the key; "" for a field that is not one
+	item  string       // how messages name an item of a list: "KEY item"
+	block reflect.Type // for a list of pointers, a slice of what they point to
+	min   int          // min: the fewest items a list may have
+	enum  []string     // enum: the values a text may have, if limited
+	date  bool         // format:"date"
+	email bool         // format:"email"
 }
 
 // fieldCache indexes every model struct once, on first use (commands that
@@ -95,6 +97,10 @@ func indexType(cache map[reflect.Type]*fieldIndex, t reflect.Type) {
 		}
 		fm := &fi.fields[i]
 		fm.key, fm.date, fm.email = key, f.Tag.Get("format") == "date", f.Tag.Get("format") == "email"
+		fm.item = key + " item"
+		if f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Pointer {
+			fm.block = reflect.SliceOf(f.Type.Elem().Elem())
+		}
 		if m := f.Tag.Get("min"); m != "" {
 			n, err := strconv.Atoi(m)
 			if err != nil {

@@ -159,10 +159,9 @@ func (d *decoder) decodeRange(n *yaml.Node, r *Range, name string) {
 	}
 	r.Set = true
 	keys := d.mappingPairs(n, name)
-	r.Keys = map[string]Pos{}
 	for _, kv := range keys {
 		k := kv[0].Value
-		r.Keys[k] = d.pos(kv[0])
+		r.addKey(k, d.pos(kv[0]))
 		switch k {
 		case "min":
 			d.decodeNumber(d.resolve(kv[1]), &r.Min, name+".min")
@@ -173,7 +172,7 @@ func (d *decoder) decodeRange(n *yaml.Node, r *Range, name string) {
 		}
 	}
 	for _, k := range []string{"min", "max"} {
-		if _, ok := r.Keys[k]; !ok {
+		if !r.Has(k) {
 			d.schemaf(n, "%s is a range and needs %s", name, k)
 		}
 	}

@@ -46,10 +46,19 @@ func (e *ReadError) Unwrap() error { return e.Err }
 type Loader struct {
 	Printable func(r rune) bool // what the selected document formats draw (nil: every printable character); set before the first Load
 
+	// FindingsOnly makes Validate's results carry findings only, without
+	// the schedule and source a renderer needs, and makes the Loader drop
+	// a file other than a framework once it is checked: a run over a
+	// thousand programs then holds each only while checking it (about a
+	// third of the memory, and a fifth less CPU time). Set it before the
+	// first Validate.
+	FindingsOnly bool
+
 	mu        sync.Mutex
 	files     map[string]*fileEntry
 	resolved  map[string]*resolveEntry
 	catalogID map[string]string // id -> catalog path
+	targets   map[refKey]targetResult
 }
 
 type fileEntry struct {
@@ -66,7 +75,8 @@ type resolveEntry struct {
 
 // NewLoader returns a Loader with the built-in catalog.
 func NewLoader() *Loader {
-	l := &Loader{files: map[string]*fileEntry{}, resolved: map[string]*resolveEntry{}, catalogID: map[string]string{}}
+	l := &Loader{files: map[string]*fileEntry{}, resolved: map[string]*resolveEntry{}, catalogID: map[string]string{},
+		targets: map[refKey]targetResult{}}
 	entries, _ := fs.ReadDir(catalogFS, "catalog")
 	for _, e := range entries {
 		id := strings.TrimSuffix(e.Name(), ".yaml")

@@ -55,22 +55,64 @@ type Bool struct {
 // finding can point at the key a person would fix.
 type Meta struct {
 	Pos  Pos
-	Keys map[string]Pos
+	keys []keyAt        // each key once, in the order written
+	more map[string]int // index into keys, once there are more than indexKeys
+}
+
+// keyAt is where a key of a mapping is, in the mapping's file. Each
+// mapping used to hold a map of its keys; a mapping has a handful, and
+// those maps were a fifth of the bytes validation allocated.
+type keyAt struct {
+	key       string
+	line, col int32
+}
+
+// indexKeys is how many keys a Meta scans to find one; more are indexed by
+// a map, so a hostile mapping of many keys stays linear. The largest
+// mapping of the model, a program's top, has 15 possible keys.
+const indexKeys = 16
+
+// addKey records key at p, a position in the mapping's file; the decoder
+// adds each key once.
+func (m *Meta) addKey(key string, p Pos) {
+	m.keys = append(m.keys, keyAt{key: key, line: int32(p.Line), col: int32(p.Col)})
+	switch {
+	case m.more != nil:
+		m.more[key] = len(m.keys) - 1
+	case len(m.keys) > indexKeys:
+		m.more = make(map[string]int, 2*len(m.keys))
+		for i, k := range m.keys {
+			m.more[k.key] = i
+		}
+	}
+}
+
+func (m *Meta) find(key string) int {
+	if m.more != nil {
+		if i, ok := m.more[key]; ok {
+			return i
+		}
+		return -1
+	}
+	for i := range m.keys {
+		if m.keys[i].key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // KeyPos returns the position of key, or of the mapping when the key is absent.
 func (m Meta) KeyPos(key string) Pos {
-	if p, ok := m.Keys[key]; ok {
-		return p
+	p := m.Pos
+	if i := m.find(key); i >= 0 {
+		p.Line, p.Col = int(m.keys[i].line), int(m.keys[i].col)
 	}
-	return m.Pos
+	return p
 }
 
 // Has reports whether the mapping has key.
-func (m Meta) Has(key string) bool {
-	_, ok := m.Keys[key]
-	return ok
-}
+func (m Meta) Has(key string) bool { return m.find(key) >= 0 }
 
 // Kinds of file.
 const (

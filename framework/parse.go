@@ -106,9 +106,14 @@ func Parse(path string, data []byte) (f *File) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return syntax(1, 1, "the file is empty; a wpsgen file starts with kind: framework or kind: program")
 	}
-	if _, over := nodeBound(data, MaxNodeBound); over >= 0 {
-		line, col := lineCol(data, over)
-		return syntax(line, col, "%s", nodeBoundMessage())
+	// The bound of a file can reach neither limit below: both scans are
+	// skipped for it (every program and framework a person writes).
+	ceiling := boundCeiling(len(data))
+	if ceiling > MaxNodeBound {
+		if _, over := nodeBound(data, MaxNodeBound); over >= 0 {
+			line, col := lineCol(data, over)
+			return syntax(line, col, "%s", nodeBoundMessage())
+		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -142,8 +147,12 @@ func Parse(path string, data []byte) (f *File) {
 		}
 		return syntax(root.Line, root.Column, "the top of the file must be a mapping (key: value lines) starting with kind:, found %s", found)
 	}
-	if at := valueAt(root, MaxValues+1); at != nil {
-		return syntax(at.Line, at.Column, "the file holds more than %s values (keys, list items and texts), the most wpsgen checks; a program or framework holds a few thousand", thousands(MaxValues))
+	// The values under root are nodes yaml.v3 built, never more than
+	// nodeBound, which is at most ceiling.
+	if ceiling > MaxValues {
+		if at := valueAt(root, MaxValues+1); at != nil {
+			return syntax(at.Line, at.Column, "the file holds more than %s values (keys, list items and texts), the most wpsgen checks; a program or framework holds a few thousand", thousands(MaxValues))
+		}
 	}
 	d := newDecoder(path, root, len(data))
 	f.Kind = d.kind(root)
@@ -371,12 +380,23 @@ func invalidUTF8(data []byte) int {
 // does not allow in a file (C0 and C1 controls other than tab, line feed,
 // carriage return and next line; DEL), or -1. NUL is reported before.
 func controlChar(data []byte) (int, rune) {
-	for i, r := range string(data) {
+	// Byte by byte: ranging over string(data) copied the whole file. The
+	// data is valid UTF-8 here.
+	for i := 0; i < len(data); {
+		r, size := rune(data[i]), 1
+		if r >= 0x20 && r < 0x7F {
+			i++ // printable ASCII: nearly every byte
+			continue
+		}
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(data[i:])
+		}
 		switch {
 		case r == '\t' || r == '\n' || r == '\r' || r == 0x85:
 		case r < 0x20 || r == 0x7F || r >= 0x80 && r <= 0x9F:
 			return i, r
 		}
+		i += size
 	}
 	return -1, 0
 }

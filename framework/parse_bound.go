@@ -96,6 +96,12 @@ func nodeBound(data []byte, limit int) (int, int) {
 	return n, over
 }
 
+// boundCeiling is the most nodeBound returns for a file of n bytes: it
+// starts at 2 and no byte adds more than 2 ("---" and "..." add 2 for
+// three bytes, every other byte 0, 1 or 2). A file whose ceiling is within
+// a limit needs no scan against it (TestNodeBoundCeiling).
+func boundCeiling(n int) int { return 2 + 2*n }
+
 // marker reports whether a "---" or "..." document marker starts at i.
 func marker(data []byte, i int, c byte) bool {
 	return i+2 < len(data) && data[i+1] == c && data[i+2] == c && blankz(data, i+3)

@@ -86,10 +86,52 @@ func FuzzNodeBound(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		nodes, _ := yamlNodes(data)
-		if bound, _ := nodeBound(data, MaxNodeBound); nodes > bound {
+		bound, _ := nodeBound(data, MaxNodeBound)
+		if nodes > bound {
 			t.Errorf("yaml.v3 builds %d nodes, the bound is %d", nodes, bound)
 		}
+		if bound > boundCeiling(len(data)) {
+			t.Errorf("%d bytes: bound %d, above the ceiling %d", len(data), bound, boundCeiling(len(data)))
+		}
 	})
+}
+
+// TestNodeBoundCeiling checks the premise that lets Parse skip both value
+// scans for small files: no file's bound is above boundCeiling of its size,
+// the densest forms reach it, and the first file large enough to be refused
+// by the bound is refused.
+func TestNodeBoundCeiling(t *testing.T) {
+	inputs := append([]string{",,,,", "[[[[", "{{{{", "????", "::::", "---\n---\n", "-\n-\n", ", : ? [ { - ...", "a:\u0085-\u2028-"}, boundSnippets...)
+	for _, pattern := range []string{"catalog/*.yaml", "../examples/*.yaml", "testdata/*/*.yaml"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			inputs = append(inputs, string(data))
+		}
+	}
+	for _, in := range inputs {
+		if bound, _ := nodeBound([]byte(in), MaxNodeBound); bound > boundCeiling(len(in)) {
+			t.Errorf("%.40q: bound %d, above the ceiling %d", in, bound, boundCeiling(len(in)))
+		}
+	}
+	for _, dense := range []string{",,,,", "[[[[", "::::", "????"} {
+		if bound, _ := nodeBound([]byte(dense), MaxNodeBound); bound != boundCeiling(len(dense)) {
+			t.Errorf("%q: bound %d, want the ceiling %d", dense, bound, boundCeiling(len(dense)))
+		}
+	}
+	// The smallest file whose ceiling passes MaxNodeBound, and the densest.
+	size := (MaxNodeBound-2)/2 + 1
+	commas := []byte("[" + strings.Repeat(",", size-1))
+	want := Pos{File: "commas.yaml", Line: 1, Col: size}
+	if f := Parse("commas.yaml", commas); len(f.Findings) != 1 || f.Findings[0].Pos != want || !strings.Contains(f.Findings[0].Message, "could hold more than") {
+		t.Errorf("%d bytes of commas: want the bound's finding at %v, got %v", size, want, f.Findings)
+	}
+	if f := Parse("commas.yaml", commas[:size-1]); len(f.Findings) == 1 && strings.Contains(f.Findings[0].Message, "could hold more than") {
+		t.Errorf("%d bytes are refused by the bound: the ceiling is wrong", size-1)
+	}
 }
 
 // TestNodeBoundTight checks the bound on the ordinary forms: twice the

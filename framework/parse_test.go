@@ -176,3 +176,57 @@ func TestExplicitTags(t *testing.T) {
 		}
 	}
 }
+
+// TestExplicitTagOnListItem: a mapping item of a list refused for its tag
+// is left out of the list; it was left in as a hole that the rules after
+// decoding stumbled on (an internal error instead of the findings).
+func TestExplicitTagOnListItem(t *testing.T) {
+	dir := t.TempDir()
+	mini, err := os.ReadFile("testdata/fw/mini.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	program := `kind: program
+framework: mini.yaml
+sponsor:
+  name: Example Clinic
+occupation:
+  job_title: Medical Coder
+approach: time-based
+term:
+  hours: 2000
+job_functions:
+  - id: "1"
+    hours: 2000
+    competencies:
+      - !!str {id: C}
+      - {id: A}
+      - {id: B}
+  - !custom {id: "2", hours: 10, competencies: [{id: A}]}
+rti:
+  courses:
+    - {title: Medical Terminology, hours: 144}
+    - !!seq {title: Anatomy, hours: 40}
+`
+	for name, data := range map[string]string{"mini.yaml": string(mini), "p.yaml": program} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := testLoader().Validate(filepath.Join(dir, "p.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, strings.TrimPrefix(f.String(), dir+string(filepath.Separator)))
+	}
+	want := []string{
+		`p.yaml:14:9: error: competencies item has the tag !!str, which does not fit ""; remove the tag and write the value plainly (true or false, a number, or text) [schema]`,
+		`p.yaml:17:5: error: job_functions item has the tag !custom, which does not fit ""; remove the tag and write the value plainly (true or false, a number, or text) [schema]`,
+		`p.yaml:21:7: error: courses item has the tag !!seq, which does not fit ""; remove the tag and write the value plainly (true or false, a number, or text) [schema]`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

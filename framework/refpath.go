@@ -17,10 +17,37 @@ func (l *Loader) refTarget(ref, from string) (string, error) {
 	if strings.HasPrefix(from, catalogPrefix) {
 		return "", fmt.Errorf("framework %q is not in the built-in catalog (%s)", shown(ref), strings.Join(l.CatalogIDs(), ", "))
 	}
+	// The checks below look at the file system (links, the repository's
+	// root): a thousand programs in one directory naming one framework
+	// file ask the same question, answered once.
+	k := refKey{ref, filepath.Dir(from)}
+	l.mu.Lock()
+	r, ok := l.targets[k]
+	l.mu.Unlock()
+	if !ok {
+		r.target, r.err = l.pathTarget(ref, k.dir)
+		l.mu.Lock()
+		l.targets[k] = r
+		l.mu.Unlock()
+	}
+	return r.target, r.err
+}
+
+// refKey is a framework reference and the directory of the file that
+// writes it: what its target depends on.
+type refKey struct{ ref, dir string }
+
+type targetResult struct {
+	target string
+	err    error
+}
+
+// pathTarget checks a reference that is not a catalog id, as a path
+// relative to dir, and returns the path to load.
+func (l *Loader) pathTarget(ref, dir string) (string, error) {
 	if filepath.IsAbs(ref) || filepath.VolumeName(ref) != "" {
 		return "", fmt.Errorf("framework %q is an absolute path; write it relative to this file so the files can move together", shown(ref))
 	}
-	dir := filepath.Dir(from)
 	target := userPath(filepath.Join(dir, ref))
 	if !within(dir, target) && !within(repoRoot(dir), target) && !within(".", target) {
 		return "", fmt.Errorf("framework %q climbs out of the directory; keep frameworks in the same repository as the files that use them (or beside or below them)", shown(ref))

@@ -14,6 +14,9 @@ type Schedule struct {
 	Framework      *Resolved // nil when the framework could not be resolved
 	Specialization *Specialization
 	Items          []*ScheduledJobFunction
+
+	refs    map[string]*ScheduledCompetency // by address; see scheduleRefs
+	refList []string
 }
 
 // ScheduledJobFunction is one job function as the program includes it.
@@ -38,11 +41,15 @@ type ScheduledCompetency struct {
 	RTI    bool
 	OJT    bool
 
-	noDelivery bool // neither the program nor the framework gives a delivery
+	noDelivery bool   // neither the program nor the framework gives a delivery
+	ref        string // the address, made once: several rules ask for it
 }
 
-// Ref returns the competency's address, e.g. "1.A".
+// Ref returns the address of c, one of s's competencies, e.g. "1.A".
 func (s *ScheduledJobFunction) Ref(c *ScheduledCompetency) string {
+	if c.ref != "" {
+		return c.ref
+	}
 	return s.Src.ID.Value + "." + c.Src.ID.Value
 }
 
@@ -110,7 +117,7 @@ func scheduleCompetencies(item *ScheduledJobFunction) []*ScheduledCompetency {
 		if !cs.ID.Set || !letterRE().MatchString(cs.ID.Value) {
 			continue
 		}
-		sc := &ScheduledCompetency{Src: cs, Custom: item.Custom || cs.Custom.Value}
+		sc := &ScheduledCompetency{Src: cs, Custom: item.Custom || cs.Custom.Value, ref: item.Src.ID.Value + "." + cs.ID.Value}
 		if sc.Custom {
 			sc.Text, sc.Core = cs.Text.Value, cs.Type.Value != Optional
 		} else if item.Def != nil {

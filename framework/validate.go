@@ -94,6 +94,17 @@ func (l *Loader) Validate(path string) (res *Result, err error) {
 	default:
 		res.Findings = f.Findings
 	}
+	if l.FindingsOnly {
+		res.Schedule, res.Source = nil, nil
+		if f.Kind != KindFramework {
+			// Only frameworks are read again, by the programs naming them
+			// (a file named where a framework belongs is parsed again to
+			// say so, with the same result).
+			l.mu.Lock()
+			delete(l.files, userPath(path))
+			l.mu.Unlock()
+		}
+	}
 	res.Findings = SortFindings(userFindings(res.Findings))
 	res.limit()
 	res.Omitted += f.Omitted

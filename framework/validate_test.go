@@ -240,3 +240,59 @@ func deepFolder(t *testing.T, dir, name string) string {
 	}
 	return path
 }
+
+// TestFindingsOnly: a Loader that keeps findings only reports exactly what
+// a full one reports, keeps no schedule or source in its results, and
+// holds no file but the frameworks once the run is done.
+func TestFindingsOnly(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{"testdata/ok/*.yaml", "testdata/err/*.yaml", "testdata/fw/*.yaml", "../examples/*.yaml"} {
+		m, _ := filepath.Glob(pattern)
+		paths = append(paths, m...)
+	}
+	if len(paths) < 100 {
+		t.Fatalf("only %d files", len(paths))
+	}
+	full, fullErrs := testLoader().ValidateAll(paths, 2)
+	l := testLoader()
+	l.FindingsOnly = true
+	lean, leanErrs := l.ValidateAll(paths, 2)
+	if len(fullErrs) != len(leanErrs) {
+		t.Fatalf("errors: %v, findings only: %v", fullErrs, leanErrs)
+	}
+	programs := 0
+	for i := range paths {
+		a, b := full[i], lean[i]
+		if (a == nil) != (b == nil) {
+			t.Fatalf("%s: result %v, findings only %v", paths[i], a, b)
+		}
+		if a == nil {
+			continue
+		}
+		if findingsText(a.Findings) != findingsText(b.Findings) || a.Omitted != b.Omitted || a.Kind != b.Kind {
+			t.Errorf("%s: findings differ:\n%s\nfindings only:\n%s", paths[i], findingsText(a.Findings), findingsText(b.Findings))
+		}
+		if b.Schedule != nil || b.Source != nil {
+			t.Errorf("%s: the result keeps its schedule or source", paths[i])
+		}
+		if a.Kind == KindProgram && a.Schedule != nil {
+			programs++
+		}
+	}
+	if programs < 10 {
+		t.Errorf("only %d programs with a schedule: the comparison proves little", programs)
+	}
+	// A file named where a framework belongs is read as one, and kept.
+	named := map[string]bool{}
+	for _, p := range paths {
+		data, _ := os.ReadFile(p)
+		if f := Parse(p, data); f.Program != nil && f.Program.Framework.Set {
+			named[filepath.Join(filepath.Dir(p), f.Program.Framework.Value)] = true
+		}
+	}
+	for key, e := range l.files {
+		if e.file != nil && e.file.Kind != KindFramework && !named[key] {
+			t.Errorf("%s (kind %q) is still held after the run", key, e.file.Kind)
+		}
+	}
+}

@@ -6,15 +6,23 @@ package decimal
 
 import (
 	"errors"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
 )
 
-// Decimal is the exact value coef × 10^-scale. The zero value is 0.
+// Decimal is the exact value coefficient × 10^-scale. The zero value is 0.
 // A Decimal is immutable: every operation returns a new value.
+//
+// The coefficient is held in small when it fits an int64 (every hour and
+// wage a person writes, and their sums): the operations then compute with
+// machine integers, and fall back to math/big, exact at any size, when a
+// result would not fit. One value has one form (normal), so equal values
+// are equal structs.
 type Decimal struct {
-	coef  *big.Int // nil means 0
+	coef  *big.Int // the coefficient when it does not fit small, else nil
+	small int64    // the coefficient when coef is nil; never math.MinInt64
 	scale int32    // digits after the decimal point, >= 0
 }
 
@@ -69,18 +77,37 @@ func Parse(s string) (Decimal, error) {
 		}
 		e = v
 	}
-	all := strings.TrimLeft(intPart+frac, "0")
+	sig := 0 // significant digits: from the first that is not 0
+	var v int64
+	for _, part := range [2]string{intPart, frac} {
+		for i := 0; i < len(part); i++ {
+			if sig == 0 && part[i] == '0' {
+				continue
+			}
+			if sig++; sig <= smallDigits {
+				v = v*10 + int64(part[i]-'0')
+			}
+		}
+	}
 	scale := len(frac) - e
-	if len(all) > MaxDigits || scale > MaxDigits || len(all)-scale > MaxDigits {
-		if all == "" {
+	if sig > MaxDigits || scale > MaxDigits || sig-scale > MaxDigits {
+		if sig == 0 {
 			return Decimal{}, nil
 		}
 		return Decimal{}, ErrRange
 	}
-	if all == "" {
+	if sig == 0 {
 		return Decimal{}, nil
 	}
-	coef, _ := new(big.Int).SetString(all, 10)
+	if sig <= smallDigits {
+		if v, ok := scaleSmall(v, int32(max(-scale, 0))); ok {
+			if neg {
+				v = -v
+			}
+			return Decimal{small: v, scale: int32(max(scale, 0))}.normal(), nil
+		}
+	}
+	coef, _ := new(big.Int).SetString(strings.TrimLeft(intPart+frac, "0"), 10)
 	if scale < 0 {
 		coef.Mul(coef, new(big.Int).Exp(ten, big.NewInt(int64(-scale)), nil))
 		scale = 0
@@ -110,32 +137,51 @@ func MustParse(s string) Decimal {
 }
 
 // FromInt returns n as a Decimal.
-func FromInt(n int64) Decimal { return Decimal{coef: big.NewInt(n)}.normal() }
-
-// normal drops trailing fractional zeros, so equal values have one form.
-func (d Decimal) normal() Decimal {
-	if d.coef == nil || d.coef.Sign() == 0 {
-		return Decimal{}
+func FromInt(n int64) Decimal {
+	if n == math.MinInt64 {
+		return Decimal{coef: big.NewInt(n)}
 	}
-	if d.scale == 0 {
+	return Decimal{small: n}
+}
+
+// normal drops trailing fractional zeros and holds a coefficient that fits
+// in small, so equal values have one form.
+func (d Decimal) normal() Decimal {
+	if d.coef == nil {
+		if d.small == 0 {
+			return Decimal{}
+		}
+		for d.scale > 0 && d.small%10 == 0 {
+			d.small, d.scale = d.small/10, d.scale-1
+		}
 		return d
 	}
-	c := new(big.Int).Set(d.coef)
+	if d.coef.Sign() == 0 {
+		return Decimal{}
+	}
+	c := d.coef
 	s := d.scale
-	m := new(big.Int)
-	for s > 0 {
-		q, r := new(big.Int).QuoRem(c, ten, m)
-		if r.Sign() != 0 {
-			break
+	if s > 0 {
+		c = new(big.Int).Set(d.coef)
+		m := new(big.Int)
+		for s > 0 {
+			q, r := new(big.Int).QuoRem(c, ten, m)
+			if r.Sign() != 0 {
+				break
+			}
+			c, s = q, s-1
 		}
-		c, s = q, s-1
+	}
+	if c.IsInt64() && c.Int64() != math.MinInt64 {
+		return Decimal{small: c.Int64(), scale: s}
 	}
 	return Decimal{coef: c, scale: s}
 }
 
+// int returns the coefficient as a big.Int, which the caller must not change.
 func (d Decimal) int() *big.Int {
 	if d.coef == nil {
-		return new(big.Int)
+		return big.NewInt(d.small)
 	}
 	return d.coef
 }
@@ -157,29 +203,63 @@ func pow10(n int32) *big.Int { return new(big.Int).Exp(ten, big.NewInt(int64(n))
 
 // Add returns d + e.
 func (d Decimal) Add(e Decimal) Decimal {
+	if x, y, s, ok := alignSmall(d, e); ok {
+		if r, ok := addSmall(x, y); ok {
+			return Decimal{small: r, scale: s}.normal()
+		}
+	}
 	x, y, s := align(d, e)
 	return Decimal{coef: new(big.Int).Add(x, y), scale: s}.normal()
 }
 
 // Sub returns d - e.
 func (d Decimal) Sub(e Decimal) Decimal {
+	if x, y, s, ok := alignSmall(d, e); ok {
+		if r, ok := addSmall(x, -y); ok {
+			return Decimal{small: r, scale: s}.normal()
+		}
+	}
 	x, y, s := align(d, e)
 	return Decimal{coef: new(big.Int).Sub(x, y), scale: s}.normal()
 }
 
 // Mul returns d × e, exactly.
 func (d Decimal) Mul(e Decimal) Decimal {
+	if d.coef == nil && e.coef == nil {
+		if r, ok := mulSmall(d.small, e.small); ok {
+			return Decimal{small: r, scale: d.scale + e.scale}.normal()
+		}
+	}
 	return Decimal{coef: new(big.Int).Mul(d.int(), e.int()), scale: d.scale + e.scale}.normal()
 }
 
 // Cmp compares d and e: -1, 0 or +1.
 func (d Decimal) Cmp(e Decimal) int {
+	if x, y, _, ok := alignSmall(d, e); ok {
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	}
 	x, y, _ := align(d, e)
 	return x.Cmp(y)
 }
 
 // Sign returns -1, 0 or +1.
-func (d Decimal) Sign() int { return d.int().Sign() }
+func (d Decimal) Sign() int {
+	switch {
+	case d.coef != nil:
+		return d.coef.Sign()
+	case d.small < 0:
+		return -1
+	case d.small > 0:
+		return 1
+	}
+	return 0
+}
 
 // IsZero reports whether d is 0.
 func (d Decimal) IsZero() bool { return d.Sign() == 0 }
@@ -189,6 +269,19 @@ func (d Decimal) IsZero() bool { return d.Sign() == 0 }
 func (d Decimal) Round(places int32) Decimal {
 	if d.scale <= places {
 		return d
+	}
+	if n := d.scale - places; d.coef == nil && places >= 0 && n < int32(len(tens)) {
+		// Go's division truncates toward zero; a remainder of half the
+		// divisor or more moves the quotient away from zero.
+		q, r := d.small/tens[n], uabs(d.small%tens[n])
+		if 2*r >= uint64(tens[n]) {
+			if d.small < 0 {
+				q--
+			} else {
+				q++
+			}
+		}
+		return Decimal{small: q, scale: places}.normal()
 	}
 	return roundQuo(d.int(), pow10(d.scale-places), places)
 }
@@ -223,7 +316,13 @@ func (d Decimal) Div(e Decimal, places int32) Decimal {
 
 // Int64 returns d as an int64 when it is a whole number that fits.
 func (d Decimal) Int64() (int64, bool) {
-	if d.scale != 0 || !d.int().IsInt64() {
+	if d.scale != 0 {
+		return 0, false
+	}
+	if d.coef == nil {
+		return d.small, true
+	}
+	if !d.coef.IsInt64() {
 		return 0, false
 	}
 	return d.int().Int64(), true
@@ -247,18 +346,23 @@ func (d Decimal) Scale() int { return int(d.scale) }
 // String returns d in plain notation with no exponent and no trailing
 // fractional zeros: "8000", "597.5", "-0.25". Zero is "0", never "-0".
 func (d Decimal) String() string {
-	c := d.int()
-	if c.Sign() == 0 {
+	sign := d.Sign()
+	if sign == 0 {
 		return "0"
 	}
-	s := new(big.Int).Abs(c).String()
+	var s string
+	if d.coef == nil {
+		s = strconv.FormatUint(uabs(d.small), 10)
+	} else {
+		s = new(big.Int).Abs(d.coef).String()
+	}
 	if d.scale > 0 {
 		if pad := int(d.scale) - len(s) + 1; pad > 0 {
 			s = strings.Repeat("0", pad) + s
 		}
 		s = s[:len(s)-int(d.scale)] + "." + s[len(s)-int(d.scale):]
 	}
-	if c.Sign() < 0 {
+	if sign < 0 {
 		s = "-" + s
 	}
 	return s
