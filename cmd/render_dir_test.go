@@ -149,7 +149,14 @@ func TestRenderDir(t *testing.T) {
 			files: map[string]string{"programs/a/medical-coder-cb.yaml": cb, "programs/b/medical-coder-cb.yaml": cb},
 			args:  []string{"programs"},
 			code:  2,
-			want:  "wpsgen: programs/a/medical-coder-cb.yaml and programs/b/medical-coder-cb.yaml would both write medical-coder-cb.*",
+			want:  "wpsgen: programs/a/medical-coder-cb.yaml and programs/b/medical-coder-cb.yaml would both write medical-coder-cb.*; render them in separate runs, into different directories (-o)\n",
+		},
+		{
+			name:  "a file named twice",
+			files: map[string]string{"programs/medical-coder-cb.yaml": cb},
+			args:  []string{"programs/medical-coder-cb.yaml", "./programs/medical-coder-cb.yaml"},
+			code:  2,
+			want:  "wpsgen: ./programs/medical-coder-cb.yaml is named twice; name each program once\n",
 		},
 		{
 			name:  "same name as a framework: no collision",

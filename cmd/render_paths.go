@@ -170,7 +170,11 @@ func (ra renderArgs) checkOutputs(results []*framework.Result, dir string, forma
 		}
 		p, name := f.path, ra.name(i)
 		if first, dup := seen[name]; dup {
-			return fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")
+			if !f.stdin && filepath.Clean(first) == filepath.Clean(p) {
+				return fmt.Errorf("%s is named twice; name each program once", p)
+			}
+			// One run writes into one directory: the advice is two runs.
+			return fmt.Errorf("%s and %s would both write %s; render them in separate runs, into different directories (-o)", first, p, name+".*")
 		}
 		seen[name] = p
 		if err := inputs.Check(render.Outputs(dir, name, formats)); err != nil {

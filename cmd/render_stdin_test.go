@@ -76,12 +76,12 @@ func TestRenderStdin(t *testing.T) {
 		{
 			name: "stdin.yaml named in the same run", files: map[string]string{"medical-coder-roi.framework.yaml": roiFW, "stdin.yaml": cb},
 			stdin: src, args: []string{"stdin.yaml", "-"}, code: 2,
-			want: "wpsgen: stdin.yaml and <stdin> would both write stdin.*; render them into different directories (-o)\n",
+			want: "wpsgen: stdin.yaml and <stdin> would both write stdin.*; render them in separate runs, into different directories (-o)\n",
 		},
 		{
 			name: "stdin.yml found in a folder", files: map[string]string{"medical-coder-roi.framework.yaml": roiFW, "programs/a/stdin.yml": cb},
 			stdin: src, args: []string{"-", "programs"}, code: 2,
-			want: "wpsgen: <stdin> and programs/a/stdin.yml would both write stdin.*; render them into different directories (-o)\n",
+			want: "wpsgen: <stdin> and programs/a/stdin.yml would both write stdin.*; render them in separate runs, into different directories (-o)\n",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
