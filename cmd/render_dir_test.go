@@ -152,6 +152,12 @@ func TestRenderDir(t *testing.T) {
 			want:  "wpsgen: programs/a/medical-coder-cb.yaml and programs/b/medical-coder-cb.yaml would both write medical-coder-cb.*; render them in separate runs, into different directories (-o)\n",
 		},
 		{
+			name: "two paths that cannot be read: a line each",
+			args: []string{"missing.yaml", "programs/"},
+			code: 3,
+			want: "wpsgen: missing.yaml: cannot read: no such file or directory\nwpsgen: programs/: cannot read: no such file or directory\n",
+		},
+		{
 			name:  "a file named twice",
 			files: map[string]string{"programs/medical-coder-cb.yaml": cb},
 			args:  []string{"programs/medical-coder-cb.yaml", "./programs/medical-coder-cb.yaml"},
