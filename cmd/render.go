@@ -157,6 +157,10 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	created := missingDirs(opts.Dir)
 	if err := os.MkdirAll(opts.Dir, 0o777); err != nil {
 		removeEmptyDirs(created)
+		var pe *fs.PathError
+		if errors.As(err, &pe) { // "mkdir out: not a directory" names a system call
+			err = fmt.Errorf("%s: cannot create the -o directory: %v", pe.Path, pe.Err)
+		}
 		return fatalError{err}
 	}
 	written, err := render.WriteAll(ctx, args.programs(results), render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})

@@ -250,6 +250,20 @@ func TestRenderDirUnreadable(t *testing.T) {
 	}
 }
 
+// TestRenderOutputUnderFile: an -o directory that cannot be made is named
+// in the user's words, not as the system call that failed.
+func TestRenderOutputUnderFile(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"programs/medical-coder-cb.yaml": cb, "out": "a file"})
+	r := runIn(t, dir, "render", "programs", "-o", "out/new")
+	if want := "wpsgen: out: cannot create the -o directory: not a directory\n"; r.code != 3 || r.stderr != want {
+		t.Errorf("exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
+	if got := entries(t, dir); !slices.Equal(got, []string{"out", "programs"}) {
+		t.Errorf("the run left %v", got)
+	}
+}
+
 // TestRenderExamplesDir: examples/README.md says rendering the folder
 // renders its six programs and none of its frameworks.
 func TestRenderExamplesDir(t *testing.T) {
