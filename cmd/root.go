@@ -289,8 +289,10 @@ func failureHint(fs []framework.Finding, strict bool) string {
 // minArgs wraps cobra's argument count check as a usage error.
 func minArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.MinimumNArgs(n)(cmd, args); err != nil {
-			return usageError{err}
+		if len(args) < n {
+			// cobra's "requires at least 1 arg(s), only received 0" does
+			// not say what to give: the usage line does.
+			return usageError{fmt.Errorf("%s needs at least %d argument(s): wpsgen %s", cmd.Name(), n, cmd.Use)}
 		}
 		return nil
 	}
