@@ -292,7 +292,7 @@ func minArgs(n int) cobra.PositionalArgs {
 		if len(args) < n {
 			// cobra's "requires at least 1 arg(s), only received 0" does
 			// not say what to give: the usage line does.
-			return usageError{fmt.Errorf("%s needs at least %d argument(s): wpsgen %s", cmd.Name(), n, cmd.Use)}
+			return usageError{fmt.Errorf("%s needs at least %s: wpsgen %s", cmd.Name(), plural(n, "argument"), cmd.Use)}
 		}
 		return nil
 	}
