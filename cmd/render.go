@@ -122,7 +122,12 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	args := expandRenderArgs(opts.Paths)
 	l := loaderFor(formats)
 	// Validate everything first: one file with errors means nothing is written.
-	results, readErrs := args.validate(l, opts.IO.In)
+	results, readErrs := args.validate(ctx, l, opts.IO.In)
+	if ctx.Err() != nil {
+		// Ctrl-C while reading: the findings would answer a question the
+		// user took back.
+		return fatalError{errors.New("interrupted: nothing was written")}
+	}
 	// The checks come in the order a run of named files always made them.
 	if err := args.checkOutputs(results, opts.Dir, formats); err != nil {
 		return usageError{err}
@@ -157,6 +162,10 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 	created := missingDirs(opts.Dir)
 	if err := os.MkdirAll(opts.Dir, 0o777); err != nil {
 		removeEmptyDirs(created)
+		var pe *fs.PathError
+		if errors.As(err, &pe) { // "mkdir out: not a directory" names a system call
+			err = fmt.Errorf("%s: cannot create the -o directory: %v", pe.Path, pe.Err)
+		}
 		return fatalError{err}
 	}
 	written, err := render.WriteAll(ctx, args.programs(results), render.Options{Dir: opts.Dir, Formats: formats, Strict: opts.Strict, Version: Version()})

@@ -149,7 +149,20 @@ func TestRenderDir(t *testing.T) {
 			files: map[string]string{"programs/a/medical-coder-cb.yaml": cb, "programs/b/medical-coder-cb.yaml": cb},
 			args:  []string{"programs"},
 			code:  2,
-			want:  "wpsgen: programs/a/medical-coder-cb.yaml and programs/b/medical-coder-cb.yaml would both write medical-coder-cb.*",
+			want:  "wpsgen: programs/a/medical-coder-cb.yaml and programs/b/medical-coder-cb.yaml would both write medical-coder-cb.*; render them in separate runs, into different directories (-o)\n",
+		},
+		{
+			name: "two paths that cannot be read: a line each",
+			args: []string{"missing.yaml", "programs/"},
+			code: 3,
+			want: "wpsgen: missing.yaml: cannot read: no such file or directory\nwpsgen: programs/: cannot read: no such file or directory\n",
+		},
+		{
+			name:  "a file named twice",
+			files: map[string]string{"programs/medical-coder-cb.yaml": cb},
+			args:  []string{"programs/medical-coder-cb.yaml", "./programs/medical-coder-cb.yaml"},
+			code:  2,
+			want:  "wpsgen: ./programs/medical-coder-cb.yaml is named twice; name each program once\n",
 		},
 		{
 			name:  "same name as a framework: no collision",
@@ -233,6 +246,20 @@ func TestRenderDirUnreadable(t *testing.T) {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
 	}
 	if got := entries(t, dir); !slices.Equal(got, []string{"programs"}) {
+		t.Errorf("the run left %v", got)
+	}
+}
+
+// TestRenderOutputUnderFile: an -o directory that cannot be made is named
+// in the user's words, not as the system call that failed.
+func TestRenderOutputUnderFile(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"programs/medical-coder-cb.yaml": cb, "out": "a file"})
+	r := runIn(t, dir, "render", "programs", "-o", "out/new")
+	if want := "wpsgen: out: cannot create the -o directory: not a directory\n"; r.code != 3 || r.stderr != want {
+		t.Errorf("exit %d, stderr %q, want %q", r.code, r.stderr, want)
+	}
+	if got := entries(t, dir); !slices.Equal(got, []string{"out", "programs"}) {
 		t.Errorf("the run left %v", got)
 	}
 }

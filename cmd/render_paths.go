@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -99,7 +100,7 @@ func (ra renderArgs) paths() (paths []string, at []int) {
 // validate reads and validates every file, standard input as validate -
 // does, and returns their results in the order of files (nil for one that
 // could not be read).
-func (ra renderArgs) validate(l *framework.Loader, in io.Reader) ([]*framework.Result, []error) {
+func (ra renderArgs) validate(ctx context.Context, l *framework.Loader, in io.Reader) ([]*framework.Result, []error) {
 	paths, at := ra.paths()
 	found, errs := l.ValidateAll(paths, 0)
 	results := make([]*framework.Result, len(ra.files))
@@ -108,7 +109,7 @@ func (ra renderArgs) validate(l *framework.Loader, in io.Reader) ([]*framework.R
 	}
 	for i, f := range ra.files {
 		if f.stdin {
-			r, err := validateStdin(l, in)
+			r, err := validateStdinCtx(ctx, l, in)
 			results[i] = r
 			if err != nil {
 				errs = append(errs, err)
@@ -170,7 +171,11 @@ func (ra renderArgs) checkOutputs(results []*framework.Result, dir string, forma
 		}
 		p, name := f.path, ra.name(i)
 		if first, dup := seen[name]; dup {
-			return fmt.Errorf("%s and %s would both write %s; render them into different directories (-o)", first, p, name+".*")
+			if !f.stdin && filepath.Clean(first) == filepath.Clean(p) {
+				return fmt.Errorf("%s is named twice; name each program once", p)
+			}
+			// One run writes into one directory: the advice is two runs.
+			return fmt.Errorf("%s and %s would both write %s; render them in separate runs, into different directories (-o)", first, p, name+".*")
 		}
 		seen[name] = p
 		if err := inputs.Check(render.Outputs(dir, name, formats)); err != nil {

@@ -2,10 +2,13 @@ package cmd_test
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRenderStdin: - renders a program read from standard input, validated
@@ -76,12 +79,12 @@ func TestRenderStdin(t *testing.T) {
 		{
 			name: "stdin.yaml named in the same run", files: map[string]string{"medical-coder-roi.framework.yaml": roiFW, "stdin.yaml": cb},
 			stdin: src, args: []string{"stdin.yaml", "-"}, code: 2,
-			want: "wpsgen: stdin.yaml and <stdin> would both write stdin.*; render them into different directories (-o)\n",
+			want: "wpsgen: stdin.yaml and <stdin> would both write stdin.*; render them in separate runs, into different directories (-o)\n",
 		},
 		{
 			name: "stdin.yml found in a folder", files: map[string]string{"medical-coder-roi.framework.yaml": roiFW, "programs/a/stdin.yml": cb},
 			stdin: src, args: []string{"-", "programs"}, code: 2,
-			want: "wpsgen: <stdin> and programs/a/stdin.yml would both write stdin.*; render them into different directories (-o)\n",
+			want: "wpsgen: <stdin> and programs/a/stdin.yml would both write stdin.*; render them in separate runs, into different directories (-o)\n",
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -142,4 +145,50 @@ func TestRenderStdinImport(t *testing.T) {
 	if got := string(mustReadFile(t, filepath.Join(dir, "back.yaml"))); got != src {
 		t.Errorf("import gave back another program:\n%s", got)
 	}
+}
+
+// TestRenderStdinInterrupted: Ctrl-C while render - waits for input (a
+// terminal, or a pipe whose writer is slow) stops the run at once: render
+// catches the signal to clean up, so the read must not outlast it.
+func TestRenderStdinInterrupted(t *testing.T) {
+	// An interrupt that comes before render installs its handler kills
+	// the process (no exit code): wait longer and run again.
+	for wait := 200 * time.Millisecond; wait < 10*time.Second; wait *= 2 {
+		dir := t.TempDir()
+		c := exec.Command(wpsgen(t), "render", "-", "-o", "out")
+		c.Dir = dir
+		stdin, err := c.StdinPipe() // held open, never written: input never ends
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		c.Stderr = &stderr
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan struct{})
+		go func() { c.Wait(); close(exited) }()
+		time.Sleep(wait)
+		c.Process.Signal(os.Interrupt)
+		select {
+		case <-exited:
+		case <-time.After(10 * time.Second):
+			c.Process.Kill()
+			<-exited
+			t.Fatal("render - still waits for input 10 s after Ctrl-C")
+		}
+		stdin.Close()
+		code := c.ProcessState.ExitCode()
+		if code == -1 {
+			continue
+		}
+		if code != 3 || stderr.String() != "wpsgen: interrupted: nothing was written\n" {
+			t.Errorf("exit %d, stderr %q", code, stderr.String())
+		}
+		if got := entries(t, dir); len(got) != 0 {
+			t.Errorf("the run left %v", got)
+		}
+		return
+	}
+	t.Skip("render was killed by every interrupt: its handler came too late")
 }

@@ -188,11 +188,26 @@ func exitCode(err error, errOut io.Writer) int {
 		fmt.Fprintf(errOut, "wpsgen: %v\nRun 'wpsgen --help' for usage.\n", err)
 		return ExitUsage
 	case errors.As(err, &re), errors.As(err, &fatal):
-		fmt.Fprintf(errOut, "wpsgen: %v\n", err)
+		for _, e := range joined(err) {
+			fmt.Fprintf(errOut, "wpsgen: %v\n", e)
+		}
 		return ExitFatal
 	}
 	fmt.Fprintf(errOut, "wpsgen: %v\nRun 'wpsgen --help' for usage.\n", err)
 	return ExitUsage
+}
+
+// joined lists the errors err joins (several files that could not be
+// read), each a line of its own that starts with wpsgen:, or err alone.
+func joined(err error) []error {
+	var fatal fatalError
+	if errors.As(err, &fatal) {
+		err = fatal.err
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 // fatalRunErrors makes every command's untyped run error fatal (exit 3): a
@@ -274,8 +289,10 @@ func failureHint(fs []framework.Finding, strict bool) string {
 // minArgs wraps cobra's argument count check as a usage error.
 func minArgs(n int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := cobra.MinimumNArgs(n)(cmd, args); err != nil {
-			return usageError{err}
+		if len(args) < n {
+			// cobra's "requires at least 1 arg(s), only received 0" does
+			// not say what to give: the usage line does.
+			return usageError{fmt.Errorf("%s needs at least %s: wpsgen %s", cmd.Name(), plural(n, "argument"), cmd.Use)}
 		}
 		return nil
 	}

@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -174,11 +175,33 @@ func stdinOnce(paths []string) error {
 
 // validateStdin validates standard input as one file named <stdin>.
 func validateStdin(l *framework.Loader, in io.Reader) (*framework.Result, error) {
-	data, err := io.ReadAll(io.LimitReader(in, framework.MaxFileSize+1))
-	if err != nil {
-		return nil, &framework.ReadError{Path: stdinName, Err: err}
+	return validateStdinCtx(context.Background(), l, in)
+}
+
+// validateStdinCtx is validateStdin that stops waiting for input when ctx
+// is done. render catches Ctrl-C (to take back what it began to write), so
+// a read still waiting on a terminal would ignore it until end of input;
+// the reading goroutine is left to the process's exit.
+func validateStdinCtx(ctx context.Context, l *framework.Loader, in io.Reader) (*framework.Result, error) {
+	type read struct {
+		data []byte
+		err  error
 	}
-	return l.ValidateSource(stdinName, data)
+	done := make(chan read, 1)
+	go func() {
+		data, err := io.ReadAll(io.LimitReader(in, framework.MaxFileSize+1))
+		done <- read{data, err}
+	}()
+	var r read
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if r.err != nil {
+		return nil, &framework.ReadError{Path: stdinName, Err: r.err}
+	}
+	return l.ValidateSource(stdinName, r.data)
 }
 
 // summary is the closing line for a person at a terminal: how many files

@@ -177,7 +177,8 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"ok", []string{"validate", "examples/medical-coder-roi.yaml"}, 0, ""},
 		{"unknown flag", []string{"validate", "--nope", "examples/"}, 2, "unknown flag"},
-		{"missing argument", []string{"validate"}, 2, "requires at least 1 arg"},
+		{"missing argument", []string{"validate"}, 2, "wpsgen: validate needs at least 1 argument: wpsgen validate PATH...\n"},
+		{"render without argument", []string{"render"}, 2, "wpsgen: render needs at least 1 argument: wpsgen render PROGRAM|DIR|-...\n"},
 		{"bad format", []string{"validate", "--format", "xml", "examples/"}, 2, "unknown --format"},
 		{"unknown command", []string{"frobnicate"}, 2, "unknown command"},
 		{"missing file", []string{"validate", "no/such/file.yaml"}, 3, "no/such/file.yaml"},

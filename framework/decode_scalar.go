@@ -40,8 +40,13 @@ func (d *decoder) plainTag(n *yaml.Node, name string) bool {
 			ok = plain == tag
 		}
 	}
-	if !ok {
+	switch {
+	case ok:
+	case n.Kind == yaml.ScalarNode:
 		d.schemaf(n, "%s has the tag %s, which does not fit %q; remove the tag and write the value plainly (true or false, a number, or text)", name, shown(n.Tag), shown(n.Value))
+	default:
+		// A mapping or list has no text to quote: say what it is.
+		d.schemaf(n, "%s has the tag %s, which does not fit %s; remove the tag", name, shown(n.Tag), describe(n))
 	}
 	return ok
 }

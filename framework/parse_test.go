@@ -222,9 +222,9 @@ rti:
 		got = append(got, strings.TrimPrefix(f.String(), dir+string(filepath.Separator)))
 	}
 	want := []string{
-		`p.yaml:14:9: error: competencies item has the tag !!str, which does not fit ""; remove the tag and write the value plainly (true or false, a number, or text) [schema]`,
-		`p.yaml:17:5: error: job_functions item has the tag !custom, which does not fit ""; remove the tag and write the value plainly (true or false, a number, or text) [schema]`,
-		`p.yaml:21:7: error: courses item has the tag !!seq, which does not fit ""; remove the tag and write the value plainly (true or false, a number, or text) [schema]`,
+		`p.yaml:14:9: error: competencies item has the tag !!str, which does not fit a mapping; remove the tag [schema]`,
+		`p.yaml:17:5: error: job_functions item has the tag !custom, which does not fit a mapping; remove the tag [schema]`,
+		`p.yaml:21:7: error: courses item has the tag !!seq, which does not fit a mapping; remove the tag [schema]`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

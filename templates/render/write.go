@@ -18,7 +18,16 @@ type WriteError struct {
 	Err  error
 }
 
-func (e *WriteError) Error() string { return e.Path + ": cannot write: " + e.Err.Error() }
+func (e *WriteError) Error() string {
+	err := e.Err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		// Its path is Path or the temporary file beside it, a name the
+		// user never sees: "open out/.wpsgen-1f2e.tmp: permission denied".
+		err = pe.Err
+	}
+	return e.Path + ": cannot write: " + err.Error()
+}
 func (e *WriteError) Unwrap() error { return e.Err }
 
 // staging holds finished documents in temporary files next to their

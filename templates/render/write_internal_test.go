@@ -2,8 +2,10 @@ package render
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"testing"
 )
@@ -41,6 +43,23 @@ func TestStagingPastMaxUnnamed(t *testing.T) {
 			if data, _ := os.ReadFile(dir + "/" + e.Name()); e.Name() != fmt.Sprintf("doc%03d.txt", i) || string(data) != fmt.Sprint(i) {
 				t.Errorf("%s holds %q", e.Name(), data)
 			}
+		}
+	}
+}
+
+// TestWriteErrorMessage: a document that cannot be written is named, with
+// the reason, never by the temporary file it was staged in.
+func TestWriteErrorMessage(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "open", Path: "out/.wpsgen-f192d01c55a0.tmp", Err: fs.ErrPermission}, "out/a.pdf: cannot write: permission denied"},
+		{&fs.PathError{Op: "write", Path: "out/a.pdf", Err: errors.New("no space left on device")}, "out/a.pdf: cannot write: no space left on device"},
+		{errors.New("it exists and is not a regular file"), "out/a.pdf: cannot write: it exists and is not a regular file"},
+	} {
+		if got := (&WriteError{Path: "out/a.pdf", Err: tc.err}).Error(); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
 		}
 	}
 }
