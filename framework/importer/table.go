@@ -24,8 +24,15 @@ import (
 const (
 	MaxTableBytes = 16 << 20 // the file
 	MaxRows       = 5_000    // rows read, blank ones included (a workbook's blank rows past it are passed over)
-	MaxCols       = 64       // columns of a row
-	MaxCellRunes  = 4_000    // characters of a cell
+	// MaxWorkbookRows is MaxRows for a sheet of a workbook render wrote:
+	// it has a row for every competency of its program, and a program near
+	// the most values a file may hold (framework.MaxValues) has some
+	// 30,000 (28,000 tried: its sheets have about 31,000 rows). The
+	// workbook's unzipped size (unzipLimit) bounds the rest: a workbook of
+	// 100,000 typed rows is refused in about a second.
+	MaxWorkbookRows = 100_000
+	MaxCols         = 64    // columns of a row
+	MaxCellRunes    = 4_000 // characters of a cell
 )
 
 // Table is the cells of one sheet (or CSV file), as text, with where each
@@ -212,7 +219,16 @@ func blankFrom(rec []string, from int) bool {
 	return true
 }
 
-// tooManyRows refuses row num, the first past MaxRows, at its first cell
+// maxRows is how many rows a sheet may hold: more in a workbook render
+// wrote (program) than in a table a person typed.
+func (t *Table) maxRows(program bool) int {
+	if program {
+		return MaxWorkbookRows
+	}
+	return MaxRows
+}
+
+// tooManyRows refuses row num, the first past the sheet's maxRows, at its first cell
 // with a value (num 0: a row not known, the file is named). program is a
 // workbook render wrote (a program's), not a framework's table.
 func (t *Table) tooManyRows(num int, cells []string, program bool) error {
@@ -235,7 +251,7 @@ func (t *Table) tooManyRows(num int, cells []string, program bool) error {
 	if num > 0 {
 		pos = t.Pos(num, col)
 	}
-	return &TableError{Pos: pos, Msg: fmt.Sprintf("%s has more than %d rows; %s", where, MaxRows, why)}
+	return &TableError{Pos: pos, Msg: fmt.Sprintf("%s has more than %d rows; %s", where, t.maxRows(program), why)}
 }
 
 // decodeText returns the file as UTF-8 text without a byte order mark, and

@@ -9,8 +9,9 @@ import (
 	"github.com/wpsgen/wpsgen/framework/workbook"
 )
 
-// TestTooManyRows: a table or workbook with a value past row MaxRows is
-// refused at that row's first value, in the words of what is being read.
+// TestTooManyRows: a table with a value past row MaxRows, or a workbook
+// render wrote with one past MaxWorkbookRows, is refused at that row's
+// first value, in the words of what is being read.
 func TestTooManyRows(t *testing.T) {
 	const frameworkWhy = " has more than 5000 rows; a framework table has one row per competency [import]\n"
 	csv := "Job function,Competency\n" + strings.Repeat("A,b\n", MaxRows-1) + ",c\n"
@@ -32,8 +33,17 @@ func TestTooManyRows(t *testing.T) {
 	}
 	t.Run("program workbook", func(t *testing.T) {
 		res, _ := edited(t, func(f *excelize.File) {
+			set(t, f, workbook.SheetRTI, workbook.ColNumber, MaxWorkbookRows+1, "PHT 999")
+		})
+		checkFindings(t, res, "p.xlsx:RTI Plan!B100001: error: sheet RTI Plan has more than 100000 rows; a program's workbook has a row for each competency, course and wage step, far fewer; delete the rows typed below the sheet's end [import]\n")
+	})
+	// A program's workbook may have more rows than a table a person types:
+	// one for each competency. Past a table's limit, a typed row is what it
+	// is anywhere below the sheet's end.
+	t.Run("program workbook past a table's limit", func(t *testing.T) {
+		res, _ := edited(t, func(f *excelize.File) {
 			set(t, f, workbook.SheetRTI, workbook.ColNumber, MaxRows+1, "PHT 999")
 		})
-		checkFindings(t, res, "p.xlsx:RTI Plan!B5001: error: sheet RTI Plan has more than 5000 rows; a program's workbook has a row for each competency, course and wage step, far fewer; delete the rows typed below the sheet's end [import]\n")
+		checkFindings(t, res, "p.xlsx:RTI Plan!B5001: error: this row is in no table of the sheet, so it cannot be read; to add a course, type it in a row of the course table, or delete this row [import]\n")
 	})
 }

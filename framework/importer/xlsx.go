@@ -75,7 +75,8 @@ func openWorkbook(name string, data []byte) (*excelize.File, error) {
 }
 
 // readSheet reads one sheet row by row (excelize streams the sheet's XML),
-// stopping at MaxRows. raw reads numbers as stored (12.5, not "12.50").
+// stopping at its maxRows. raw reads numbers as stored (12.5, not "12.50"):
+// a workbook render wrote.
 func readSheet(f *excelize.File, name, sheet string, raw bool) (*Table, error) {
 	t := &Table{File: name, Sheet: sheet, maxCell: MaxCellRunes}
 	if raw {
@@ -95,7 +96,7 @@ func readSheet(f *excelize.File, name, sheet string, raw bool) (*Table, error) {
 		if err != nil {
 			return nil, &TableError{Pos: t.Pos(n, 0), Msg: fmt.Sprintf("cannot read row %d of sheet %s: %v", n, sheet, err)}
 		}
-		if n > MaxRows {
+		if n > t.maxRows(raw) {
 			// LibreOffice, deleting a row, saves the sheet's last row
 			// (1,048,576) empty, and excelize reads every row up to it:
 			// blank rows past the limit are passed over (Excel's row limit

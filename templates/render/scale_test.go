@@ -1,9 +1,11 @@
 package render_test
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -57,5 +59,34 @@ func TestSyntheticProgramBinary(t *testing.T) {
 	}
 	if growth := float64(cpu[1]) / float64(cpu[0]); growth > scaleGrowthLimit {
 		t.Errorf("twice the rows took %.2fx the CPU time; linear growth is 2x, the limit %.1fx", growth, scaleGrowthLimit)
+	}
+}
+
+// TestSyntheticRoundTrip: the workbook of the 6,000-row synthetic program
+// reads back (wpsgen import) into the very program it was rendered from.
+// Its sheets have more rows than a table a person types may have, and the
+// program's YAML fills many cells of the hidden sheet.
+func TestSyntheticRoundTrip(t *testing.T) {
+	if os.Getenv("CI") == "" {
+		t.Skip("renders and imports 6,000 rows (seconds); set CI=1 to run it. The importer's tests check the row limits in-process")
+	}
+	bin := buildBinary(t)
+	size := syntheticSizes[len(syntheticSizes)-1]
+	src := syntheticProgram(size.jobFunctions, size.competencies)
+	dir := t.TempDir()
+	path := writeProgram(t, dir, "synthetic", src)
+	if run := runBinary(t, bin, "render", path, "--xlsx", "-o", dir); run.code != 0 {
+		t.Fatalf("render: exit code %d\n%s", run.code, run.output)
+	}
+	back := filepath.Join(dir, "back.yaml")
+	if run := runBinary(t, bin, "import", filepath.Join(dir, "synthetic.xlsx"), "-o", back); run.code != 0 {
+		t.Fatalf("import: exit code %d\n%s", run.code, run.output)
+	}
+	got, err := os.ReadFile(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("the imported program differs from the rendered one (%d bytes, want %d; %v)", len(got), len(want), err)
 	}
 }
