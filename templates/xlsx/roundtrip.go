@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -13,7 +14,8 @@ import (
 // package framework/workbook, the contract both sides keep.
 const (
 	SheetRoundTrip = workbook.SheetRoundTrip
-	// sourcePiece is the most text one cell gets (Excel's limit is 32,767).
+	// sourcePiece is the most text one cell gets, in UTF-16 code units
+	// (Excel's limit is 32,767).
 	sourcePiece = 30_000
 
 	KeyJobFunction = workbook.KeyJobFunction
@@ -115,15 +117,28 @@ func writeRoundTrip(f *excelize.File, sheets []*sheet, source []byte) error {
 	return sw.Flush()
 }
 
-// pieces splits text into cells of at most sourcePiece characters, at
-// line ends where it can.
+// pieces splits text into cells of at most sourcePiece UTF-16 code units
+// (what Excel counts: a character outside the Basic Multilingual Plane is
+// two), at line ends where it can. It reads the text once: a program's
+// source may be megabytes.
 func pieces(text string) []string {
 	var out []string
 	for text != "" {
-		if utf8.RuneCountInString(text) <= sourcePiece {
+		cut, units := 0, 0
+		for cut < len(text) {
+			r, size := utf8.DecodeRuneInString(text[cut:])
+			n := utf16.RuneLen(r)
+			if n < 0 {
+				n = 1 // an invalid byte: U+FFFD, one unit
+			}
+			if units+n > sourcePiece {
+				break
+			}
+			cut, units = cut+size, units+n
+		}
+		if cut == len(text) {
 			return append(out, text)
 		}
-		cut := len(string([]rune(text)[:sourcePiece]))
 		if nl := strings.LastIndexByte(text[:cut], '\n'); nl > 0 {
 			cut = nl + 1
 		}
