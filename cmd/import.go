@@ -89,7 +89,7 @@ Exit status: 0 written without errors, 1 the table or the framework written has 
 			if opts.Framework == "" && len(args) != 1 {
 				return usageError{fmt.Errorf("give one workbook that wpsgen render wrote, or --framework TABLE")}
 			}
-			return nil
+			return noEmptyPath(args)
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) == 1 {

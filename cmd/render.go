@@ -63,7 +63,7 @@ program's revision.date (years 1900-9999).`,
   wpsgen render --format pdf programs/ -o dist
   sed 's/Acme/Globex/' template.yaml | wpsgen render - -o out   # writes out/stdin.pdf and out/stdin.xlsx
   wpsgen render --docx examples/medical-coder-cb.yaml -o out`,
-		Args: minArgs(1),
+		Args: pathArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			ctx, stop := signal.NotifyContext(c.Context(), os.Interrupt, syscall.SIGTERM)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -155,7 +156,12 @@ func Run(f *Factory, args []string) (code int) {
 	}()
 	root := NewRootCmdWith(f)
 	root.SetArgs(args)
-	return exitCode(root.Execute(), f.IO.ErrOut)
+	c, err := root.ExecuteC()
+	help := root.Name() + " --help"
+	if c != nil && c != root {
+		help = c.CommandPath() + " --help"
+	}
+	return exitCode(err, f.IO.ErrOut, help)
 }
 
 // internalError reports a bug as one line (no goroutine dump: the user
@@ -170,7 +176,7 @@ func internalError(errOut io.Writer, r any) int {
 // command's own run are typed (findings, usage, fatal) by fatalRunErrors;
 // an untyped error here comes from cobra's parsing (unknown command, wrong
 // argument count), a usage mistake.
-func exitCode(err error, errOut io.Writer) int {
+func exitCode(err error, errOut io.Writer, help string) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -185,7 +191,7 @@ func exitCode(err error, errOut io.Writer) int {
 	case errors.As(err, &ff):
 		return ExitFatal
 	case errors.As(err, &usage):
-		fmt.Fprintf(errOut, "wpsgen: %v\nRun 'wpsgen --help' for usage.\n", err)
+		fmt.Fprintf(errOut, "wpsgen: %v\nRun '%s' for usage.\n", err, help)
 		return ExitUsage
 	case errors.As(err, &re), errors.As(err, &fatal):
 		for _, e := range joined(err) {
@@ -193,7 +199,7 @@ func exitCode(err error, errOut io.Writer) int {
 		}
 		return ExitFatal
 	}
-	fmt.Fprintf(errOut, "wpsgen: %v\nRun 'wpsgen --help' for usage.\n", err)
+	fmt.Fprintf(errOut, "wpsgen: %v\nRun '%s' for usage.\n", err, help)
 	return ExitUsage
 }
 
@@ -296,6 +302,26 @@ func minArgs(n int) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// pathArgs is minArgs for arguments that name files or folders: an empty
+// one (a shell variable that was not set) names neither, and would
+// otherwise be reported as a file named "" that cannot be read.
+func pathArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := minArgs(n)(cmd, args); err != nil {
+			return err
+		}
+		return noEmptyPath(args)
+	}
+}
+
+// noEmptyPath refuses an empty argument where a path is expected.
+func noEmptyPath(args []string) error {
+	if slices.Contains(args, "") {
+		return usageError{errors.New(`an empty argument ("") names no file or folder; is a variable in the command unset?`)}
+	}
+	return nil
 }
 
 // exactArgs wraps cobra's argument count check as a usage error.

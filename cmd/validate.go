@@ -46,7 +46,7 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found,
   cat program.yaml | wpsgen validate -
   wpsgen validate --format github apprenticeship/     # annotations in GitHub Actions
   wpsgen validate --format sarif apprenticeship/ > wpsgen.sarif  # code scanning`,
-		Args: minArgs(1),
+		Args: pathArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runValidate(opts)
