@@ -16,16 +16,7 @@ import (
 // into. Run on the examples, the render step writes every example
 // program's PDF and XLSX, and nothing for the frameworks beside them.
 func TestGitHubWorkflowDocuments(t *testing.T) {
-	var wf struct {
-		Jobs map[string]struct {
-			Needs string `yaml:"needs"`
-			Steps []struct {
-				Run  string            `yaml:"run"`
-				Uses string            `yaml:"uses"`
-				With map[string]string `yaml:"with"`
-			} `yaml:"steps"`
-		} `yaml:"jobs"`
-	}
+	var wf workflow
 	if err := yaml.Unmarshal(mustRead(t, workflowFile), &wf); err != nil {
 		t.Fatalf("%s: %v", workflowFile, err)
 	}
@@ -41,9 +32,8 @@ func TestGitHubWorkflowDocuments(t *testing.T) {
 	var uploaded string
 	for _, step := range job.Steps {
 		switch {
-		case strings.HasPrefix(strings.TrimPrefix(step.Run, staticBuild), "go install "):
+		case installStep(t, step.Run):
 			install = true
-			checkInstallLine(t, step.Run)
 		case strings.HasPrefix(step.Run, "wpsgen "):
 			render = parseCommand(t, step.Run)
 		case strings.HasPrefix(step.Uses, "actions/upload-artifact@"):
