@@ -2,14 +2,14 @@ package cmd_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/wpsgen/wpsgen/templates/templatestest"
 )
 
 // TestFindingsFlood: a file of nothing but empty list items gives a
@@ -26,16 +26,14 @@ func TestFindingsFlood(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "flood.yaml"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Each run is measured through a launcher: started straight from this
+	// test process, its peak memory would start at this process's.
 	more := regexp.MustCompile(`\.\.\. and (\d+) more findings in flood\.yaml`)
 	for _, format := range []string{"text", "github", "sarif", "json"} {
-		c := exec.Command(wpsgen(t), "validate", "--format", format, "flood.yaml")
-		c.Dir = dir
-		start := time.Now()
-		out, _ := c.Output()
-		took := time.Since(start)
-		rss := c.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
-		if code := c.ProcessState.ExitCode(); code != 1 || len(out) > 1<<20 {
-			t.Errorf("%s: exit %d, %d bytes of output", format, code, len(out))
+		r := templatestest.RunMeasured(t, dir, wpsgen(t), "validate", "--format", format, "flood.yaml")
+		out, took, rss := []byte(r.Stdout), r.Took, r.PeakRSS
+		if r.Code != 1 || len(out) > 1<<20 {
+			t.Errorf("%s: exit %d, %d bytes of output", format, r.Code, len(out))
 		}
 		// The count of the rest: every item past the thousand printed.
 		if m := more.FindSubmatch(out); format != "json" && (m == nil || atoi(t, string(m[1])) < items-1000) {
@@ -66,14 +64,14 @@ func TestLargestFileOfValues(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "flood.yaml"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c := exec.Command(wpsgen(t), "validate", "flood.yaml")
-	c.Dir = dir
-	out, _ := c.Output()
+	// Measured through a launcher: started straight from this test
+	// process, the run's peak memory would start at this process's.
+	r := templatestest.RunMeasured(t, dir, wpsgen(t), "validate", "flood.yaml")
+	out := r.Stdout
 	// Processor time: wall time depends on the machine's load.
-	took := c.ProcessState.UserTime() + c.ProcessState.SystemTime()
-	rss := c.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10
-	if code := c.ProcessState.ExitCode(); code != 1 || strings.Count(string(out), "\n") != 1 || !strings.Contains(string(out), "could hold more than 900,000 values") {
-		t.Errorf("exit %d:\n%.1000s", code, out)
+	took, rss := r.CPU, r.PeakRSS
+	if r.Code != 1 || strings.Count(out, "\n") != 1 || !strings.Contains(out, "could hold more than 900,000 values") {
+		t.Errorf("exit %d:\n%.1000s", r.Code, out)
 	}
 	// Refused by the bound on nodes before yaml.v3 builds a tree (it used
 	// to peak near 1 GB): a scan of the bytes, small and quick.
