@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime/debug"
 
@@ -48,10 +49,10 @@ func main() {
 // program: about 130 MB; 50 programs in one run: about 130 MB), where
 // 256 MiB let them reach 175-200 MB. A program whose live heap nears it
 // (some 10,000 competencies and more) gets a limit of one and a half times
-// its live heap instead (internal/gctune): 28,000 competencies, live heap
-// about 200 MB, render in about 2.4 s at about 300 MB, where the fixed
-// limit made the collector run back to back for 4.7 s; docs/PERFORMANCE.md
-// has the figures.
+// its live heap instead (internal/gctune), never above what a ulimit or a
+// cgroup allows: 28,000 competencies, live heap about 200 MB, render in
+// about 3 s at about 280 MB, where the fixed limit made the collector run
+// back to back for 4.7 s; docs/PERFORMANCE.md has the figures.
 const memoryLimit = 128 << 20
 
 // limitGrowth is how far past the live heap the limit goes once the live
@@ -67,12 +68,12 @@ const limitGrowth = 50
 const gcPercent = 800
 
 // tuneMemory sets the collector for a short-lived process, unless the user
-// set GOGC or GOMEMLIMIT (the runtime already applied theirs). Under a
-// memory limit (ulimit, or a cgroup's) the soft limit is lowered to fit
-// and stays there, so that the collector works as hard as it must before
-// the wall; without one, the soft limit follows the live heap once that
-// nears memoryLimit. It returns the soft limit set first, 0 when the
-// user's applies.
+// set GOGC or GOMEMLIMIT (the runtime already applied theirs). The soft
+// memory limit is memoryLimit, or more for a huge live heap, and never
+// more than the share of a memory limit (ulimit, or a cgroup's) that
+// leaves room for the rest of the process: near that, the collector works
+// as hard as it must before the wall. It returns the soft limit set
+// first, 0 when the user's applies.
 func tuneMemory(lim supervise.Limit, limited bool) uint64 {
 	if _, set := os.LookupEnv("GOGC"); !set {
 		debug.SetGCPercent(gcPercent)
@@ -80,22 +81,19 @@ func tuneMemory(lim supervise.Limit, limited bool) uint64 {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
 		return 0
 	}
-	soft, wall := uint64(memoryLimit), false
+	ceiling := uint64(math.MaxInt64)
 	if limited {
 		if used, ok := supervise.ProcessMemory(lim); ok {
-			soft, wall = min(soft, supervise.RlimitSoftLimit(lim, used)), true
+			ceiling = min(ceiling, supervise.RlimitSoftLimit(lim, used))
 		}
 	}
 	if procCgroup, err := os.ReadFile("/proc/self/cgroup"); err == nil {
 		if c, ok := supervise.CgroupSoftLimit("/sys/fs/cgroup", procCgroup); ok {
-			soft, wall = min(soft, c), true
+			ceiling = min(ceiling, c)
 		}
 	}
-	if wall {
-		debug.SetMemoryLimit(int64(soft))
-	} else {
-		gctune.Start(soft, limitGrowth)
-	}
+	soft := min(uint64(memoryLimit), ceiling)
+	gctune.Start(soft, ceiling, limitGrowth)
 	return soft
 }
 

@@ -11,17 +11,24 @@ import (
 func TestLimit(t *testing.T) {
 	const mib = 1 << 20
 	for _, c := range []struct {
-		live, want uint64
+		live, threshold, ceiling uint64
+		growth                   int
+		want                     uint64
 	}{
-		{0, 128 * mib},                     // nothing measured yet
-		{16 * mib, 128 * mib},              // small: the threshold
-		{85 * mib, 128 * mib},              // 85 x 1.5 = 127.5: still the threshold
-		{100 * mib, 150 * mib},             // past it: one and a half times the live heap
-		{1000 * mib, 1500 * mib},           // far past it: grows by half, no thrashing
-		{math.MaxInt64 - 1, math.MaxInt64}, // no overflow
+		{0, 128 * mib, math.MaxInt64, 50, 128 * mib},                      // nothing measured yet
+		{16 * mib, 128 * mib, math.MaxInt64, 50, 128 * mib},               // small: the threshold
+		{85 * mib, 128 * mib, math.MaxInt64, 50, 128 * mib},               // 85 x 1.5 = 127.5: still the threshold
+		{100 * mib, 128 * mib, math.MaxInt64, 50, 150 * mib},              // past it: one and a half times the live heap
+		{1000 * mib, 128 * mib, math.MaxInt64, 50, 1500 * mib},            // far past it: grows by half, no thrashing
+		{1000 * mib, 128 * mib, 600 * mib, 50, 600 * mib},                 // never above the ceiling (a ulimit's share)
+		{16 * mib, 128 * mib, 64 * mib, 50, 64 * mib},                     // a ceiling under the threshold wins
+		{math.MaxInt64 - 1, 128 * mib, math.MaxInt64, 50, math.MaxInt64},  // no overflow
+		{math.MaxInt64 - 1, 128 * mib, math.MaxInt64, 200, math.MaxInt64}, // growth is at most 100
+		{math.MaxUint64, 128 * mib, math.MaxUint64, 100, math.MaxInt64},   // an int64 for SetMemoryLimit
+		{100 * mib, 128 * mib, math.MaxInt64, -50, 128 * mib},             // growth is at least 0
 	} {
-		if got := Limit(c.live, 128*mib, 50); got != c.want {
-			t.Errorf("Limit(%d) = %d, want %d", c.live, got, c.want)
+		if got := Limit(c.live, c.threshold, c.ceiling, c.growth); got != c.want {
+			t.Errorf("Limit(%d, %d, %d, %d) = %d, want %d", c.live, c.threshold, c.ceiling, c.growth, got, c.want)
 		}
 	}
 }
@@ -45,19 +52,35 @@ func waitLimit(t *testing.T, what string, ok func(int64) bool) {
 }
 
 // TestStart: the tuner raises the soft limit when the live heap passes its
-// threshold, and takes it back down when that heap is let go.
+// threshold, up to its ceiling, takes it back down when that heap is let
+// go, and leaves it alone once stopped.
 func TestStart(t *testing.T) {
 	defer debug.SetMemoryLimit(memoryLimit())
-	const threshold = 32 << 20
-	Start(threshold, 50)
+	const threshold, ceiling = 32 << 20, 80 << 20
+	stop := Start(threshold, ceiling, 50)
 	waitLimit(t, "the threshold", func(l int64) bool { return l == threshold })
-	live := make([][]byte, 64) // 64 MiB kept live: past the threshold
+	live := make([][]byte, 48) // 48 MiB kept live: past the threshold
 	for i := range live {
 		live[i] = make([]byte, 1<<20)
 		live[i][0] = 1
 	}
-	waitLimit(t, "1.5 x 64 MiB or more", func(l int64) bool { return l >= 96<<20 })
+	waitLimit(t, "1.5 x 48 MiB or more", func(l int64) bool { return l >= 72<<20 && l <= ceiling })
+	more := make([]byte, 32<<20) // 80 MiB live: 120 MiB wanted, the ceiling holds
+	more[0] = 1
+	waitLimit(t, "the ceiling", func(l int64) bool { return l == ceiling })
 	runtime.KeepAlive(live)
-	live = nil
+	runtime.KeepAlive(more)
+	live, more = nil, nil
 	waitLimit(t, "the threshold again", func(l int64) bool { return l == threshold })
+	stop()
+	runtime.GC() // a tune already under way when stop was called ends
+	time.Sleep(10 * time.Millisecond)
+	debug.SetMemoryLimit(1 << 40)
+	for range 3 {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	if l := memoryLimit(); l != 1<<40 {
+		t.Errorf("a stopped tuner set the limit to %d", l)
+	}
 }
