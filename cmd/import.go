@@ -83,6 +83,9 @@ Exit status: 0 written without errors, 1 the table or the framework written has 
       --onet 29-2052.00 -o pharmacy-technician.framework.yaml
   wpsgen import --framework competencies.xlsx --id welder --title Welder --onet 51-4121.00`,
 		Args: func(c *cobra.Command, args []string) error {
+			if c.Flags().Changed("framework") && opts.Framework == "" {
+				return noEmptyPath([]string{""}) // --framework "$TABLE" with TABLE unset
+			}
 			if opts.Framework != "" && len(args) > 0 {
 				return usageError{fmt.Errorf("give a workbook to read back or --framework TABLE, not both")}
 			}

@@ -184,6 +184,7 @@ func TestExitCodes(t *testing.T) {
 		{"empty path", []string{"validate", "examples/", ""}, 2, "wpsgen: an empty argument (\"\") names no file or folder; is a variable in the command unset?\nRun 'wpsgen validate --help' for usage.\n"},
 		{"render an empty path", []string{"render", "", "-o", "out"}, 2, "wpsgen: an empty argument (\"\") names no file or folder"},
 		{"import an empty path", []string{"import", ""}, 2, "wpsgen: an empty argument (\"\") names no file or folder"},
+		{"import an empty table", []string{"import", "--framework", ""}, 2, "wpsgen: an empty argument (\"\") names no file or folder"},
 		{"unknown command", []string{"frobnicate"}, 2, "Run 'wpsgen --help' for usage.\n"},
 		{"missing file", []string{"validate", "no/such/file.yaml"}, 3, "no/such/file.yaml"},
 		{"directory without yaml", []string{"validate", "cmd/wpsgen"}, 2, "no *.yaml"},

@@ -14,18 +14,11 @@ func TestLimitsDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := string(data)
-	thousands := func(n int) string {
-		s := fmt.Sprint(n)
-		for i := len(s) - 3; i > 0; i -= 3 {
-			s = s[:i] + "," + s[i:]
-		}
-		return s
-	}
 	for _, want := range []string{
 		fmt.Sprintf("| File size | %d MiB |", MaxFileSize>>20),
-		fmt.Sprintf("| Values in a file | %s |", thousands(MaxValues)),
-		fmt.Sprintf("| List markers, keys and separators in a file, counted before reading | %s |", thousands(MaxNodeBound)),
-		fmt.Sprintf("| 4 per value written, plus %s |", thousands(aliasAllowance)),
+		fmt.Sprintf("| Values in a file | %s |", Thousands(MaxValues)),
+		fmt.Sprintf("| List markers, keys and separators in a file, counted before reading | %s |", Thousands(MaxNodeBound)),
+		fmt.Sprintf("| 4 per value written, plus %s |", Thousands(aliasAllowance)),
 		fmt.Sprintf("| %d times the file's size, at least %d MiB |", expandFactor, minExpand>>20),
 		fmt.Sprintf("| years %d to 9999 |", minYear),
 		fmt.Sprintf("| %d characters |", shownRunes),

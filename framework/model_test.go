@@ -83,3 +83,11 @@ func TestDecodeLists(t *testing.T) {
 		}
 	}
 }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 144: "144", 999: "999", 2000: "2,000", 300000: "300,000", 1234567: "1,234,567", -2000: "-2,000", -999: "-999"} {
+		if got := Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

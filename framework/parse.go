@@ -43,13 +43,14 @@ func valueAt(root *yaml.Node, n int) *yaml.Node {
 	return nil
 }
 
-// thousands writes n with comma separators.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+// Thousands writes a whole number with thousands separators (2,000), as
+// messages and documents give counts and limits.
+func Thousands(n int) string {
+	digits := strconv.Itoa(n)
+	for i := len(digits) - 3; i > 0 && digits[i-1] != '-'; i -= 3 {
+		digits = digits[:i] + "," + digits[i:]
 	}
-	return s
+	return digits
 }
 
 // foreignRunes is how much of a file that is not a wpsgen file a message
@@ -151,7 +152,7 @@ func Parse(path string, data []byte) (f *File) {
 	// nodeBound, which is at most ceiling.
 	if ceiling > MaxValues {
 		if at := valueAt(root, MaxValues+1); at != nil {
-			return syntax(at.Line, at.Column, "the file holds more than %s values (keys, list items and texts), the most wpsgen checks; a program or framework holds a few thousand", thousands(MaxValues))
+			return syntax(at.Line, at.Column, "the file holds more than %s values (keys, list items and texts), the most wpsgen checks; a program or framework holds a few thousand", Thousands(MaxValues))
 		}
 	}
 	d := newDecoder(path, root, len(data))

@@ -142,5 +142,5 @@ func lineBreakAt(data []byte, i int) bool {
 // nodeBoundMessage is the message of a file refused by nodeBound.
 func nodeBoundMessage() string {
 	return fmt.Sprintf("the file could hold more than %s values by this point (it has that many list items, keys and separators: -, :, ?, commas, brackets); wpsgen checks at most %s values, and a program or framework holds a few thousand",
-		thousands(MaxNodeBound), thousands(MaxValues))
+		Thousands(MaxNodeBound), Thousands(MaxValues))
 }

@@ -165,7 +165,7 @@ func TestNodeBoundRefuses(t *testing.T) {
 	// 2 for the document, then 1 per "-": item MaxNodeBound-1 passes it.
 	want := Pos{File: "items.yaml", Line: MaxNodeBound - 1, Col: 1}
 	if len(f.Findings) != 1 || f.Findings[0].Pos != want || f.Findings[0].Rule != RuleSyntax ||
-		!strings.Contains(f.Findings[0].Message, "could hold more than "+thousands(MaxNodeBound)+" values") {
+		!strings.Contains(f.Findings[0].Message, "could hold more than "+Thousands(MaxNodeBound)+" values") {
 		t.Errorf("want one syntax finding at %v, got %v", want, f.Findings)
 	}
 	if _, over := nodeBound(empties[:2*(MaxNodeBound-2)], MaxNodeBound); over >= 0 {

@@ -251,7 +251,7 @@ func (t *Table) tooManyRows(num int, cells []string, program bool) error {
 	if num > 0 {
 		pos = t.Pos(num, col)
 	}
-	return &TableError{Pos: pos, Msg: fmt.Sprintf("%s has more than %d rows; %s", where, t.maxRows(program), why)}
+	return &TableError{Pos: pos, Msg: fmt.Sprintf("%s has more than %s rows; %s", where, framework.Thousands(t.maxRows(program)), why)}
 }
 
 // decodeText returns the file as UTF-8 text without a byte order mark, and

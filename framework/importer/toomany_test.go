@@ -13,7 +13,7 @@ import (
 // render wrote with one past MaxWorkbookRows, is refused at that row's
 // first value, in the words of what is being read.
 func TestTooManyRows(t *testing.T) {
-	const frameworkWhy = " has more than 5000 rows; a framework table has one row per competency [import]\n"
+	const frameworkWhy = " has more than 5,000 rows; a framework table has one row per competency [import]\n"
 	csv := "Job function,Competency\n" + strings.Repeat("A,b\n", MaxRows-1) + ",c\n"
 	blanks := inlineRow(1, "Job function", "Competency") + inlineRow(2, "A", "b") + `<row r="5001"><c r="B5001" t="inlineStr"><is><t>c</t></is></c></row>`
 	for _, c := range []struct {
@@ -35,7 +35,7 @@ func TestTooManyRows(t *testing.T) {
 		res, _ := edited(t, func(f *excelize.File) {
 			set(t, f, workbook.SheetRTI, workbook.ColNumber, MaxWorkbookRows+1, "PHT 999")
 		})
-		checkFindings(t, res, "p.xlsx:RTI Plan!B100001: error: sheet RTI Plan has more than 100000 rows; a program's workbook has a row for each competency, course and wage step, far fewer; delete the rows typed below the sheet's end [import]\n")
+		checkFindings(t, res, "p.xlsx:RTI Plan!B100001: error: sheet RTI Plan has more than 100,000 rows; a program's workbook has a row for each competency, course and wage step, far fewer; delete the rows typed below the sheet's end [import]\n")
 	})
 	// A program's workbook may have more rows than a table a person types:
 	// one for each competency. Past a table's limit, a typed row is what it

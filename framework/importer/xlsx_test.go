@@ -173,8 +173,8 @@ func TestHostileWorkbooks(t *testing.T) {
 	}{
 		{"zip bomb", zipBomb(), "unzips to more than 64 MiB"},
 		{"not a workbook", []byte("PK\x03\x04 this is not a zip"), "not an XLSX workbook"},
-		{"a million rows", minimalXLSX(t, header+inlineRow(2, "A", "b")+inlineRow(1_000_000, "A", "c"), ""), "more than 5000 rows"},
-		{"last row of a sheet", minimalXLSX(t, header+inlineRow(1_048_576, "A", "c"), ""), "more than 5000 rows"},
+		{"a million rows", minimalXLSX(t, header+inlineRow(2, "A", "b")+inlineRow(1_000_000, "A", "c"), ""), "more than 5,000 rows"},
+		{"last row of a sheet", minimalXLSX(t, header+inlineRow(1_048_576, "A", "c"), ""), "more than 5,000 rows"},
 		{"wide row", minimalXLSX(t, header+`<row r="2"><c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row>`, ""), "more than 64 columns"},
 		{"entity expansion", minimalXLSX(t, header+`<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2" t="s"><v>0</v></c></row>`, entities), "invalid character entity &c;"},
 		{"no sheets", zipOf(t, map[string]string{"[Content_Types].xml": "<Types/>"}, []string{"[Content_Types].xml"}), "cannot read the workbook"},
@@ -207,7 +207,7 @@ func TestHostileTables(t *testing.T) {
 	million := "Job function,Competency\n" + strings.Repeat("A,b\n", 1_000_000)
 	big := "Job function,Competency\n" + strings.Repeat("A,"+strings.Repeat("x", 999)+"\n", MaxTableBytes/1000+1)
 	for name, c := range map[string]struct{ data, want string }{
-		"a million rows": {million, "the table has more than 5000 rows"},
+		"a million rows": {million, "the table has more than 5,000 rows"},
 		"too big":        {big, "larger than 16 MiB"},
 	} {
 		t.Run(name, func(t *testing.T) {

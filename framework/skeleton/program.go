@@ -173,15 +173,6 @@ func scalar(text string) string {
 	return fmt.Sprintf("%q", text)
 }
 
-// thousands writes a whole number with thousands separators (2,000).
-func thousands(n int) string {
-	digits := fmt.Sprint(n)
-	for i := len(digits) - 3; i > 0 && digits[i-1] != '-'; i -= 3 {
-		digits = digits[:i] + "," + digits[i:]
-	}
-	return digits
-}
-
 // quoted writes an id or code in double quotes, so digits stay text.
 func quoted(text string) string { return fmt.Sprintf("%q", text) }
 
@@ -289,9 +280,9 @@ func (s *writer) term() {
 	bench := s.benchmarkNote()
 	switch s.opts.Approach {
 	case framework.TimeBased:
-		s.todo(2, "hours", fmt.Sprintf("total on-the-job learning hours: the sum of the job functions' hours, at least %s%s", thousands(framework.MinOJLHours), bench))
+		s.todo(2, "hours", fmt.Sprintf("total on-the-job learning hours: the sum of the job functions' hours, at least %s%s", framework.Thousands(framework.MinOJLHours), bench))
 	case framework.Hybrid:
-		s.todo(2, "min_hours", fmt.Sprintf("the sum of the job functions' min_hours, at least %s%s", thousands(framework.MinOJLHours), bench))
+		s.todo(2, "min_hours", fmt.Sprintf("the sum of the job functions' min_hours, at least %s%s", framework.Thousands(framework.MinOJLHours), bench))
 		s.todo(2, "max_hours", "the sum of the job functions' max_hours")
 	case framework.CompetencyBased:
 		s.todo(2, "months", fmt.Sprintf("the term in months, at least %d (or write years: instead)%s", framework.MinCompetencyMonths, bench))
@@ -366,9 +357,9 @@ func (s *writer) jobFunctions() {
 	var note string
 	switch s.opts.Approach {
 	case framework.TimeBased:
-		note = fmt.Sprintf("%s: the hours below must total at least %s", Todo, thousands(framework.MinOJLHours))
+		note = fmt.Sprintf("%s: the hours below must total at least %s", Todo, framework.Thousands(framework.MinOJLHours))
 	case framework.Hybrid:
-		note = fmt.Sprintf("%s: the min_hours below must total at least %s", Todo, thousands(framework.MinOJLHours))
+		note = fmt.Sprintf("%s: the min_hours below must total at least %s", Todo, framework.Thousands(framework.MinOJLHours))
 	}
 	if !s.anyCore() {
 		note = strings.TrimPrefix(note+"; ", "; ") + Todo + ": uncomment at least one job function"

@@ -300,14 +300,6 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-func TestThousands(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 144: "144", 2000: "2,000", 1234567: "1,234,567", -2000: "-2,000"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 // TestSkeletonStandardsSections uncomments the commented-out standards
 // sections (probation to interim credentials) of every skeleton: read as
 // they are written, they add no finding of their own.

@@ -25,7 +25,8 @@ const launchEnv = "WPSGEN_TEST_LAUNCH_USAGE"
 // and Linux keeps the old memory's high-water mark across execve. A binary
 // started straight from a test process that has rendered many programs
 // would report that process's peak. Started from a freshly executed
-// launcher, it reports its own.
+// launcher, it reports about its own: at least the launcher's few tens of
+// megabytes (more under the race detector).
 func Launcher() {
 	if out := os.Getenv(launchEnv); out != "" {
 		os.Exit(launch(out, os.Args[1:]))

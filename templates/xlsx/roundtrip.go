@@ -127,10 +127,7 @@ func pieces(text string) []string {
 		cut, units := 0, 0
 		for cut < len(text) {
 			r, size := utf8.DecodeRuneInString(text[cut:])
-			n := utf16.RuneLen(r)
-			if n < 0 {
-				n = 1 // an invalid byte: U+FFFD, one unit
-			}
+			n := utf16.RuneLen(r) // 1 or 2: an invalid byte decodes as U+FFFD
 			if units+n > sourcePiece {
 				break
 			}
