@@ -128,8 +128,7 @@ func runRender(ctx context.Context, opts *RenderOptions) error {
 		// user took back.
 		return fatalError{errors.New("interrupted: nothing was written")}
 	}
-	// The checks come in the order a run of named files always made them.
-	if err := args.checkOutputs(results, opts.Dir, formats); err != nil {
+	if err := args.checkNames(results); err != nil {
 		return usageError{err}
 	}
 	if errs := append(args.readErrs, readErrs...); len(errs) > 0 {

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 
 	"github.com/wpsgen/wpsgen/framework"
-	"github.com/wpsgen/wpsgen/templates/format"
 	"github.com/wpsgen/wpsgen/templates/render"
 )
 
@@ -158,12 +157,11 @@ func (ra renderArgs) rendered(i int, r *framework.Result) bool {
 	return !ra.files[i].walked || r != nil && r.Kind == framework.KindProgram
 }
 
-// checkOutputs refuses a run where two rendered files have the same name,
-// and so would write the same documents, or where a document would
-// replace a file the run reads.
-func (ra renderArgs) checkOutputs(results []*framework.Result, dir string, formats []format.Format) error {
-	paths, _ := ra.paths()
-	inputs := render.NewInputs(paths)
+// checkNames refuses a run where two rendered files have the same name,
+// and so would write the same documents. (That a document would replace a
+// file the run reads, render.WriteAll refuses: a walked framework, the only
+// input it does not see, is a .yaml file, which no document is.)
+func (ra renderArgs) checkNames(results []*framework.Result) error {
 	seen := map[string]string{}
 	for i, f := range ra.files {
 		if !ra.rendered(i, results[i]) {
@@ -178,9 +176,6 @@ func (ra renderArgs) checkOutputs(results []*framework.Result, dir string, forma
 			return fmt.Errorf("%s and %s would both write %s; render them in separate runs, into different directories (-o)", first, p, name+".*")
 		}
 		seen[name] = p
-		if err := inputs.Check(render.Outputs(dir, name, formats)); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -203,10 +203,10 @@ func TestWriteRefusesInput(t *testing.T) {
 	if err := os.Symlink(in, link); err != nil {
 		t.Skip(err)
 	}
-	if err := render.CheckOutputs([]string{a.Path}, []string{filepath.Join(link, "prog.xlsx")}); err == nil {
+	if err := render.NewInputs([]string{a.Path}).Check([]string{filepath.Join(link, "prog.xlsx")}); err == nil {
 		t.Error("the input through a linked directory is not seen as the input")
 	}
-	if err := render.CheckOutputs([]string{"x/../prog.yaml"}, []string{"prog.yaml"}); err == nil {
+	if err := render.NewInputs([]string{"x/../prog.yaml"}).Check([]string{"prog.yaml"}); err == nil {
 		t.Error("uncleaned paths hide the conflict")
 	}
 }

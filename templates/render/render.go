@@ -96,13 +96,6 @@ func Outputs(dir, name string, formats []format.Format) []string {
 	return paths
 }
 
-// CheckOutputs returns a *ConflictError when one of outputs is one of
-// inputs: the same file (os.SameFile) or, for files that do not exist yet,
-// the same cleaned absolute path.
-func CheckOutputs(inputs, outputs []string) error {
-	return NewInputs(inputs).Check(outputs)
-}
-
 // Inputs are the files a run reads, looked up once, so checking every
 // program's outputs against them costs one stat per output, not one per
 // output and input (a run of 1,000 programs would otherwise make millions
